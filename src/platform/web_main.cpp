@@ -1,0 +1,287 @@
+// Browser entry points. The page's script (web/shell.js) owns the DOM: it listens to
+// pointer, wheel, keyboard, text, clipboard and resize events and calls the parley_*
+// functions below; it also runs the frame loop, asking for frames only while parley_frame
+// says it needs them. This file turns those calls into ImGui input and draws with WebGL2.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"   // InputEventsQueue
+
+#include "core/document_json.h"
+#include "ui/app.h"
+#include "ui/fonts.h"
+#include "ui/item_hooks.h"
+#include "ui/theme.h"
+#include "web_keys.h"
+
+#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+// Implemented in web/parley_library.js.
+extern "C" {
+void parley_js_clipboard_write(const char* utf8);
+void parley_js_set_cursor(int imgui_cursor);
+void parley_js_set_text_input(int active, float x, float y, float line_height);
+void parley_js_set_title(const char* utf8);
+}
+
+static AppState  g_app;
+static EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+static float     g_css_w = 1, g_css_h = 1, g_dpr = 1;
+static int       g_fb_w = 1, g_fb_h = 1;
+static float     g_fonts_dpr = 0;        // dpr the font atlas was built for
+static double    g_last_frame_ms = 0;
+static double    g_awake_until_ms = 0;   // keep drawing until then after input (hover delays, trickled events)
+static int       g_mods = 0;             // last modifier state from the page (1 ctrl, 2 shift, 4 alt, 8 meta)
+static int       g_last_cursor = -2;
+static std::string g_last_title;
+static std::string g_clipboard;          // ImGui's view of the OS clipboard (see parley_paste)
+static std::string g_result;             // storage for strings handed back to JS
+
+static void Wake()
+{
+    g_awake_until_ms = emscripten_get_now() + 600.0;
+}
+
+static const char* GetClipboard(void*) { return g_clipboard.c_str(); }
+
+static void SetClipboard(void*, const char* text)
+{
+    g_clipboard = text ? text : "";
+    parley_js_clipboard_write(g_clipboard.c_str());
+}
+
+// Moves the page's hidden text element to the caret, so IME candidate windows and
+// on-screen keyboards appear in the right place.
+static void SetImeData(ImGuiViewport*, ImGuiPlatformImeData* data)
+{
+    parley_js_set_text_input(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+static void ApplyMods(int mods)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    g_mods = mods;
+    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
+}
+
+static void RebuildStyleAndFonts()
+{
+    Theme_Apply(g_app.theme, g_app.zoom);
+    Fonts_Build(g_app.zoom, g_dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_fonts_dpr = g_dpr;
+    g_app.style_dirty = false;
+}
+
+int main() { return 0; }   // nothing to do until the page calls parley_init
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void parley_resize(float css_w, float css_h, int fb_w, int fb_h, float dpr)
+{
+    g_css_w = std::max(css_w, 1.0f);
+    g_css_h = std::max(css_h, 1.0f);
+    g_fb_w = std::max(fb_w, 1);
+    g_fb_h = std::max(fb_h, 1);
+    g_dpr = dpr > 0 ? dpr : 1.0f;
+    Wake();
+}
+
+// Returns 1 on success, 0 when no WebGL2 context could be made (the page then explains).
+EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_h, float dpr, int is_mac)
+{
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.depth = false;
+    attrs.stencil = false;
+    attrs.antialias = false;   // ImGui anti-aliases its own shapes
+    g_gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (g_gl <= 0) return 0;
+    emscripten_webgl_make_context_current(g_gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigMacOSXBehaviors = is_mac != 0;
+    io.ConfigInputTrickleEventQueue = true;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;   // Tab, arrows, Space, Escape: usable without a mouse
+    io.BackendPlatformName = "parley_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.SetClipboardTextFn = SetClipboard;
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetPlatformImeDataFn = SetImeData;
+    ItemHooks_Install(ImGui::GetCurrentContext());
+
+    parley_resize(css_w, css_h, fb_w, fb_h, dpr);
+    App_Init(g_app);
+    Theme_Apply(g_app.theme, g_app.zoom);
+    Fonts_Build(g_app.zoom, g_dpr);
+    g_fonts_dpr = g_dpr;
+    g_app.style_dirty = false;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_CreateDeviceObjects();   // uploads the atlas built above
+    return 1;
+}
+
+// Draws one frame. Returns how long the page may wait before the next one:
+// 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
+EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = g_last_frame_ms > 0 ? (float)std::clamp((now_ms - g_last_frame_ms) / 1000.0, 0.0001, 0.25) : 1.0f / 60.0f;
+    g_last_frame_ms = now_ms;
+
+    if (g_app.style_dirty || g_fonts_dpr != g_dpr) RebuildStyleAndFonts();
+
+    io.DisplaySize = ImVec2(g_css_w, g_css_h);
+    io.DisplayFramebufferScale = ImVec2((float)g_fb_w / g_css_w, (float)g_fb_h / g_css_h);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    App_Frame(g_app);
+    ImGui::Render();
+    ItemHooks_EndFrame();
+
+    const ImU32 page = Theme_Colors().page;
+    glViewport(0, 0, g_fb_w, g_fb_h);
+    glClearColor((page & 0xFF) / 255.0f, ((page >> 8) & 0xFF) / 255.0f, ((page >> 16) & 0xFF) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const int cursor = ImGui::GetMouseCursor();
+    if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
+    if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
+
+    if (g_app.style_dirty) return 0;
+    // ImGui trickles queued input over several frames (one key change per frame); stopping
+    // while events are still queued would leave a click or typed text unprocessed.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;
+    if (emscripten_get_now() < g_awake_until_ms) return 0;
+    for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
+        if (io.MouseDown[b]) return 0;
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; k++)
+        if (ImGui::IsKeyDown((ImGuiKey)k)) return 0;   // held keys auto-repeat inside ImGui
+    if (io.WantTextInput) return 200;   // caret blink
+    return -1;
+}
+
+// Number of input events ImGui has not processed yet.
+EMSCRIPTEN_KEEPALIVE int parley_input_pending()
+{
+    return ImGui::GetCurrentContext()->InputEventsQueue.Size;
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_mouse_move(float x, float y)
+{
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_mouse_leave()
+{
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_mouse_button(int button, int down, int mods)
+{
+    ApplyMods(mods);
+    if (button >= 0 && button < ImGuiMouseButton_COUNT) ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_mouse_wheel(float dx, float dy, int mods)
+{
+    ApplyMods(mods);
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_key(const char* code, const char* key, int down, int mods)
+{
+    ApplyMods(mods);
+    const ImGuiKey k = WebKeys_ToImGui(code, key);
+    if (k != ImGuiKey_None) ImGui::GetIO().AddKeyEvent(k, down != 0);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_text(const char* utf8)
+{
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    Wake();
+}
+
+// The page received a paste event: make its text ImGui's clipboard, then replay the paste
+// shortcut so whatever widget has focus pastes it as if it had read the OS clipboard.
+EMSCRIPTEN_KEEPALIVE void parley_paste(const char* utf8)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    g_clipboard = utf8;
+    const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    const bool mod_was_down = (g_mods & (io.ConfigMacOSXBehaviors ? 8 : 1)) != 0;
+    io.AddKeyEvent(mod, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    if (!mod_was_down) io.AddKeyEvent(mod, false);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_focus(int focused)
+{
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* parley_items_json()
+{
+    g_result = ItemHooks_LastFrameJson();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* parley_document_json()
+{
+    g_result = parley::export_document(g_app.doc);
+    return g_result.c_str();
+}
+
+// Loads a document. Returns {"ok":true} or {"ok":false,"errors":[...]}; on failure the open
+// document is left exactly as it was.
+EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
+{
+    parley::ImportResult r = parley::import_document(text);
+    nlohmann::json out;
+    out["ok"] = r.ok;
+    if (r.ok) {
+        g_app.doc = std::move(r.document);
+    } else {
+        out["errors"] = nlohmann::json::array();
+        for (const parley::ImportError& e : r.errors)
+            out["errors"].push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column},
+                                     {"message", e.message}, {"text", parley::format_error(e)}});
+    }
+    Wake();
+    g_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* parley_missing_glyphs(const char* utf8)
+{
+    g_result = Fonts_MissingGlyphs(utf8);
+    return g_result.c_str();
+}
+
+} // extern "C"

@@ -1,0 +1,315 @@
+#include "app.h"
+
+#include "fonts.h"
+#include "imgui.h"
+#include "imgui_internal.h"   // BeginViewportSideBar
+#include "imgui_stdlib.h"     // InputText on std::string
+
+#include <algorithm>
+#include <cmath>
+
+static const float kZoomSteps[] = {0.67f, 0.75f, 0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
+
+const char* App_Version() { return "0.1.0"; }
+
+void App_Init(AppState& app)
+{
+    app.doc = parley::Document{};
+    app.style_dirty = true;
+}
+
+void App_SetZoom(AppState& app, float zoom)
+{
+    zoom = std::clamp(zoom, kZoomSteps[0], kZoomSteps[IM_ARRAYSIZE(kZoomSteps) - 1]);
+    if (std::fabs(zoom - app.zoom) > 0.001f) {
+        app.zoom = zoom;
+        app.style_dirty = true;
+    }
+}
+
+static void ZoomStep(AppState& app, int direction)
+{
+    const int n = IM_ARRAYSIZE(kZoomSteps);
+    if (direction > 0) {
+        for (int i = 0; i < n; i++)
+            if (kZoomSteps[i] > app.zoom + 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
+    } else {
+        for (int i = n - 1; i >= 0; i--)
+            if (kZoomSteps[i] < app.zoom - 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
+    }
+}
+
+// Ctrl on Windows/Linux, Cmd on macOS (ImGui swaps them when ConfigMacOSXBehaviors is set).
+static bool ShortcutPressed(ImGuiKey key, bool shift = false)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool mod = io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;
+    return mod && io.KeyShift == shift && ImGui::IsKeyPressed(key, false);
+}
+
+static const char* ShortcutLabel(const char* key)
+{
+    static char buf[32];
+    snprintf(buf, sizeof(buf), "%s+%s", ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd" : "Ctrl", key);
+    return buf;
+}
+
+static const char* KindTitle(parley::DocumentKind kind)
+{
+    switch (kind) {
+    case parley::DocumentKind::Proposal: return "Framework proposal";
+    case parley::DocumentKind::Response: return "Consultation response";
+    case parley::DocumentKind::Workshop: return "Workshop comparison";
+    }
+    return "";
+}
+
+static bool DocumentHasContent(const parley::Document& doc)
+{
+    return !doc.title.empty() || !doc.organisation.empty();
+}
+
+static void StartNew(AppState& app, parley::DocumentKind kind)
+{
+    if (DocumentHasContent(app.doc)) {
+        app.pending_new_kind = kind;
+        app.confirm_new = true;   // never throw away typed words without asking
+        return;
+    }
+    app.doc = parley::Document{};
+    app.doc.kind = kind;
+}
+
+// A horizontal rule as wide as the text column (ImGui's Separator spans the whole window).
+static void Rule(float width)
+{
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), Theme_Colors().border, 1.0f);
+    ImGui::Dummy(ImVec2(width, 1.0f));
+}
+
+// A hairline along one edge of the current window, to separate bars from the page.
+static void WindowEdgeLine(bool bottom)
+{
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float y = bottom ? w->Pos.y + w->Size.y - 1.0f : w->Pos.y;
+    w->DrawList->PushClipRect(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y), false);
+    w->DrawList->AddLine(ImVec2(w->Pos.x, y + 0.5f), ImVec2(w->Pos.x + w->Size.x, y + 0.5f), Theme_Colors().border, 1.0f);
+    w->DrawList->PopClipRect();
+}
+
+static void DrawMenuBar(AppState& app)
+{
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.zoom, 8 * app.zoom));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10 * app.zoom, 10 * app.zoom));
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("New consultation response")) StartNew(app, parley::DocumentKind::Response);
+            if (ImGui::MenuItem("New framework proposal")) StartNew(app, parley::DocumentKind::Proposal);
+            if (ImGui::MenuItem("New workshop comparison")) StartNew(app, parley::DocumentKind::Workshop);
+            ImGui::Separator();
+            ImGui::MenuItem("Open...", ShortcutLabel("O"), false, false);
+            ImGui::MenuItem("Save", ShortcutLabel("S"), false, false);
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Edit")) {
+            ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, false);
+            ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, false);
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("View")) {
+            if (ImGui::MenuItem("Zoom in", ShortcutLabel("+"))) ZoomStep(app, +1);
+            if (ImGui::MenuItem("Zoom out", ShortcutLabel("-"))) ZoomStep(app, -1);
+            if (ImGui::MenuItem("Actual size", ShortcutLabel("0"))) App_SetZoom(app, 1.0f);
+            ImGui::Separator();
+            for (int t = 0; t < Theme_COUNT; t++)
+                if (ImGui::MenuItem(Theme_Name((Theme)t), nullptr, app.theme == t)) {
+                    app.theme = (Theme)t;
+                    app.style_dirty = true;
+                }
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            if (ImGui::MenuItem("Keyboard shortcuts")) app.open_shortcuts = true;
+            if (ImGui::MenuItem("About Parley")) app.open_about = true;
+            ImGui::EndMenu();
+        }
+        WindowEdgeLine(true);
+        ImGui::EndMainMenuBar();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+static void DrawStatusBar(AppState& app)
+{
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = ImGui::GetFontSize() * 1.0f + 12 * app.zoom;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * app.zoom, 6 * app.zoom));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, Theme_Colors().status_bar);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
+    if (ImGui::BeginViewportSideBar("##StatusBar", viewport, ImGuiDir_Down, height, flags)) {
+        WindowEdgeLine(false);
+        if (ImGui::BeginMenuBar()) {
+            ImGui::PushFont(Fonts_Get(Font_Small));
+            const int words = parley::count_words(app.doc.title) + parley::count_words(app.doc.organisation);
+            ImGui::Text("%s  \xC2\xB7  %d %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words");
+            char right[64];
+            snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.zoom * 100), App_Version());
+            const float w = ImGui::CalcTextSize(right).x;
+            ImGui::SameLine(ImGui::GetWindowWidth() - w - 28 * app.zoom);
+            ImGui::TextDisabled("%s", right);
+            ImGui::PopFont();
+            ImGui::EndMenuBar();
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+static void LabelAbove(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+static void DrawWelcome(AppState& app)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("Document", nullptr, flags);
+    ImGui::PopStyleVar();
+
+    // A readable measure: about 75 characters a line, centred, whatever the window width.
+    const float z = app.zoom;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(avail - 48 * z, 720 * z);
+    const float left = std::max(24 * z, (avail - column) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left, 40 * z));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+
+    ImGui::PushFont(Fonts_Get(Font_Heading));
+    ImGui::TextUnformatted("Welcome to Parley");
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
+    ImGui::TextWrapped("Draft inspection framework proposals and consultation responses, and put current, "
+                       "proposed and alternative regimes side by side.");
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 12 * z));
+
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    ImGui::TextUnformatted("Your draft");
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 2 * z));
+
+    LabelAbove("This draft is a");
+    for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
+        if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
+        if (ImGui::RadioButton(KindTitle(kind), app.doc.kind == kind)) app.doc.kind = kind;
+    }
+    ImGui::Dummy(ImVec2(0, 4 * z));
+
+    LabelAbove("Title");
+    ImGui::SetNextItemWidth(column);
+    ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &app.doc.title);
+    ImGui::Dummy(ImVec2(0, 4 * z));
+
+    LabelAbove("Organisation");
+    ImGui::SetNextItemWidth(column);
+    ImGui::InputTextWithHint("##organisation", "e.g. ADCS, LGA and Solace", &app.doc.organisation);
+    ImGui::Dummy(ImVec2(0, 16 * z));
+
+    Rule(column);
+    ImGui::Dummy(ImVec2(0, 8 * z));
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
+    ImGui::TextWrapped("Parley runs entirely in this browser tab: nothing you type is sent anywhere. "
+                       "Drafts travel between organisations as .parley.json files. The question-by-question "
+                       "editors, regime tables and side-by-side comparison are being built next.");
+    ImGui::PopStyleColor();
+
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+static void CentreNextModal()
+{
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+}
+
+static void DrawModals(AppState& app)
+{
+    const float z = app.zoom;
+    if (app.open_about) { ImGui::OpenPopup("About Parley"); app.open_about = false; }
+    if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
+    if (app.confirm_new) { ImGui::OpenPopup("Start a new draft?"); app.confirm_new = false; }
+
+    CentreNextModal();
+    ImGui::SetNextWindowSize(ImVec2(460 * z, 0));
+    if (ImGui::BeginPopupModal("About Parley", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("Parley %s", App_Version());
+        ImGui::TextWrapped("Drafting and comparing inspection framework proposals and consultation responses. "
+                           "Runs in the browser with no install and no server; documents are plain JSON files.");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+
+    CentreNextModal();
+    if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+            const char* rows[][2] = {
+                {"Zoom in", "+"}, {"Zoom out", "-"}, {"Actual size", "0"},
+                {"Copy / Cut / Paste", "C / X / V"}, {"Select all in a field", "A"},
+            };
+            for (auto& row : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(row[0]);
+                ImGui::TableNextColumn(); ImGui::TextDisabled("%s", ShortcutLabel(row[1]));
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+
+    CentreNextModal();
+    if (ImGui::BeginPopupModal("Start a new draft?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextUnformatted("The current draft has text in it. Starting a new one discards it.");
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Discard and start new", ImVec2(0, 0))) {
+            app.doc = parley::Document{};
+            app.doc.kind = app.pending_new_kind;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep my draft") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+static void HandleShortcuts(AppState& app)
+{
+    if (ShortcutPressed(ImGuiKey_Equal) || ShortcutPressed(ImGuiKey_Equal, true) || ShortcutPressed(ImGuiKey_KeypadAdd)) ZoomStep(app, +1);
+    if (ShortcutPressed(ImGuiKey_Minus) || ShortcutPressed(ImGuiKey_KeypadSubtract)) ZoomStep(app, -1);
+    if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
+}
+
+void App_Frame(AppState& app)
+{
+    HandleShortcuts(app);
+    DrawMenuBar(app);
+    DrawStatusBar(app);
+    DrawWelcome(app);
+    DrawModals(app);
+    app.window_title = app.doc.title.empty() ? "Parley" : app.doc.title + " \xE2\x80\x94 Parley";
+}

@@ -1,0 +1,107 @@
+#include "item_hooks.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <nlohmann/json.hpp>
+#include <cstring>
+
+struct BuildingItem { UiItem item; ImGuiWindow* window; };
+static std::vector<BuildingItem> g_building;   // items of the frame being drawn
+static std::vector<UiItem> g_published;  // items of the last complete frame
+
+void ItemHooks_Install(ImGuiContext* ctx)
+{
+    ctx->TestEngineHookItems = true;
+}
+
+void ItemHooks_EndFrame()
+{
+    // Keep only items of windows that were really shown: ImGui's implicit "Debug" window, for
+    // one, is begun every frame and hidden again when nothing was drawn in it.
+    g_published.clear();
+    for (BuildingItem& b : g_building)
+        if (!b.window || (b.window->Active && !b.window->Hidden)) g_published.push_back(std::move(b.item));
+    g_building.clear();
+}
+
+const std::vector<UiItem>& ItemHooks_LastFrame()
+{
+    return g_published;
+}
+
+// "Save##file" -> "Save", "##title" -> "title", "Open...###open" -> "Open..."
+static std::string VisibleLabel(const char* label)
+{
+    const char* hash = strstr(label, "##");
+    if (hash == label) {
+        const char* id = label;
+        while (*id == '#') id++;
+        return id;
+    }
+    return hash ? std::string(label, hash) : std::string(label);
+}
+
+// ImGui calls this for every item with an id, before clipping, so scrolled-out items are
+// reported too (marked not visible).
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data)
+{
+    ImGuiWindow* window = ctx->CurrentWindow;
+    UiItem item;
+    item.id = id;
+    item.window = window ? window->Name : "";
+    ImRect r = bb;
+    item.visible = window ? r.Overlaps(window->ClipRect) : true;
+    if (window && item.visible) r.ClipWith(window->ClipRect);
+    item.x = r.Min.x;
+    item.y = r.Min.y;
+    item.w = r.GetWidth();
+    item.h = r.GetHeight();
+    item.item_flags = item_data ? item_data->InFlags : 0;
+    item.active = ctx->ActiveId == id;
+    item.focused = ctx->NavId == id && ctx->NavWindow == window;
+    g_building.push_back({item, window});
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
+{
+    // Info follows the Add of the same item, usually immediately: search backwards.
+    for (size_t i = g_building.size(); i-- > 0;) {
+        if (g_building[i].item.id == id) {
+            g_building[i].item.label = label ? VisibleLabel(label) : "";
+            g_building[i].item.status = flags;
+            return;
+        }
+    }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id)
+{
+    for (const UiItem& item : g_published)
+        if (item.id == id) return item.label.c_str();
+    return nullptr;
+}
+
+std::string ItemHooks_LastFrameJson()
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const UiItem& it : g_published) {
+        nlohmann::json flags = nlohmann::json::array();
+        if (it.status & ImGuiItemStatusFlags_HoveredRect) flags.push_back("hovered");
+        if (it.status & ImGuiItemStatusFlags_Openable)    flags.push_back("openable");
+        if (it.status & ImGuiItemStatusFlags_Opened)      flags.push_back("opened");
+        if (it.status & ImGuiItemStatusFlags_Checkable)   flags.push_back("checkable");
+        if (it.status & ImGuiItemStatusFlags_Checked)     flags.push_back("checked");
+        if (it.status & ImGuiItemStatusFlags_Inputable)   flags.push_back("inputable");
+        if (it.status & ImGuiItemStatusFlags_Edited)      flags.push_back("edited");
+        if (it.item_flags & ImGuiItemFlags_Disabled)      flags.push_back("disabled");
+        if (it.active)   flags.push_back("active");
+        if (it.focused)  flags.push_back("focused");
+        if (!it.visible) flags.push_back("clipped");
+        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
+                       {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}, {"flags", flags}});
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}

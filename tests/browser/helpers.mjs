@@ -1,0 +1,115 @@
+// Shared set-up for Parley's browser tests: Debian's Chromium driven by playwright-core,
+// against the served build (a real HTTP server on 127.0.0.1) or dist/parley.html via file://.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PNG } from 'pngjs';
+import { serve } from '../../tools/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SITE = path.join(ROOT, 'build/wasm/site');
+export const DIST = path.join(ROOT, 'dist/parley.html');
+export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
+
+const CHROMIUM = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
+// Software WebGL2 (SwiftShader) in a headless browser that never calls out to the network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--mute-audio',
+];
+
+export async function launch({ args = [] } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...args],
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const close = async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+export async function startServer() {
+  const server = await serve(SITE, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const distUrl = () => pathToFileURL(DIST).href;
+
+// Opens a page, records console errors and page errors, and waits until Parley has drawn.
+export async function openParley(context, url, { viewport } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  await page.evaluate(() => window.parley.ready);
+  return { page, problems };
+}
+
+export const items = (page) => page.evaluate(() => window.parley.items());
+
+// Waits until an item with this label (and optional window) is in the last drawn frame.
+export async function findItem(page, label, { window, timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await items(page)).find((it) => it.label === label && (!window || it.window.startsWith(window)) && !it.flags.includes('clipped'));
+    if (found) return found;
+    if (Date.now() > deadline) {
+      const labels = (await items(page)).map((it) => `${it.label} [${it.window}]`).join(', ');
+      throw new Error(`no item labelled "${label}" in the last frame; items: ${labels}`);
+    }
+    await page.waitForTimeout(30);
+  }
+}
+
+// Clicks the centre of an item with the real mouse.
+export async function clickItem(page, label, opts = {}) {
+  const it = await findItem(page, label, opts);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
+// Waits until Parley has processed every input given so far and drawn the result.
+export const settled = (page) => page.evaluate(() => window.parley.settled());
+
+// Waits for the frame loop to settle: no new frame for `quietMs`.
+export async function waitIdle(page, quietMs = 1200, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  let last = await page.evaluate(() => window.parley.stats().frames);
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => window.parley.stats().frames);
+    if (now !== last) { last = now; since = Date.now(); }
+    else if (Date.now() - since >= quietMs) return last;
+  }
+  throw new Error('Parley kept drawing frames with nothing happening');
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// How many distinct colours a screenshot region has: a blank canvas has one or two.
+export function distinctColours(pngBuffer) {
+  const png = PNG.sync.read(pngBuffer);
+  const seen = new Set();
+  for (let i = 0; i < png.data.length; i += 4 * 7)
+    seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+  return seen.size;
+}

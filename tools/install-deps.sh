@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs what a fresh Debian machine lacks for building and testing Parley.
+# Idempotent and quiet when everything is present, so every make target can call it.
+#   tools/install-deps.sh build   -> compilers, Emscripten, headers, fonts
+#   tools/install-deps.sh test    -> the above plus Chromium and the npm test tooling
+set -eu
+what=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+need=""
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for p in build-essential cmake emscripten nlohmann-json3-dev doctest-dev fonts-inter fonts-dejavu-core xz-utils clang; do
+  have_pkg "$p" || need="$need $p"
+done
+if [ "$what" = test ] || [ "$what" = bench ]; then
+  for p in chromium nodejs; do
+    case $p in nodejs) command -v node >/dev/null 2>&1 && continue;; esac
+    have_pkg "$p" || need="$need $p"
+  done
+  command -v npm >/dev/null 2>&1 || need="$need npm"
+fi
+if [ -n "$need" ]; then
+  echo "install-deps: installing$need"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need
+fi
+
+"$root/tools/fetch-imgui.sh" "$root/build/third_party"
+
+if [ "$what" = test ] || [ "$what" = bench ]; then
+  cd "$root/tests/browser"
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi

@@ -1,0 +1,16 @@
+// Functions the C++ side calls in the page (linked with --js-library). Each forwards to the
+// page's shell (web/shell.js), which it finds on the module as `parleyShell`.
+mergeInto(LibraryManager.library, {
+  parley_js_clipboard_write: function (ptr) {
+    Module.parleyShell.clipboardWrite(UTF8ToString(ptr));
+  },
+  parley_js_set_cursor: function (cursor) {
+    Module.parleyShell.setCursor(cursor);
+  },
+  parley_js_set_text_input: function (active, x, y, lineHeight) {
+    Module.parleyShell.setTextInput(!!active, x, y, lineHeight);
+  },
+  parley_js_set_title: function (ptr) {
+    Module.parleyShell.setTitle(UTF8ToString(ptr));
+  },
+});

@@ -1,0 +1,518 @@
+// Parley's page shell.
+// Loads the WebAssembly app, shows progress and failures in plain words, turns DOM events
+// into calls to the app, runs the frame loop only while the app needs frames, and exposes
+// window.parley for tests and integrators. Everything browser-specific lives here or in
+// src/platform/; the app itself never touches the DOM.
+(function () {
+  'use strict';
+
+  const canvas = document.getElementById('canvas');
+  const input = document.getElementById('parley-input');
+  const loader = document.getElementById('loader');
+  const loaderText = document.getElementById('loader-text');
+  const loaderProgress = document.getElementById('loader-progress');
+  const failure = document.getElementById('failure');
+  const failureTitle = document.getElementById('failure-title');
+  const failureText = document.getElementById('failure-text');
+
+  const isMac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
+
+  let M = null;            // the Emscripten module once loaded
+  let running = false;
+  let failed = false;
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});   // a failed start is shown on the page; do not also log it as unhandled
+
+  // ---------------------------------------------------------------------------------------
+  // Failures and progress
+
+  function fail(title, detail) {
+    if (failed) return;
+    failed = true;
+    running = false;
+    loader.hidden = true;
+    canvas.hidden = true;
+    failureTitle.textContent = title;
+    failureText.textContent = detail;
+    failure.hidden = false;
+    rejectReady(new Error(title + ': ' + detail));
+  }
+
+  function setProgress(text, fraction) {
+    loaderText.textContent = text;
+    if (fraction === null) loaderProgress.removeAttribute('value');
+    else loaderProgress.value = fraction;
+  }
+
+  function onEarlyError(e) {
+    if (running) return;
+    fail('Parley could not start', 'A script on this page failed while loading: ' + (e.message || e.reason || e) +
+      '. Try reloading the page; if it keeps happening, ask whoever sent you Parley for a fresh copy.');
+  }
+  window.addEventListener('error', onEarlyError);
+  window.addEventListener('unhandledrejection', onEarlyError);
+
+  // ---------------------------------------------------------------------------------------
+  // Strings across the wasm boundary
+
+  function withString(text, fn) {
+    const size = M.lengthBytesUTF8(text) + 1;
+    const ptr = M._malloc(size);
+    if (!ptr) throw new Error('out of memory copying ' + size + ' bytes of text');
+    try {
+      M.stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Frame loop: draw only while the app says it needs frames (after input, while animating,
+  // while a caret blinks). An idle Parley costs no CPU.
+
+  let rafId = 0;
+  let timerId = 0;
+  let firstFrameDrawn = false;
+  const stats = { frames: 0, lastFrameMs: 0, totalMs: 0 };
+
+  function requestFrame() {
+    if (!running) return;
+    if (timerId) { clearTimeout(timerId); timerId = 0; }
+    if (!rafId) rafId = requestAnimationFrame(frame);
+  }
+
+  function frame(now) {
+    rafId = 0;
+    if (!running) return;
+    if ((window.devicePixelRatio || 1) !== lastDpr) resize();   // belt and braces for missed events
+    const t0 = performance.now();
+    const next = M._parley_frame(now);
+    const dt = performance.now() - t0;
+    stats.frames++;
+    stats.lastFrameMs = dt;
+    stats.totalMs += dt;
+    if (!firstFrameDrawn) {
+      firstFrameDrawn = true;
+      loader.hidden = true;
+      resolveReady();
+    }
+    if (next === 0) requestFrame();
+    else if (next > 0 && !timerId) timerId = setTimeout(() => { timerId = 0; requestFrame(); }, next);
+    if (next !== 0 && settleWaiters.length) {
+      for (const resolve of settleWaiters.splice(0)) resolve();
+    }
+  }
+
+  // Resolves once every input given so far has been processed and drawn.
+  const settleWaiters = [];
+  function settled() {
+    if (!running) return ready;
+    if (!rafId && M._parley_input_pending() === 0) return Promise.resolve();
+    return new Promise((resolve) => settleWaiters.push(resolve));
+  }
+
+  // Draws frames right now, inside the current event handler, until the app has processed
+  // every queued input event (ImGui takes one key change per frame). Used for copy and cut:
+  // the app must see the typed text, the selection and the shortcut, and hand over the
+  // selected text while the browser's copy event can still take it.
+  function drainInputNow(done) {
+    if (rafId) { cancelAnimationFrame(rafId); rafId = 0; }
+    let guard = 0;
+    do frame(performance.now()); while (M._parley_input_pending() > 0 && ++guard < 256);
+    // Shortcut routing is resolved from the previous frame's widgets, so a chord can take
+    // effect one frame after its events leave the queue.
+    for (let extra = 0; extra < 2 && done && !done(); extra++) frame(performance.now());
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Canvas size: the backbuffer follows CSS size x devicePixelRatio so text stays crisp at
+  // any screen density and browser zoom.
+
+  let lastDpr = window.devicePixelRatio || 1;
+  function resize() {
+    if (!M) return;
+    const dpr = window.devicePixelRatio || 1;
+    lastDpr = dpr;
+    const rect = canvas.getBoundingClientRect();
+    const cssW = Math.max(1, rect.width), cssH = Math.max(1, rect.height);
+    const fbW = Math.max(1, Math.round(cssW * dpr)), fbH = Math.max(1, Math.round(cssH * dpr));
+    if (canvas.width !== fbW) canvas.width = fbW;
+    if (canvas.height !== fbH) canvas.height = fbH;
+    M._parley_resize(cssW, cssH, fbW, fbH, dpr);
+    requestFrame();
+  }
+
+  function watchPixelRatio() {
+    // Fires when the window moves to a screen with another density, or on browser zoom.
+    const query = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+    query.addEventListener('change', () => { resize(); watchPixelRatio(); }, { once: true });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Mouse and touch
+
+  function modsOf(e) {
+    return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+  }
+
+  function pointerPos(e) {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+
+  const DOM_TO_IMGUI_BUTTON = [0, 2, 1, 3, 4];   // DOM: left, middle, right; ImGui: left, right, middle
+
+  function onPointerMove(e) {
+    if (!running) return;
+    const [x, y] = pointerPos(e);
+    M._parley_mouse_move(x, y);
+    requestFrame();
+  }
+
+  function onPointerDown(e) {
+    if (!running) return;
+    canvas.setPointerCapture(e.pointerId);
+    onPointerMove(e);
+    M._parley_mouse_button(DOM_TO_IMGUI_BUTTON[e.button] ?? 0, 1, modsOf(e));
+    focusInput();
+    e.preventDefault();
+    requestFrame();
+  }
+
+  function onPointerUp(e) {
+    if (!running) return;
+    onPointerMove(e);
+    M._parley_mouse_button(DOM_TO_IMGUI_BUTTON[e.button] ?? 0, 0, modsOf(e));
+    requestFrame();
+  }
+
+  function onWheel(e) {
+    if (!running) return;
+    e.preventDefault();   // no page scroll, no browser zoom on Ctrl+wheel
+    // ImGui scrolls about five lines per unit; one mouse notch is ~100 px or 3 lines.
+    const scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
+    M._parley_mouse_wheel(-e.deltaX * scale, -e.deltaY * scale, modsOf(e));
+    requestFrame();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Keyboard and text. A hidden <textarea> keeps the focus: the browser then delivers typed
+  // text (dead keys, IME, on-screen keyboards) to it as input events, and clipboard events
+  // fire on it with the user's gesture, which is what browsers require.
+
+  function focusInput() {
+    if (document.activeElement !== input) input.focus({ preventScroll: true });
+  }
+
+  // Shortcuts that belong to Parley, not the browser (Ctrl or Cmd + key).
+  const APP_SHORTCUTS = new Set(['s', 'o', 'z', 'y', 'a', 'p', 'f', '=', '+', '-', '0']);
+  // Keys whose browser default (scrolling, focus moves, history) would fight the app.
+  const APP_KEYS = new Set(['Tab', 'Enter', 'Backspace', 'Delete', 'Escape', 'ArrowLeft', 'ArrowRight',
+    'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', 'F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F12']);
+
+  const keysDown = new Map();   // code -> key, so we can release them all when needed
+  let copyArmed = false;        // true while a copy/cut keydown is being handled
+  let pendingCopy = null;       // text the app copied, waiting for the browser's copy event
+
+  function sendKey(e, down) {
+    withString(e.code || '', (c) => withString(e.key || '', (k) => M._parley_key(c, k, down, modsOf(e))));
+  }
+
+  function releaseAllKeys(mods) {
+    for (const [code, key] of keysDown)
+      withString(code, (c) => withString(key, (k) => M._parley_key(c, k, 0, mods)));
+    keysDown.clear();
+  }
+
+  function isTyping(e) {
+    const oneChar = [...e.key].length === 1;
+    const altGraph = e.getModifierState && e.getModifierState('AltGraph');
+    return oneChar && (!(e.ctrlKey || e.metaKey) || altGraph);
+  }
+
+  function ownsKeyboard() {
+    const a = document.activeElement;
+    return running && (a === input || a === document.body || a === canvas || a === null);
+  }
+
+  function onKeyDown(e) {
+    if (!ownsKeyboard()) return;
+    if (e.isComposing || e.keyCode === 229) return;   // an IME is composing: its text comes as input events
+    const primary = isMac ? e.metaKey : e.ctrlKey;
+    const letter = e.key.length === 1 ? e.key.toLowerCase() : '';
+    keysDown.set(e.code, e.key);
+
+    if (primary && !e.altKey && letter === 'v') {
+      // Let the browser fire 'paste' with the OS clipboard; onPaste hands the text to the app.
+      M._parley_key(0, 0, 0, modsOf(e));
+      return;
+    }
+    if (primary && !e.altKey && (letter === 'c' || letter === 'x')) {
+      sendKey(e, 1);
+      copyArmed = true;
+      try { drainInputNow(() => pendingCopy !== null); } finally { copyArmed = false; }
+      // If the browser fires no copy event (nothing selected in the hidden textarea, in some
+      // browsers), fall back to the asynchronous clipboard API while the gesture is fresh.
+      setTimeout(() => {
+        if (pendingCopy !== null) { writeClipboard(pendingCopy); pendingCopy = null; }
+      }, 0);
+      return;
+    }
+
+    sendKey(e, 1);
+    if (e.key === 'Dead' || isTyping(e)) { requestFrame(); return; }   // the text arrives as an input event
+    if ((primary && APP_SHORTCUTS.has(letter || e.key)) || APP_KEYS.has(e.key)) e.preventDefault();
+    requestFrame();
+  }
+
+  function onKeyUp(e) {
+    if (!running) return;
+    keysDown.delete(e.code);
+    sendKey(e, 0);
+    // macOS sends no keyup for keys pressed while Cmd was held: release everything with Cmd.
+    if (isMac && e.key === 'Meta') releaseAllKeys(modsOf(e));
+    requestFrame();
+  }
+
+  function flushTypedText() {
+    const text = input.value;
+    if (!text) return;
+    input.value = '';
+    withString(text, (p) => M._parley_text(p));
+    requestFrame();
+  }
+
+  function onInput(e) {
+    if (!running || e.isComposing) return;
+    flushTypedText();
+  }
+
+  function onPaste(e) {
+    if (!ownsKeyboard()) return;
+    e.preventDefault();
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (text) withString(text, (p) => M._parley_paste(p));
+    requestFrame();
+  }
+
+  function onCopyOrCut(e) {
+    if (pendingCopy === null || !e.clipboardData) return;
+    e.clipboardData.setData('text/plain', pendingCopy);
+    e.preventDefault();
+    pendingCopy = null;
+  }
+
+  function writeClipboard(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch((err) =>
+        console.warn('Parley could not write to the clipboard: ' + err.message));
+    }
+  }
+
+  function onBlur() {
+    if (!running) return;
+    releaseAllKeys(0);
+    M._parley_focus(0);
+    requestFrame();
+  }
+
+  function onFocus() {
+    if (!running) return;
+    M._parley_focus(1);
+    requestFrame();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // What the app calls back (see web/parley_library.js)
+
+  const CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
+
+  const shellForApp = {
+    clipboardWrite(text) {
+      if (copyArmed) pendingCopy = text;   // the copy event that follows will take it
+      else writeClipboard(text);
+    },
+    setCursor(cursor) {
+      canvas.style.cursor = cursor < 0 ? 'none' : (CURSORS[cursor] || 'default');
+    },
+    setTextInput(active, x, y, lineHeight) {
+      // Keep the textarea under the caret: IME candidate windows open beside it, and tablets
+      // only raise their keyboard while a text field is being edited.
+      const r = canvas.getBoundingClientRect();
+      input.style.left = Math.round(r.left + x) + 'px';
+      input.style.top = Math.round(r.top + y) + 'px';
+      input.style.height = Math.max(1, Math.round(lineHeight)) + 'px';
+      input.inputMode = active ? 'text' : 'none';
+    },
+    setTitle(title) {
+      document.title = title;
+    },
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // window.parley: the automation interface
+
+  function items() {
+    if (!running) return [];
+    const r = canvas.getBoundingClientRect();
+    const list = JSON.parse(M.UTF8ToString(M._parley_items_json()));
+    for (const it of list) { it.x += r.left; it.y += r.top; }
+    return list;
+  }
+
+  function documentText() {
+    if (!running) throw new Error('Parley is not running');
+    return M.UTF8ToString(M._parley_document_json());
+  }
+
+  function load(text) {
+    if (!running) return { ok: false, errors: [{ pointer: '', line: 0, column: 0, message: 'Parley is not running', text: 'Parley is not running' }] };
+    if (typeof text !== 'string') {
+      const message = 'load() expects the document as a string of JSON text';
+      return { ok: false, errors: [{ pointer: '', line: 0, column: 0, message, text: message }] };
+    }
+    const result = JSON.parse(withString(text, (p) => M.UTF8ToString(M._parley_load_json(p))));
+    requestFrame();
+    return result;
+  }
+
+  function missingGlyphs(text) {
+    const s = withString(String(text), (p) => M.UTF8ToString(M._parley_missing_glyphs(p)));
+    return s ? s.split(' ') : [];
+  }
+
+  window.parley = {
+    ready,
+    items,
+    document: documentText,
+    load,
+    settled,
+    stats: () => ({ frames: stats.frames, lastFrameMs: stats.lastFrameMs,
+                    meanFrameMs: stats.frames ? stats.totalMs / stats.frames : 0 }),
+    missingGlyphs,
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Start-up
+
+  function checkBrowser() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return 'Parley needs WebAssembly, which this browser does not offer or has switched off. ' +
+        'Open Parley in a current version of Edge, Chrome, Firefox or Safari, or ask your IT team ' +
+        'whether WebAssembly is blocked by policy.';
+    }
+    const probe = document.createElement('canvas').getContext('webgl2');
+    if (!probe) {
+      return 'Parley draws its window with WebGL 2, which this browser does not offer or has switched off ' +
+        '(sometimes by policy, sometimes after a graphics driver problem). Open Parley in a current version ' +
+        'of Edge, Chrome, Firefox or Safari, or ask your IT team whether hardware acceleration is disabled.';
+    }
+    const lose = probe.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+    return null;
+  }
+
+  async function fetchWasm(url) {
+    let response;
+    try {
+      response = await fetch(url);
+    } catch (err) {
+      throw new Error('the file ' + url + ' could not be downloaded (' + err.message + ')');
+    }
+    if (!response.ok) throw new Error('the file ' + url + ' could not be downloaded (the server answered ' + response.status + ')');
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const data = new Uint8Array(total);
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (received + value.length > total) throw new Error('the file ' + url + ' was longer than announced');
+      data.set(value, received);
+      received += value.length;
+      setProgress('Loading Parley\u2026 ' + Math.round((100 * received) / total) + '%', received / total);
+    }
+    return data.subarray(0, received);
+  }
+
+  async function start() {
+    const problem = checkBrowser();
+    if (problem) { fail('This browser cannot run Parley', problem); return; }
+    if (typeof window.createParley !== 'function') {
+      fail('Parley could not be loaded', 'The program file parley.js is missing or could not be read. ' +
+        'If you opened Parley from a folder, keep parley.js and parley.wasm beside this page, or use the single-file parley.html.');
+      return;
+    }
+    const moduleArg = {
+      canvas,
+      parleyShell: shellForApp,
+      print: (t) => console.log(t),
+      printErr: (t) => console.warn(t),
+      onAbort: (what) => fail('Parley stopped unexpectedly', 'An internal error stopped Parley (' + what + '). Reload the page to start again.'),
+    };
+    try {
+      if (!window.PARLEY_SINGLE_FILE) {
+        setProgress('Loading Parley\u2026', 0);
+        moduleArg.wasmBinary = await fetchWasm('parley.wasm');
+      }
+      setProgress('Starting Parley\u2026', null);
+      // Some browsers, or policies, leave WebAssembly present but unable to compile: start-up
+      // then never finishes. Say so rather than spin forever.
+      const watchdog = setTimeout(() => {
+        if (!running && !failed) {
+          setProgress('Parley is taking much longer than usual to start. If this does not change, this browser ' +
+            'may be blocking WebAssembly (sometimes by an IT policy): try another browser, or ask your IT team.', null);
+        }
+      }, 20000);
+      ready.then(() => clearTimeout(watchdog), () => clearTimeout(watchdog));
+      M = await window.createParley(moduleArg);
+    } catch (err) {
+      fail('Parley could not be loaded', 'Parley could not load its program: ' + (err && err.message ? err.message : err) +
+        '. Check your connection to where Parley is served and reload the page.');
+      return;
+    }
+    if (failed) return;
+
+    const dpr = window.devicePixelRatio || 1;
+    const rect = canvas.getBoundingClientRect();
+    const fbW = Math.max(1, Math.round(rect.width * dpr)), fbH = Math.max(1, Math.round(rect.height * dpr));
+    canvas.width = fbW;
+    canvas.height = fbH;
+    if (!M._parley_init(rect.width, rect.height, fbW, fbH, dpr, isMac ? 1 : 0)) {
+      fail('This browser cannot run Parley', 'Parley could not create its WebGL 2 drawing surface. ' +
+        'Check that hardware acceleration is on in your browser settings, or try another browser.');
+      return;
+    }
+    running = true;
+    window.removeEventListener('error', onEarlyError);
+    window.removeEventListener('unhandledrejection', onEarlyError);
+
+    window.addEventListener('resize', resize);
+    if (typeof ResizeObserver === 'function') new ResizeObserver(resize).observe(canvas);
+    watchPixelRatio();
+    canvas.addEventListener('pointermove', onPointerMove);
+    canvas.addEventListener('pointerdown', onPointerDown);
+    canvas.addEventListener('pointerup', onPointerUp);
+    canvas.addEventListener('pointercancel', onPointerUp);
+    canvas.addEventListener('pointerleave', (e) => { if (running && !e.buttons) { M._parley_mouse_leave(); requestFrame(); } });
+    canvas.addEventListener('mousedown', (e) => e.preventDefault());   // keep the focus on the textarea
+    canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('keyup', onKeyUp, true);
+    document.addEventListener('paste', onPaste);
+    document.addEventListener('copy', onCopyOrCut);
+    document.addEventListener('cut', onCopyOrCut);
+    input.addEventListener('input', onInput);
+    input.addEventListener('compositionend', flushTypedText);
+    window.addEventListener('blur', onBlur);
+    window.addEventListener('focus', onFocus);
+    focusInput();
+    requestFrame();
+  }
+
+  start();
+})();
