@@ -99,6 +99,25 @@ describe('served app', () => {
     await page.close();
   });
 
+  test('load() takes a valid document and refuses an invalid one without changing anything', async () => {
+    const { page } = await openParley(browser.context, server.url);
+    const good = JSON.stringify({ format: 'parley', version: 1, kind: 'proposal', title: 'Re-inspection: ŵ', organisation: 'Ofsted' });
+    assert.deepEqual(await page.evaluate((t) => window.parley.load(t), good), { ok: true });
+    const loaded = await page.evaluate(() => window.parley.document());
+    assert.equal(JSON.parse(loaded).title, 'Re-inspection: ŵ');
+
+    const bad = await page.evaluate(() => window.parley.load('{"format":"parley","version":1,\n "title": tru}'));
+    assert.equal(bad.ok, false);
+    assert.equal(bad.errors[0].line, 2);
+    assert.match(bad.errors[0].message, /not valid JSON/);
+    const newer = await page.evaluate(() => window.parley.load('{"format":"parley","version":2,"kind":"response","title":""}'));
+    assert.equal(newer.ok, false);
+    assert.match(newer.errors[0].message, /newer Parley/);
+    assert.equal((await page.evaluate(() => window.parley.load(42))).ok, false);
+    assert.equal(await page.evaluate(() => window.parley.document()), loaded, 'a refused load changed the document');
+    await page.close();
+  });
+
   test('when nothing happens no frames are drawn; input wakes it', async () => {
     const { page } = await openParley(browser.context, server.url);
     const idleFrames = await waitIdle(page);

@@ -1,0 +1,374 @@
+#include "json_reader.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cerrno>
+#include <cstdlib>
+
+namespace parley {
+
+const JsonValue* JsonValue::find(std::string_view key) const
+{
+    for (const auto& m : members)
+        if (m.first == key) return &m.second;
+    return nullptr;
+}
+
+const char* JsonValue::type_name() const
+{
+    switch (type) {
+    case Null: return "null";
+    case Bool: return "true/false";
+    case Number: return "a number";
+    case String: return "text";
+    case Array: return "a list";
+    case Object: return "an object";
+    }
+    return "?";
+}
+
+std::string json_pointer_escape(std::string_view key)
+{
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+namespace {
+
+std::string describe_char(const char* p, const char* end)
+{
+    if (p >= end) return "the end of the file";
+    const unsigned char c = (unsigned char)*p;
+    char buf[32];
+    if (c >= 0x21 && c < 0x7F) { snprintf(buf, sizeof(buf), "'%c'", c); return buf; }
+    if (c == ' ') return "a space";
+    if (c == '\n' || c == '\r') return "a line break";
+    if (c == '\t') return "a tab";
+    snprintf(buf, sizeof(buf), "byte 0x%02X", c);
+    return buf;
+}
+
+class Reader {
+public:
+    Reader(std::string_view text, const JsonLimits& limits, JsonReadResult& result)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits), r_(result) {}
+
+    void run()
+    {
+        // A UTF-8 byte order mark (Windows Notepad writes one) is not content.
+        if (end_ - p_ >= 3 && (unsigned char)p_[0] == 0xEF && (unsigned char)p_[1] == 0xBB && (unsigned char)p_[2] == 0xBF) p_ += 3;
+        skip_space();
+        if (p_ >= end_) { fail(here(), "the file is empty"); return; }
+        if (!value(r_.root, 0)) return;
+        skip_space();
+        if (p_ < end_) fail(here(), "unexpected " + describe_char(p_, end_) + " after the end of the document");
+        if (!failed_) r_.ok = true;
+    }
+
+private:
+    const char*        begin_;
+    const char*        p_;
+    const char*        end_;
+    const JsonLimits&  limits_;
+    JsonReadResult&    r_;
+    int                line_ = 1, col_ = 1;
+    bool               failed_ = false;
+    std::string        pointer_;
+
+    TextPos here() const { return {line_, col_}; }
+
+    void bump()
+    {
+        const unsigned char c = (unsigned char)*p_++;
+        if (c == '\n') { line_++; col_ = 1; }
+        else if ((c & 0xC0) != 0x80) col_++;
+    }
+
+    void issue(TextPos at, std::string message, const std::string& pointer)
+    {
+        if (r_.issues.size() < limits_.max_issues) r_.issues.push_back({pointer, at, std::move(message)});
+    }
+
+    bool fail(TextPos at, std::string message)
+    {
+        if (!failed_) issue(at, std::move(message), pointer_);
+        failed_ = true;
+        return false;
+    }
+
+    void skip_space()
+    {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) bump();
+    }
+
+    bool value(JsonValue& v, int depth)
+    {
+        skip_space();
+        v.pos = here();
+        if (p_ >= end_) return fail(here(), "the file ends where a value was expected (is it cut short?)");
+        switch (*p_) {
+        case '{': return object(v, depth + 1);
+        case '[': return array(v, depth + 1);
+        case '"': v.type = JsonValue::String; return string(v.text);
+        case 't': v.type = JsonValue::Bool; v.boolean = true; return literal("true");
+        case 'f': v.type = JsonValue::Bool; v.boolean = false; return literal("false");
+        case 'n': v.type = JsonValue::Null; return literal("null");
+        case '/': return fail(here(), "comments are not allowed in JSON");
+        case '\'': return fail(here(), "text must be in double quotes (\"...\"), not single quotes");
+        default:
+            if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return number(v);
+            return fail(here(), "expected a value (text in double quotes, a number, true, false, null, a list [...] or an object {...}), found " +
+                                describe_char(p_, end_));
+        }
+    }
+
+    bool literal(const char* word)
+    {
+        const TextPos at = here();
+        const char* w = word;
+        while (*w && p_ < end_ && *p_ == *w) { bump(); w++; }
+        if (*w) return fail(at, std::string("expected ") + word + ", found " + describe_char(p_, end_));
+        return true;
+    }
+
+    bool too_deep(int depth)
+    {
+        if (depth <= limits_.max_depth) return false;
+        fail(here(), "the document is nested more than " + std::to_string(limits_.max_depth) + " levels deep");
+        return true;
+    }
+
+    bool object(JsonValue& v, int depth)
+    {
+        if (too_deep(depth)) return false;
+        v.type = JsonValue::Object;
+        bump();   // {
+        skip_space();
+        if (p_ < end_ && *p_ == '}') { bump(); return true; }
+        for (;;) {
+            skip_space();
+            const TextPos key_pos = here();
+            if (p_ >= end_) return fail(here(), "the file ends inside an object: a closing } is missing");
+            if (*p_ == '}') return fail(here(), "a comma before } is not allowed in JSON");
+            if (*p_ == '\'') return fail(here(), "keys must be in double quotes (\"...\"), not single quotes");
+            if (*p_ != '"') return fail(here(), "expected a key in double quotes, found " + describe_char(p_, end_));
+            std::string key;
+            if (!string(key)) return false;
+            for (const auto& m : v.members) {
+                if (m.first == key) {
+                    issue(key_pos, "the key \"" + key + "\" appears twice in this object (first at line " + std::to_string(m.second.pos.line) +
+                                   "); Parley will not guess which one is meant", pointer_);
+                    break;
+                }
+            }
+            skip_space();
+            if (p_ >= end_ || *p_ != ':') return fail(here(), "expected ':' after the key \"" + key + "\", found " + describe_char(p_, end_));
+            bump();
+            const size_t saved = pointer_.size();
+            pointer_ += '/';
+            pointer_ += json_pointer_escape(key);
+            v.members.emplace_back(std::move(key), JsonValue());
+            if (!value(v.members.back().second, depth)) return false;
+            pointer_.resize(saved);
+            skip_space();
+            if (p_ < end_ && *p_ == ',') { bump(); continue; }
+            if (p_ < end_ && *p_ == '}') { bump(); return true; }
+            if (p_ >= end_) return fail(here(), "the file ends inside an object: a closing } is missing");
+            return fail(here(), "expected ',' or '}' after a member of this object, found " + describe_char(p_, end_));
+        }
+    }
+
+    bool array(JsonValue& v, int depth)
+    {
+        if (too_deep(depth)) return false;
+        v.type = JsonValue::Array;
+        bump();   // [
+        skip_space();
+        if (p_ < end_ && *p_ == ']') { bump(); return true; }
+        for (;;) {
+            skip_space();
+            if (p_ < end_ && *p_ == ']') return fail(here(), "a comma before ] is not allowed in JSON");
+            const size_t saved = pointer_.size();
+            pointer_ += '/';
+            pointer_ += std::to_string(v.items.size());
+            v.items.emplace_back();
+            if (!value(v.items.back(), depth)) return false;
+            pointer_.resize(saved);
+            skip_space();
+            if (p_ < end_ && *p_ == ',') { bump(); continue; }
+            if (p_ < end_ && *p_ == ']') { bump(); return true; }
+            if (p_ >= end_) return fail(here(), "the file ends inside a list: a closing ] is missing");
+            return fail(here(), "expected ',' or ']' after an item of this list, found " + describe_char(p_, end_));
+        }
+    }
+
+    static void append_utf8(std::string& out, unsigned int c)
+    {
+        if (c < 0x80) out += (char)c;
+        else if (c < 0x800) { out += (char)(0xC0 | (c >> 6)); out += (char)(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) { out += (char)(0xE0 | (c >> 12)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+        else { out += (char)(0xF0 | (c >> 18)); out += (char)(0x80 | ((c >> 12) & 0x3F)); out += (char)(0x80 | ((c >> 6) & 0x3F)); out += (char)(0x80 | (c & 0x3F)); }
+    }
+
+    bool hex4(unsigned int* out)
+    {
+        unsigned int v = 0;
+        for (int i = 0; i < 4; i++) {
+            if (p_ >= end_) return false;
+            const char c = *p_;
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + (unsigned)d;
+            bump();
+        }
+        *out = v;
+        return true;
+    }
+
+    // Length of the valid UTF-8 sequence at p_, or 0 if it is not valid (overlong forms,
+    // surrogates and code points above U+10FFFF are invalid).
+    size_t utf8_length() const
+    {
+        const unsigned char* s = (const unsigned char*)p_;
+        const size_t left = (size_t)(end_ - p_);
+        if (s[0] < 0x80) return 1;
+        if (s[0] >= 0xC2 && s[0] <= 0xDF) return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+        if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+            if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+            if (s[0] == 0xE0 && s[1] < 0xA0) return 0;   // overlong
+            if (s[0] == 0xED && s[1] >= 0xA0) return 0;  // UTF-16 surrogate
+            return 3;
+        }
+        if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+            if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+            if (s[0] == 0xF0 && s[1] < 0x90) return 0;   // overlong
+            if (s[0] == 0xF4 && s[1] >= 0x90) return 0;  // above U+10FFFF
+            return 4;
+        }
+        return 0;
+    }
+
+    bool string(std::string& out)
+    {
+        const TextPos start = here();
+        bump();   // opening quote
+        for (;;) {
+            if (p_ >= end_) return fail(start, "this text is never closed: a closing \" is missing");
+            const unsigned char c = (unsigned char)*p_;
+            if (c == '"') { bump(); return true; }
+            if (c == '\\') {
+                const TextPos esc = here();
+                bump();
+                if (p_ >= end_) return fail(start, "this text is never closed: a closing \" is missing");
+                const char e = *p_;
+                bump();
+                switch (e) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    unsigned int cp;
+                    if (!hex4(&cp)) return fail(esc, "\\u must be followed by four hexadecimal digits");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(esc, "\\u escape is the second half of a character with no first half (an unpaired surrogate)");
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        unsigned int lo;
+                        if (p_ + 1 < end_ && p_[0] == '\\' && p_[1] == 'u') { bump(); bump(); }
+                        else return fail(esc, "\\u escape is the first half of a character with no second half (an unpaired surrogate)");
+                        if (!hex4(&lo) || lo < 0xDC00 || lo > 0xDFFF) return fail(esc, "\\u escape is the first half of a character with no valid second half (an unpaired surrogate)");
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    }
+                    append_utf8(out, cp);
+                    break;
+                }
+                default:
+                    return fail(esc, std::string("unknown escape \\") + (e >= 0x21 && e < 0x7F ? std::string(1, e) : describe_char(p_ - 1, end_)) +
+                                     " in text (allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+                }
+                continue;
+            }
+            if (c < 0x20) {
+                if (c == '\n' || c == '\r') return fail(here(), "a line break inside text must be written as \\n");
+                char buf[64];
+                snprintf(buf, sizeof(buf), "control character U+%04X inside text must be written as \\u%04X", c, c);
+                return fail(here(), buf);
+            }
+            const size_t n = utf8_length();
+            if (n == 0) {
+                char buf[160];
+                snprintf(buf, sizeof(buf), "the file is not valid UTF-8 here (byte 0x%02X); save it as UTF-8 and open it again", c);
+                return fail(here(), buf);
+            }
+            out.append(p_, n);
+            bump();
+            for (size_t i = 1; i < n; i++) bump();
+        }
+    }
+
+    bool number(JsonValue& v)
+    {
+        const TextPos start = here();
+        const char* s = p_;
+        auto digit = [&]() { return p_ < end_ && *p_ >= '0' && *p_ <= '9'; };
+        if (*p_ == '-') bump();
+        if (!digit()) return fail(start, "a number needs digits after '-'");
+        if (*p_ == '0') {
+            bump();
+            if (digit()) return fail(start, "numbers cannot start with 0 (write 7, not 07)");
+        } else {
+            while (digit()) bump();
+        }
+        bool integral = true;
+        if (p_ < end_ && *p_ == '.') {
+            integral = false;
+            bump();
+            if (!digit()) return fail(start, "a number needs digits after the decimal point");
+            while (digit()) bump();
+        }
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+            integral = false;
+            bump();
+            if (p_ < end_ && (*p_ == '+' || *p_ == '-')) bump();
+            if (!digit()) return fail(start, "a number needs digits in its exponent");
+            while (digit()) bump();
+        }
+        v.type = JsonValue::Number;
+        v.text.assign(s, (size_t)(p_ - s));
+        v.number = strtod(v.text.c_str(), nullptr);
+        if (!std::isfinite(v.number)) return fail(start, "the number " + v.text + " is too large");
+        if (integral && v.text.size() <= 19) {   // fits in a long long unless it is 19 digits and large
+            errno = 0;
+            char* endp = nullptr;
+            const long long i = strtoll(v.text.c_str(), &endp, 10);
+            if (errno == 0) { v.is_integer = true; v.integer = i; }
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+JsonReadResult json_read(std::string_view text, const JsonLimits& limits)
+{
+    JsonReadResult result;
+    if (text.size() > limits.max_bytes) {
+        char buf[160];
+        snprintf(buf, sizeof(buf), "the file is %.1f MB; Parley opens files of up to %.0f MB", text.size() / 1048576.0, limits.max_bytes / 1048576.0);
+        result.issues.push_back({"", {}, buf});
+        return result;
+    }
+    Reader(text, limits, result).run();
+    if (result.ok && !result.issues.empty()) result.ok = false;   // duplicate keys
+    return result;
+}
+
+} // namespace parley

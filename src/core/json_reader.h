@@ -1,0 +1,61 @@
+// A strict JSON reader that remembers where every value came from.
+//
+// Parley's import must say "line 12, column 7: /regimes/1/dimensions/4/value: expected a
+// number of months" for any error, report duplicate keys (which most JSON libraries silently
+// resolve one way or the other), refuse invalid UTF-8, absurd nesting and oversized files, and
+// never crash on hostile input. nlohmann/json keeps no positions, so this reader builds its own
+// small tree; the model reader (document_json.cpp) walks it.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parley {
+
+struct TextPos {
+    int line = 0;     // 1-based; 0 = unknown
+    int column = 0;   // 1-based, counted in characters (what an editor shows), not bytes
+};
+
+struct JsonValue {
+    enum Type { Null, Bool, Number, String, Array, Object };
+    Type        type = Null;
+    TextPos     pos;                 // where the value starts
+    bool        boolean = false;
+    double      number = 0;
+    bool        is_integer = false;  // written without fraction or exponent, and fits in int64
+    long long   integer = 0;
+    std::string text;                // String: the decoded string; Number: the literal as written
+    std::vector<JsonValue> items;    // Array
+    std::vector<std::pair<std::string, JsonValue>> members;   // Object, in file order
+
+    const JsonValue* find(std::string_view key) const;        // first member with this key
+    const char* type_name() const;                            // "text", "number", "a list", ...
+};
+
+struct JsonIssue {
+    std::string pointer;   // JSON Pointer of the value concerned ("" = whole file)
+    TextPos     pos;
+    std::string message;
+};
+
+struct JsonLimits {
+    size_t max_bytes = 64u << 20;   // a 10 MB draft is already very large
+    int    max_depth = 64;
+    size_t max_issues = 50;         // stop collecting after this many
+};
+
+struct JsonReadResult {
+    bool      ok = false;           // true when the text is well-formed and within limits
+    JsonValue root;
+    std::vector<JsonIssue> issues;  // syntax error (at most one, reading stops there), duplicate keys
+};
+
+JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonLimits());
+
+// Escapes a key for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
+std::string json_pointer_escape(std::string_view key);
+
+} // namespace parley
