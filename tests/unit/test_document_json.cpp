@@ -53,7 +53,18 @@ TEST_CASE("wrong types and unknown kinds are reported by pointer, all at once")
     REQUIRE(r.errors.size() == 2);
     CHECK(r.errors[0].pointer == "/kind");
     CHECK(r.errors[1].pointer == "/title");
-    CHECK(r.errors[1].message == "expected text, got number");
+    CHECK(r.errors[1].message == "expected text, got a number");
+    CHECK(r.errors[1].line == 1);
+    CHECK(r.errors[1].column == 54);
+}
+
+TEST_CASE("duplicate keys are refused: Parley does not guess which title was meant")
+{
+    ImportResult r = import_document("{\"format\":\"parley\",\"version\":1,\"kind\":\"response\",\n\"title\":\"A\",\n\"title\":\"B\"}");
+    REQUIRE_FALSE(r.ok);
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].line == 3);
+    CHECK(r.errors[0].message.find("\"title\" appears twice") != std::string::npos);
 }
 
 TEST_CASE("JSON that is not a Parley document is refused")
