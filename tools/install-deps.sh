@@ -9,14 +9,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 need=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in build-essential cmake emscripten nlohmann-json3-dev doctest-dev fonts-inter fonts-dejavu-core xz-utils clang; do
+for p in build-essential cmake emscripten nlohmann-json3-dev doctest-dev fonts-inter fonts-dejavu-core xz-utils; do
   have_pkg "$p" || need="$need $p"
 done
 if [ "$what" = test ] || [ "$what" = bench ]; then
-  for p in chromium nodejs; do
-    case $p in nodejs) command -v node >/dev/null 2>&1 && continue;; esac
-    have_pkg "$p" || need="$need $p"
-  done
+  have_pkg chromium || need="$need chromium"
+  # The machine may bring its own Node.js; only install Debian's when there is none.
+  command -v node >/dev/null 2>&1 || need="$need nodejs"
   command -v npm >/dev/null 2>&1 || need="$need npm"
 fi
 if [ -n "$need" ]; then

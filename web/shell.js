@@ -242,13 +242,10 @@
     if (e.isComposing || e.keyCode === 229) return;   // an IME is composing: its text comes as input events
     const primary = isMac ? e.metaKey : e.ctrlKey;
     const letter = e.key.length === 1 ? e.key.toLowerCase() : '';
+    // Let the browser fire 'paste' with the OS clipboard; onPaste replays the shortcut into the app.
+    if (primary && !e.altKey && letter === 'v') return;
     keysDown.set(e.code, e.key);
 
-    if (primary && !e.altKey && letter === 'v') {
-      // Let the browser fire 'paste' with the OS clipboard; onPaste hands the text to the app.
-      M._parley_key(0, 0, 0, modsOf(e));
-      return;
-    }
     if (primary && !e.altKey && (letter === 'c' || letter === 'x')) {
       sendKey(e, 1);
       copyArmed = true;
@@ -490,8 +487,9 @@
     window.removeEventListener('error', onEarlyError);
     window.removeEventListener('unhandledrejection', onEarlyError);
 
-    window.addEventListener('resize', resize);
+    // The canvas fills the window: observing it covers window resizes and browser zoom.
     if (typeof ResizeObserver === 'function') new ResizeObserver(resize).observe(canvas);
+    else window.addEventListener('resize', resize);
     watchPixelRatio();
     canvas.addEventListener('pointermove', onPointerMove);
     canvas.addEventListener('pointerdown', onPointerDown);

@@ -34,10 +34,8 @@ ImportResult import_document(const std::string& text)
     ImportResult result;
     JsonReadResult json = json_read(text);
     for (const JsonIssue& issue : json.issues) {
-        std::string message = issue.message;
-        if (!json.ok && issue.message.find("appears twice") == std::string::npos && json.issues.size() == 1 && issue.pos.line > 0)
-            message = "the file is not valid JSON: " + message;
-        result.errors.push_back({issue.pointer, issue.pos.line, issue.pos.column, message});
+        const char* prefix = issue.kind == JsonIssue::Syntax ? "the file is not valid JSON: " : "";
+        result.errors.push_back({issue.pointer, issue.pos.line, issue.pos.column, prefix + issue.message});
     }
     if (!json.ok) return result;
 

@@ -89,14 +89,15 @@ private:
         else if ((c & 0xC0) != 0x80) col_++;
     }
 
-    void issue(TextPos at, std::string message, const std::string& pointer)
+    void issue(JsonIssue::Kind kind, TextPos at, std::string message)
     {
-        if (r_.issues.size() < limits_.max_issues) r_.issues.push_back({pointer, at, std::move(message)});
+        if (r_.issues.size() < limits_.max_issues) r_.issues.push_back({kind, pointer_, at, std::move(message)});
     }
 
-    bool fail(TextPos at, std::string message)
+    // Records why reading stops here; the first such reason is the one reported.
+    bool fail(TextPos at, std::string message, JsonIssue::Kind kind = JsonIssue::Syntax)
     {
-        if (!failed_) issue(at, std::move(message), pointer_);
+        if (!failed_) issue(kind, at, std::move(message));
         failed_ = true;
         return false;
     }
@@ -139,8 +140,30 @@ private:
     bool too_deep(int depth)
     {
         if (depth <= limits_.max_depth) return false;
-        fail(here(), "the document is nested more than " + std::to_string(limits_.max_depth) + " levels deep");
+        fail(here(), "the document is nested more than " + std::to_string(limits_.max_depth) + " levels deep", JsonIssue::Limit);
         return true;
+    }
+
+    // Reads one member or item, with the JSON Pointer extended by `segment` while inside it.
+    bool child(JsonValue& v, const std::string& segment, int depth)
+    {
+        const size_t saved = pointer_.size();
+        pointer_ += '/';
+        pointer_ += segment;
+        if (!value(v, depth)) return false;
+        pointer_.resize(saved);
+        return true;
+    }
+
+    // After a member or item: 1 on ',' (another follows), 0 on the closing bracket, -1 on error.
+    int after_child(char close, const char* container, const char* thing)
+    {
+        skip_space();
+        if (p_ < end_ && *p_ == ',') { bump(); return 1; }
+        if (p_ < end_ && *p_ == close) { bump(); return 0; }
+        if (p_ >= end_) fail(here(), std::string("the file ends inside ") + container + ": a closing " + close + " is missing");
+        else fail(here(), std::string("expected ',' or '") + close + "' after " + thing + ", found " + describe_char(p_, end_));
+        return -1;
     }
 
     bool object(JsonValue& v, int depth)
@@ -161,25 +184,19 @@ private:
             if (!string(key)) return false;
             for (const auto& m : v.members) {
                 if (m.first == key) {
-                    issue(key_pos, "the key \"" + key + "\" appears twice in this object (first at line " + std::to_string(m.second.pos.line) +
-                                   "); Parley will not guess which one is meant", pointer_);
+                    issue(JsonIssue::DuplicateKey, key_pos, "the key \"" + key + "\" appears twice in this object (first at line " +
+                          std::to_string(m.second.pos.line) + "); Parley will not guess which one is meant");
                     break;
                 }
             }
             skip_space();
             if (p_ >= end_ || *p_ != ':') return fail(here(), "expected ':' after the key \"" + key + "\", found " + describe_char(p_, end_));
             bump();
-            const size_t saved = pointer_.size();
-            pointer_ += '/';
-            pointer_ += json_pointer_escape(key);
+            const std::string segment = json_pointer_escape(key);
             v.members.emplace_back(std::move(key), JsonValue());
-            if (!value(v.members.back().second, depth)) return false;
-            pointer_.resize(saved);
-            skip_space();
-            if (p_ < end_ && *p_ == ',') { bump(); continue; }
-            if (p_ < end_ && *p_ == '}') { bump(); return true; }
-            if (p_ >= end_) return fail(here(), "the file ends inside an object: a closing } is missing");
-            return fail(here(), "expected ',' or '}' after a member of this object, found " + describe_char(p_, end_));
+            if (!child(v.members.back().second, segment, depth)) return false;
+            const int more = after_child('}', "an object", "a member of this object");
+            if (more <= 0) return more == 0;
         }
     }
 
@@ -193,17 +210,11 @@ private:
         for (;;) {
             skip_space();
             if (p_ < end_ && *p_ == ']') return fail(here(), "a comma before ] is not allowed in JSON");
-            const size_t saved = pointer_.size();
-            pointer_ += '/';
-            pointer_ += std::to_string(v.items.size());
+            const std::string segment = std::to_string(v.items.size());
             v.items.emplace_back();
-            if (!value(v.items.back(), depth)) return false;
-            pointer_.resize(saved);
-            skip_space();
-            if (p_ < end_ && *p_ == ',') { bump(); continue; }
-            if (p_ < end_ && *p_ == ']') { bump(); return true; }
-            if (p_ >= end_) return fail(here(), "the file ends inside a list: a closing ] is missing");
-            return fail(here(), "expected ',' or ']' after an item of this list, found " + describe_char(p_, end_));
+            if (!child(v.items.back(), segment, depth)) return false;
+            const int more = after_child(']', "a list", "an item of this list");
+            if (more <= 0) return more == 0;
         }
     }
 
@@ -309,8 +320,8 @@ private:
                 return fail(here(), buf);
             }
             out.append(p_, n);
-            bump();
-            for (size_t i = 1; i < n; i++) bump();
+            p_ += n;   // one character, never a line break
+            col_++;
         }
     }
 
@@ -345,7 +356,7 @@ private:
         v.text.assign(s, (size_t)(p_ - s));
         v.number = strtod(v.text.c_str(), nullptr);
         if (!std::isfinite(v.number)) return fail(start, "the number " + v.text + " is too large");
-        if (integral && v.text.size() <= 19) {   // fits in a long long unless it is 19 digits and large
+        if (integral) {   // exact when it fits in a long long (strtoll reports ERANGE otherwise)
             errno = 0;
             char* endp = nullptr;
             const long long i = strtoll(v.text.c_str(), &endp, 10);
@@ -363,11 +374,11 @@ JsonReadResult json_read(std::string_view text, const JsonLimits& limits)
     if (text.size() > limits.max_bytes) {
         char buf[160];
         snprintf(buf, sizeof(buf), "the file is %.1f MB; Parley opens files of up to %.0f MB", text.size() / 1048576.0, limits.max_bytes / 1048576.0);
-        result.issues.push_back({"", {}, buf});
+        result.issues.push_back({JsonIssue::Limit, "", {}, buf});
         return result;
     }
     Reader(text, limits, result).run();
-    if (result.ok && !result.issues.empty()) result.ok = false;   // duplicate keys
+    if (!result.issues.empty()) result.ok = false;   // duplicate keys
     return result;
 }
 

@@ -36,6 +36,12 @@ struct JsonValue {
 };
 
 struct JsonIssue {
+    enum Kind {
+        Syntax,        // not JSON at all: reading stopped here
+        DuplicateKey,  // well-formed, but a key repeats in one object
+        Limit,         // well-formed as far as read, but too large or too deeply nested
+    };
+    Kind        kind = Syntax;
     std::string pointer;   // JSON Pointer of the value concerned ("" = whole file)
     TextPos     pos;
     std::string message;
@@ -50,7 +56,7 @@ struct JsonLimits {
 struct JsonReadResult {
     bool      ok = false;           // true when the text is well-formed and within limits
     JsonValue root;
-    std::vector<JsonIssue> issues;  // syntax error (at most one, reading stops there), duplicate keys
+    std::vector<JsonIssue> issues;  // duplicate keys, then at most one Syntax or Limit issue (reading stops there)
 };
 
 JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonLimits());

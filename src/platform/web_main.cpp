@@ -138,6 +138,12 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
     return 1;
 }
 
+// Number of input events ImGui has not processed yet.
+EMSCRIPTEN_KEEPALIVE int parley_input_pending()
+{
+    return ImGui::GetCurrentContext()->InputEventsQueue.Size;
+}
+
 // Draws one frame. Returns how long the page may wait before the next one:
 // 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
 EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
@@ -169,7 +175,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (g_app.style_dirty) return 0;
     // ImGui trickles queued input over several frames (one key change per frame); stopping
     // while events are still queued would leave a click or typed text unprocessed.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) return 0;
+    if (parley_input_pending() > 0) return 0;
     if (emscripten_get_now() < g_awake_until_ms) return 0;
     for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
         if (io.MouseDown[b]) return 0;
@@ -177,12 +183,6 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
         if (ImGui::IsKeyDown((ImGuiKey)k)) return 0;   // held keys auto-repeat inside ImGui
     if (io.WantTextInput) return 200;   // caret blink
     return -1;
-}
-
-// Number of input events ImGui has not processed yet.
-EMSCRIPTEN_KEEPALIVE int parley_input_pending()
-{
-    return ImGui::GetCurrentContext()->InputEventsQueue.Size;
 }
 
 EMSCRIPTEN_KEEPALIVE void parley_mouse_move(float x, float y)

@@ -39,8 +39,6 @@ static const ImWchar kGlyphRanges[] = {
     0,
 };
 
-float Fonts_Size(FontRole role) { return kFontSizes[role]; }
-
 ImFont* Fonts_Get(FontRole role) { return g_fonts[role]; }
 
 void Fonts_Build(float zoom, float dpr)

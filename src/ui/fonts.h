@@ -16,5 +16,4 @@ enum FontRole {
 
 void        Fonts_Build(float zoom, float dpr);   // rebuilds ImGui's font atlas (call between frames)
 ImFont*     Fonts_Get(FontRole role);
-float       Fonts_Size(FontRole role);            // in CSS pixels at zoom 1
 std::string Fonts_MissingGlyphs(const char* utf8); // "U+0174 U+2026" for characters without a glyph

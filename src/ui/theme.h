@@ -8,13 +8,10 @@ enum Theme { Theme_Light, Theme_Dark, Theme_HighContrast, Theme_COUNT };
 // Colours the UI uses beyond ImGui's own style slots.
 struct ThemeColors {
     unsigned int page;        // background behind the document column
-    unsigned int paper;       // the document column itself
     unsigned int text;
     unsigned int text_muted;  // hints, secondary labels
-    unsigned int accent;      // links, focus, primary buttons
     unsigned int border;
     unsigned int status_bar;
-    unsigned int danger;      // word limit exceeded, errors
 };
 
 void               Theme_Apply(Theme theme, float zoom);   // sets ImGui's style (sizes scaled by zoom)

@@ -67,6 +67,16 @@ TEST_CASE("duplicate keys are refused: Parley does not guess which title was mea
     CHECK(r.errors[0].message.find("\"title\" appears twice") != std::string::npos);
 }
 
+TEST_CASE("only syntax errors are called invalid JSON; a too-deep file is valid JSON, just refused")
+{
+    ImportResult deep = import_document(std::string(100, '[') + std::string(100, ']'));
+    REQUIRE_FALSE(deep.ok);
+    CHECK(deep.errors[0].message.rfind("the document is nested more than", 0) == 0);
+    ImportResult dup = import_document("{\"a\":1,\"a\":2}");
+    REQUIRE_FALSE(dup.ok);
+    CHECK(dup.errors[0].message.rfind("the key \"a\" appears twice", 0) == 0);
+}
+
 TEST_CASE("JSON that is not a Parley document is refused")
 {
     CHECK_FALSE(import_document("[1,2,3]").ok);

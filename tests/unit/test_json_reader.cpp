@@ -140,3 +140,13 @@ TEST_CASE("JSON Pointer escapes ~ and /")
     JsonIssue e = only_issue(json_read("{\"a/b\": [tru]}"));
     CHECK(e.pointer == "/a~1b/0");
 }
+
+TEST_CASE("each issue says what kind it is: syntax, duplicate key or limit")
+{
+    CHECK(only_issue(json_read("[tru]")).kind == JsonIssue::Syntax);
+    CHECK(only_issue(json_read("{\"a\":1,\"a\":2}")).kind == JsonIssue::DuplicateKey);
+    CHECK(only_issue(json_read(std::string(100, '['))).kind == JsonIssue::Limit);
+    JsonLimits small;
+    small.max_bytes = 2;
+    CHECK(only_issue(json_read("[1]", small)).kind == JsonIssue::Limit);
+}
