@@ -1,16 +1,23 @@
 # Parley - the two commands a newcomer needs:
 #   make run    build the app and serve it on http://127.0.0.1:$(PORT)
 #   make test   build everything and run every test (unit, sanitizer, browser)
-# Both install whatever a fresh Debian machine lacks (tools/install-deps.sh).
+# And two for the core's robustness and speed (docs/benchmarks.md):
+#   make fuzz   fuzz import with libFuzzer + ASan/UBSan for $(FUZZ_SECONDS) s (default 60)
+#   make bench  time load and save of a 10 MB draft: native, WASM under Node, Node's JSON
+# All of them install whatever a fresh Debian machine lacks (tools/install-deps.sh).
 
 PORT   ?= 8080
 BUILD  := build
 NATIVE := $(BUILD)/native
 ASAN   := $(BUILD)/asan
 WASM   := $(BUILD)/wasm
+FUZZ   := $(BUILD)/fuzz
+BENCH  := $(BUILD)/bench
 JOBS   ?= 2
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps deps-test native asan wasm dist run test test-unit test-browser clean
+.PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test test-unit test-browser \
+        fuzz bench bench-native bench-wasm clean
 
 all: native wasm
 
@@ -19,6 +26,12 @@ deps:
 
 deps-test:
 	@tools/install-deps.sh test
+
+deps-bench:
+	@tools/install-deps.sh bench
+
+deps-fuzz:
+	@tools/install-deps.sh fuzz
 
 native: deps
 	@cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
@@ -42,5 +55,27 @@ run: wasm
 test: deps-test native asan wasm dist
 	@tools/run-tests.sh
 
+# Fuzzing needs clang (libFuzzer), so it has a build directory of its own; see CMakeLists.txt.
+fuzz: deps-fuzz
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON > /dev/null
+	@cmake --build $(FUZZ) --target parley_fuzz_import -j $(JOBS)
+	@tools/run-fuzz.sh $(FUZZ) $(FUZZ_SECONDS)
+
+# The benchmark programs are not part of `all`: built here, only the targets needed.
+bench-native: native
+	@cmake --build $(NATIVE) --target parley_bench -j $(JOBS)
+
+bench-wasm: deps
+	@NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@NODE_PATH=/usr/share/nodejs cmake --build $(WASM) --target parley_bench_wasm -j $(JOBS)
+
+# The draft is generated once (same bytes every time) and checked with the CLI before use.
+$(BENCH)/draft-10mb.parley.json: bench/make-draft.mjs
+	@node bench/make-draft.mjs $@
+
+bench: deps-bench bench-native bench-wasm $(BENCH)/draft-10mb.parley.json
+	@$(NATIVE)/parley validate $(BENCH)/draft-10mb.parley.json
+	@node --expose-gc bench/bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench
+
 clean:
-	rm -rf $(NATIVE) $(ASAN) $(WASM) dist
+	rm -rf $(NATIVE) $(ASAN) $(WASM) $(FUZZ) $(BENCH) dist

@@ -3,6 +3,8 @@
 # Idempotent and quiet when everything is present, so every make target can call it.
 #   tools/install-deps.sh build   -> compilers, Emscripten, headers, fonts
 #   tools/install-deps.sh test    -> the above plus Chromium and the npm test tooling
+#   tools/install-deps.sh bench   -> the build set plus Node.js (make bench runs under Node)
+#   tools/install-deps.sh fuzz    -> the build set plus clang and its libFuzzer runtime
 set -eu
 what=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,10 +15,18 @@ for p in build-essential cmake emscripten nlohmann-json3-dev doctest-dev fonts-i
   have_pkg "$p" || need="$need $p"
 done
 if [ "$what" = test ] || [ "$what" = bench ]; then
-  have_pkg chromium || need="$need chromium"
   # The machine may bring its own Node.js; only install Debian's when there is none.
   command -v node >/dev/null 2>&1 || need="$need nodejs"
+fi
+if [ "$what" = test ]; then
+  have_pkg chromium || need="$need chromium"
   command -v npm >/dev/null 2>&1 || need="$need npm"
+fi
+if [ "$what" = fuzz ]; then
+  # clang-14 is the compiler Debian 12's libFuzzer runtime (libclang-rt-14-dev) belongs to.
+  for p in clang libclang-rt-14-dev; do
+    have_pkg "$p" || need="$need $p"
+  done
 fi
 if [ -n "$need" ]; then
   echo "install-deps: installing$need"
@@ -27,7 +37,7 @@ fi
 
 "$root/tools/fetch-imgui.sh" "$root/build/third_party"
 
-if [ "$what" = test ] || [ "$what" = bench ]; then
+if [ "$what" = test ]; then
   cd "$root/tests/browser"
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error

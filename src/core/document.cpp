@@ -2,23 +2,34 @@
 
 namespace parley {
 
-const char* kind_name(DocumentKind kind)
-{
-    switch (kind) {
-    case DocumentKind::Proposal: return "proposal";
-    case DocumentKind::Response: return "response";
-    case DocumentKind::Workshop: return "workshop";
-    }
-    return "response";
-}
+// Each enum's names as the file spells them. Index = enum value.
+namespace {
+const char* const kKindNames[] = {"proposal", "response", "workshop"};
+const char* const kStatusNames[] = {"draft", "agreed", "submitted"};
+const char* const kRoleNames[] = {"current", "proposed", "alternative"};
+const char* const kPositionNames[] = {"", "agree", "partly_agree", "disagree", "no_view"};
+const char* const kValueTypeNames[] = {"text", "number", "range", "bound", "choice", "set", "yes_no"};
 
-bool kind_from_name(const std::string& name, DocumentKind* out)
+template <typename E, size_t N>
+bool from_name(const char* const (&names)[N], const std::string& name, E* out, size_t first = 0)
 {
-    if (name == "proposal") { *out = DocumentKind::Proposal; return true; }
-    if (name == "response") { *out = DocumentKind::Response; return true; }
-    if (name == "workshop") { *out = DocumentKind::Workshop; return true; }
+    for (size_t i = first; i < N; i++)
+        if (name == names[i]) { *out = (E)i; return true; }
     return false;
 }
+} // namespace
+
+const char* kind_name(DocumentKind k)        { return kKindNames[(int)k]; }
+const char* status_name(DocumentStatus s)    { return kStatusNames[(int)s]; }
+const char* role_name(RegimeRole r)          { return kRoleNames[(int)r]; }
+const char* position_name(Position p)        { return kPositionNames[(int)p]; }
+const char* value_type_name(ValueType t)     { return kValueTypeNames[(int)t]; }
+
+bool kind_from_name(const std::string& n, DocumentKind* out)       { return from_name(kKindNames, n, out); }
+bool status_from_name(const std::string& n, DocumentStatus* out)   { return from_name(kStatusNames, n, out); }
+bool role_from_name(const std::string& n, RegimeRole* out)         { return from_name(kRoleNames, n, out); }
+bool position_from_name(const std::string& n, Position* out)       { return from_name(kPositionNames, n, out, 1); }
+bool value_type_from_name(const std::string& n, ValueType* out)    { return from_name(kValueTypeNames, n, out); }
 
 // A word is a run of characters that are not ASCII whitespace. Non-ASCII bytes (UTF-8
 // continuation and lead bytes) always count as word characters, so "café" and "ŵyn" are
@@ -33,6 +44,63 @@ int count_words(const std::string& text)
         in_word = !space;
     }
     return words;
+}
+
+int count_document_words(const Document& d)
+{
+    int n = count_words(d.title) + count_words(d.summary.text);
+    for (const Section& s : d.sections) n += count_words(s.heading) + count_words(s.body);
+    for (const Section& s : d.general_points) n += count_words(s.heading) + count_words(s.body);
+    for (const Regime& r : d.regimes) {
+        n += count_words(r.name) + count_words(r.summary);
+        for (const Dimension& dim : r.dimensions) n += count_words(dim.rationale) + (dim.value.type == ValueType::Text ? count_words(dim.value.text) : 0);
+    }
+    for (const Question& q : d.questions) n += count_words(q.text);
+    for (const Answer& a : d.answers) {
+        n += count_words(a.reasoning) + count_words(a.evidence) + count_words(a.recommendations);
+        for (const Signatory& s : a.signatories) n += count_words(s.note);
+    }
+    return n;
+}
+
+// splitmix64: small, fast, and good enough for ids that only need to be unlikely to collide.
+std::string IdGenerator::next(const char* prefix)
+{
+    static const char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";   // no l/o/0/1: read aloud safely
+    state += 0x9E3779B97F4A7C15ull;
+    uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    std::string id = prefix;
+    id += '-';
+    for (int i = 0; i < 12; i++) { id += kAlphabet[z & 31]; z >>= 5; }
+    return id;
+}
+
+bool is_valid_id(const std::string& id)
+{
+    if (id.empty() || id.size() > 64) return false;
+    for (size_t i = 0; i < id.size(); i++) {
+        const char c = id[i];
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+    }
+    return true;
+}
+
+const Revision& record_revision(Document& doc, IdGenerator& ids, const std::string& organisation,
+                                const std::string& author, const std::string& utc_time, const std::string& note)
+{
+    Revision r;
+    r.id = ids.next("rev");
+    r.parent = doc.revisions.empty() ? std::string() : doc.revisions.back().id;
+    r.organisation = organisation;
+    r.author = author;
+    r.time = utc_time;
+    r.note = note;
+    doc.revisions.push_back(std::move(r));
+    return doc.revisions.back();
 }
 
 } // namespace parley

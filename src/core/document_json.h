@@ -1,6 +1,6 @@
-// Reading and writing a Document as JSON text.
+// Reading and writing a Document as JSON text (format v1, docs/format.md).
 // Import never half-loads: either every check passes and `document` is filled, or `errors`
-// says what is wrong and where, and the caller keeps whatever it had.
+// says everything that is wrong and where, and the caller keeps whatever it had.
 #pragma once
 #include "document.h"
 #include <string>
@@ -18,10 +18,12 @@ struct ImportError {
 struct ImportResult {
     bool                     ok = false;
     Document                 document;
-    std::vector<ImportError> errors;
+    std::vector<ImportError> errors;    // at most kMaxImportErrors, then one "and N more"
+    std::vector<ImportError> notices;   // fields this version does not know: kept, written back
 };
 
-constexpr int kFormatVersion = 1;
+constexpr int    kFormatVersion = 1;
+constexpr size_t kMaxImportErrors = 50;
 
 ImportResult import_document(const std::string& json_text);
 std::string  export_document(const Document& doc);             // canonical, ends with '\n'

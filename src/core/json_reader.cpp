@@ -184,8 +184,13 @@ private:
             if (!string(key)) return false;
             for (const auto& m : v.members) {
                 if (m.first == key) {
+                    // Pointed at the repeated member itself, like every other error about a member.
+                    const size_t saved = pointer_.size();
+                    pointer_ += '/';
+                    pointer_ += json_pointer_escape(key);
                     issue(JsonIssue::DuplicateKey, key_pos, "the key \"" + key + "\" appears twice in this object (first at line " +
                           std::to_string(m.second.pos.line) + "); Parley will not guess which one is meant");
+                    pointer_.resize(saved);
                     break;
                 }
             }

@@ -97,6 +97,13 @@ EMSCRIPTEN_KEEPALIVE void parley_resize(float css_w, float css_h, int fb_w, int 
     Wake();
 }
 
+// 53 random bits from the browser's crypto, so ids made in two browsers never collide.
+EM_JS(double, RandomSeed, (), {
+    const a = new Uint32Array(2);
+    crypto.getRandomValues(a);
+    return (a[0] & 0x1FFFFF) * 4294967296 + a[1];
+});
+
 // Returns 1 on success, 0 when no WebGL2 context could be made (the page then explains).
 EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_h, float dpr, int is_mac)
 {
@@ -128,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
     ItemHooks_Install(ImGui::GetCurrentContext());
 
     parley_resize(css_w, css_h, fb_w, fb_h, dpr);
-    App_Init(g_app);
+    App_Init(g_app, (unsigned long long)RandomSeed());
     Theme_Apply(g_app.theme, g_app.zoom);
     Fonts_Build(g_app.zoom, g_dpr);
     g_fonts_dpr = g_dpr;
@@ -267,6 +274,9 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     out["ok"] = r.ok;
     if (r.ok) {
         g_app.doc = std::move(r.document);
+        out["notices"] = nlohmann::json::array();
+        for (const parley::ImportError& e : r.notices)
+            out["notices"].push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}});
     } else {
         out["errors"] = nlohmann::json::array();
         for (const parley::ImportError& e : r.errors)

@@ -1,5 +1,8 @@
 #include "app.h"
 
+#include "core/document_json.h"
+#include "document_view.h"
+#include "examples.h"
 #include "fonts.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // BeginViewportSideBar
@@ -12,9 +15,19 @@ static const float kZoomSteps[] = {0.67f, 0.75f, 0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 
 
 const char* App_Version() { return "0.1.0"; }
 
-void App_Init(AppState& app)
+// A fresh document of a kind, with the id every copy of it will keep.
+static parley::Document NewDocument(AppState& app, parley::DocumentKind kind)
 {
-    app.doc = parley::Document{};
+    parley::Document doc;
+    doc.id = app.ids.next("doc");
+    doc.kind = kind;
+    return doc;
+}
+
+void App_Init(AppState& app, unsigned long long seed)
+{
+    app.ids.state ^= seed;
+    app.doc = NewDocument(app, parley::DocumentKind::Response);
     app.style_dirty = true;
 }
 
@@ -66,18 +79,41 @@ static const char* KindTitle(parley::DocumentKind kind)
 
 static bool DocumentHasContent(const parley::Document& doc)
 {
-    return !doc.title.empty() || !doc.organisation.empty();
+    return parley::count_document_words(doc) > 0 || (!doc.organisations.empty() && !doc.organisations[0].name.empty());
 }
 
-static void StartNew(AppState& app, parley::DocumentKind kind)
+// Replaces the open document by a new one or an example (pending_example >= 0).
+static void ReplaceDocument(AppState& app)
 {
+    if (app.pending_example >= 0) {
+        parley::ImportResult r = parley::import_document(g_examples[app.pending_example].json);
+        if (r.ok) app.doc = std::move(r.document);   // examples are tested to load; never half-load anyway
+    } else {
+        app.doc = NewDocument(app, app.pending_new_kind);
+    }
+}
+
+static void StartNew(AppState& app, parley::DocumentKind kind, int example = -1)
+{
+    app.pending_new_kind = kind;
+    app.pending_example = example;
     if (DocumentHasContent(app.doc)) {
-        app.pending_new_kind = kind;
         app.confirm_new = true;   // never throw away typed words without asking
         return;
     }
-    app.doc = parley::Document{};
-    app.doc.kind = kind;
+    ReplaceDocument(app);
+}
+
+// Example titles, read once from the embedded files for the menu.
+static const std::vector<std::string>& ExampleTitles()
+{
+    static std::vector<std::string> titles;
+    if (titles.empty())
+        for (int i = 0; i < g_example_count; i++) {
+            parley::ImportResult r = parley::import_document(g_examples[i].json);
+            titles.push_back(r.ok && !r.document.title.empty() ? r.document.title : g_examples[i].file_name);
+        }
+    return titles;
 }
 
 // A horizontal rule as wide as the text column (ImGui's Separator spans the whole window).
@@ -107,6 +143,12 @@ static void DrawMenuBar(AppState& app)
             if (ImGui::MenuItem("New consultation response")) StartNew(app, parley::DocumentKind::Response);
             if (ImGui::MenuItem("New framework proposal")) StartNew(app, parley::DocumentKind::Proposal);
             if (ImGui::MenuItem("New workshop comparison")) StartNew(app, parley::DocumentKind::Workshop);
+            if (ImGui::BeginMenu("Examples")) {
+                const std::vector<std::string>& titles = ExampleTitles();
+                for (int i = 0; i < (int)titles.size(); i++)
+                    if (ImGui::MenuItem(titles[i].c_str())) StartNew(app, parley::DocumentKind::Response, i);
+                ImGui::EndMenu();
+            }
             ImGui::Separator();
             ImGui::MenuItem("Open...", ShortcutLabel("O"), false, false);
             ImGui::MenuItem("Save", ShortcutLabel("S"), false, false);
@@ -151,7 +193,7 @@ static void DrawStatusBar(AppState& app)
         WindowEdgeLine(false);
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
-            const int words = parley::count_words(app.doc.title) + parley::count_words(app.doc.organisation);
+            const int words = parley::count_document_words(app.doc);
             ImGui::Text("%s  \xC2\xB7  %d %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words");
             char right[64];
             snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.zoom * 100), App_Version());
@@ -179,8 +221,8 @@ static void DrawWelcome(AppState& app)
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("Document", nullptr, flags);
     ImGui::PopStyleVar();
@@ -220,17 +262,30 @@ static void DrawWelcome(AppState& app)
     ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &app.doc.title);
     ImGui::Dummy(ImVec2(0, 4 * z));
 
-    LabelAbove("Organisation");
+    // The first organisation behind the draft; a joint response lists the others in the file
+    // (their editor comes with the response editor).
+    LabelAbove(app.doc.organisations.size() > 1 ? "Organisations" : "Organisation");
     ImGui::SetNextItemWidth(column);
-    ImGui::InputTextWithHint("##organisation", "e.g. ADCS, LGA and Solace", &app.doc.organisation);
+    std::string organisation;
+    for (const parley::Organisation& o : app.doc.organisations)
+        organisation += (organisation.empty() ? "" : ", ") + (o.short_name.empty() || app.doc.organisations.size() == 1 ? o.name : o.short_name);
+    const ImGuiInputTextFlags org_flags = app.doc.organisations.size() > 1 ? ImGuiInputTextFlags_ReadOnly : 0;
+    if (ImGui::InputTextWithHint("##organisation", "e.g. Association of Directors of Children's Services", &organisation, org_flags)) {
+        if (app.doc.organisations.empty()) {
+            app.doc.organisations.emplace_back();
+            app.doc.organisations.back().id = app.ids.next("org");
+        }
+        app.doc.organisations[0].name = organisation;
+    }
+    if (DocumentView_HasContent(app.doc)) DocumentView_Draw(app.doc, column, z);
     ImGui::Dummy(ImVec2(0, 16 * z));
 
     Rule(column);
     ImGui::Dummy(ImVec2(0, 8 * z));
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     ImGui::TextWrapped("Parley runs entirely in this browser tab: nothing you type is sent anywhere. "
-                       "Drafts travel between organisations as .parley.json files. The question-by-question "
-                       "editors, regime tables and side-by-side comparison are being built next.");
+                       "Drafts travel between organisations as .parley.json files. File > Examples opens "
+                       "complete drafts; the question-by-question editors and side-by-side comparison are being built next.");
     ImGui::PopStyleColor();
 
     ImGui::PopTextWrapPos();
@@ -284,11 +339,11 @@ static void DrawModals(AppState& app)
 
     CentreNextModal();
     if (ImGui::BeginPopupModal("Start a new draft?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextUnformatted("The current draft has text in it. Starting a new one discards it.");
+        ImGui::TextUnformatted(app.pending_example >= 0 ? "The current draft has text in it. Opening the example discards it."
+                                                        : "The current draft has text in it. Starting a new one discards it.");
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Discard and start new", ImVec2(0, 0))) {
-            app.doc = parley::Document{};
-            app.doc.kind = app.pending_new_kind;
+        if (ImGui::Button(app.pending_example >= 0 ? "Discard and open the example" : "Discard and start new", ImVec2(0, 0))) {
+            ReplaceDocument(app);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

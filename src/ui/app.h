@@ -15,10 +15,12 @@ struct AppState {
     bool   open_shortcuts = false;
     bool   confirm_new = false;
     parley::DocumentKind pending_new_kind = parley::DocumentKind::Response;
+    int    pending_example = -1;     // index into g_examples when the confirm is for opening one
+    parley::IdGenerator ids;         // seeded at start-up: ids must differ between browsers
     std::string window_title;        // what the browser tab should say
 };
 
-void  App_Init(AppState& app);
+void  App_Init(AppState& app, unsigned long long random_seed);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()
 void  App_SetZoom(AppState& app, float zoom);
 const char* App_Version();

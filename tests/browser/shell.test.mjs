@@ -88,23 +88,27 @@ describe('served app', () => {
     await clickItem(page, 'organisation');
     await page.keyboard.press(`${primary}+V`);
     await settled(page);
-    assert.equal((await doc(page)).organisation, 'Joint response: ŵ £ “quotes”');
+    assert.equal((await doc(page)).organisations[0].name, 'Joint response: ŵ £ “quotes”');
 
     // Text copied by another application arrives too.
     await page.evaluate(() => navigator.clipboard.writeText('ADCS, LGA and Solace'));
     await page.keyboard.press(`${primary}+A`);
     await page.keyboard.press(`${primary}+V`);
     await settled(page);
-    assert.equal((await doc(page)).organisation, 'ADCS, LGA and Solace');
+    assert.equal((await doc(page)).organisations[0].name, 'ADCS, LGA and Solace');
     await page.close();
   });
 
   test('load() takes a valid document and refuses an invalid one without changing anything', async () => {
     const { page } = await openParley(browser.context, server.url);
-    const good = JSON.stringify({ format: 'parley', version: 1, kind: 'proposal', title: 'Re-inspection: ŵ', organisation: 'Ofsted' });
-    assert.deepEqual(await page.evaluate((t) => window.parley.load(t), good), { ok: true });
+    const good = JSON.stringify({ format: 'parley', version: 1, id: 'doc-1', kind: 'proposal', title: 'Re-inspection: ŵ', status: 'draft',
+      organisations: [{ id: 'org-1', name: 'Ofsted' }], colour: 'teal' });
+    const result = await page.evaluate((t) => window.parley.load(t), good);
+    assert.equal(result.ok, true);
+    assert.equal(result.notices[0].pointer, '/colour', 'an unknown field is reported as a notice');
     const loaded = await page.evaluate(() => window.parley.document());
     assert.equal(JSON.parse(loaded).title, 'Re-inspection: ŵ');
+    assert.equal(JSON.parse(loaded).colour, 'teal', 'an unknown field is kept');
 
     const bad = await page.evaluate(() => window.parley.load('{"format":"parley","version":1,\n "title": tru}'));
     assert.equal(bad.ok, false);

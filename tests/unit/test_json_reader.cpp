@@ -62,9 +62,9 @@ TEST_CASE("duplicate keys are errors, reported at the second key, all of them")
     JsonReadResult r = json_read("{\"a\": 1,\n \"b\": {\"x\": 1, \"x\": 2},\n \"a\": 3}");
     CHECK_FALSE(r.ok);
     REQUIRE(r.issues.size() == 2);
-    CHECK(r.issues[0].pointer == "/b");
+    CHECK(r.issues[0].pointer == "/b/x");
     CHECK(r.issues[0].message.find("\"x\" appears twice") != std::string::npos);
-    CHECK(r.issues[1].pointer == "");
+    CHECK(r.issues[1].pointer == "/a");
     CHECK(r.issues[1].pos.line == 3);
     CHECK(r.issues[1].pos.column == 2);
 }

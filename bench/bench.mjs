@@ -1,0 +1,101 @@
+// make bench: one table comparing Parley's load and save with Node's own JSON on the same file.
+//   node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH
+// DRAFT is a canonical Parley file (bench/make-draft.mjs), WASM_MODULE the Node build of the
+// core (build/wasm/bench/parley_bench.js), NATIVE_BENCH the native program (parley_bench).
+//
+// What each column times (one warm-up, then the median of 5 runs, as parley_bench does):
+//   Parley native   import_document / export_document in C++ (RelWithDebInfo, -O2).
+//   Parley WASM     the same C++ built with Emscripten -O3, run by Node: load = copy the
+//                   file's bytes into wasm memory + import_document; save = export_document +
+//                   copy the bytes out (what a download needs).
+//   Node JSON       JSON.parse of the file's text; JSON.stringify(value, null, 2). No checking
+//                   of the format, no positions, no duplicate keys: the floor a parser in the
+//                   browser could reach, so the ratio says what Parley's extra checks cost.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+
+const [draft, wasmModule, nativeBench] = process.argv.slice(2);
+if (!draft || !wasmModule || !nativeBench) {
+  console.error('usage: node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH');
+  process.exit(2);
+}
+const RUNS = 5;
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+// Collect garbage before each run when allowed, so one run's leftovers are not charged to
+// the next; a collection caused by the run's own allocations still counts, as it would in use.
+function timeRuns(work) {
+  const times = [];
+  for (let i = 0; i <= RUNS; i++) {
+    if (globalThis.gc) globalThis.gc();
+    const start = performance.now();
+    work();
+    const ms = performance.now() - start;
+    if (i > 0) times.push(ms);   // run 0 is the warm-up
+  }
+  return times;
+}
+
+const bytes = readFileSync(draft);
+const text = bytes.toString('utf8');
+const mb = bytes.length / 1e6;
+
+// Native: its own process, so its memory and timings are untouched by Node's.
+const native = JSON.parse(execFileSync(resolve(nativeBench), [draft, '--json'], { encoding: 'utf8' }));
+
+// WASM under Node.
+const createParleyBench = createRequire(import.meta.url)(resolve(wasmModule));
+// Hand over the wasm bytes ourselves: Emscripten 3.1.6's loader sees Node 18+'s fetch and
+// tries to fetch() a file path, which fails.
+const m = await createParleyBench({ wasmBinary: readFileSync(resolve(wasmModule).replace(/\.js$/, '.wasm')) });
+let wasmOut;
+const wasmLoad = timeRuns(() => {
+  const p = m._malloc(bytes.length);
+  m.HEAPU8.set(bytes, p);
+  const ok = m._bench_import(p, bytes.length);
+  m._free(p);
+  if (!ok) throw new Error(`WASM import refused ${draft}: ${m.UTF8ToString(m._bench_first_error())}`);
+});
+const wasmSave = timeRuns(() => {
+  const n = m._bench_export();
+  const p = m._bench_output();
+  wasmOut = m.HEAPU8.slice(p, p + n);   // read HEAPU8 after the call: memory may have grown
+});
+
+// Node's own JSON on the same text.
+let value, jsonOut;
+const parse = timeRuns(() => { value = JSON.parse(text); });
+const stringify = timeRuns(() => { jsonOut = JSON.stringify(value, null, 2); });
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const peer = `Node ${process.version}`;
+const fmt = (times) => {
+  const ms = median(times);
+  return `${ms.toFixed(1).padStart(6)} ms ${(mb / (ms / 1000)).toFixed(0).padStart(4)} MB/s`;
+};
+const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)}x`;
+const yes = (b) => (b ? 'yes' : 'NO');
+
+console.log(`Parley bench: ${draft}, ${mb.toFixed(2)} MB (${bytes.length} bytes, MB = 10^6 bytes)`);
+console.log(`median of ${RUNS} runs after 1 warm-up; peer: ${peer} JSON.parse / JSON.stringify(v, null, 2)`);
+// Other work on the machine slows each column by a different amount, so say how busy it was.
+console.log(`machine: ${cpus().length} cores, ${cpus()[0].model.trim()}, 1-min load average ${loadavg()[0].toFixed(2)} (this benchmark alone adds about 1)`);
+console.log('');
+console.log(`                 ${'Parley native'.padEnd(22)}${'Parley WASM / Node'.padEnd(22)}${peer} JSON`);
+console.log(`load+validate    ${fmt(native.load_ms).padEnd(22)}${fmt(wasmLoad).padEnd(22)}${fmt(parse)}  JSON.parse`);
+console.log(`save             ${fmt(native.save_ms).padEnd(22)}${fmt(wasmSave).padEnd(22)}${fmt(stringify)}  JSON.stringify`);
+console.log('');
+console.log(`time ratio (below 1: Parley faster)          native   wasm`);
+console.log(`load+validate / ${peer} JSON.parse      ${ratio(native.load_ms, parse).padEnd(9)}${ratio(wasmLoad, parse)}`);
+console.log(`save / ${peer} JSON.stringify           ${ratio(native.save_ms, stringify).padEnd(9)}${ratio(wasmSave, stringify)}`);
+console.log('');
+const sameWasm = Buffer.compare(Buffer.from(wasmOut), bytes) === 0;
+const sameJson = jsonOut + '\n' === text;
+console.log(`saved bytes equal the file: native ${yes(native.same_bytes)}, wasm ${yes(sameWasm)}, JSON.stringify ${yes(sameJson)}`);
+if (!native.same_bytes || !sameWasm) process.exitCode = 1;

@@ -1,0 +1,42 @@
+// The core's load and save as plain C functions, for bench/bench.mjs to call from Node.
+// The module keeps one document and one output buffer between calls, as the app would, so
+// the JavaScript side only copies bytes in and out and times exactly the core's work.
+// Built with -fno-exceptions like the app: no try/catch here.
+#include "core/document_json.h"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+namespace {
+parley::Document g_document;
+std::string      g_output;
+std::string      g_error;
+} // namespace
+
+extern "C" {
+
+// Loads `length` bytes of UTF-8 at `text`. Returns 1 when the file is valid (the document is
+// then kept for bench_export), 0 when not (bench_first_error says why).
+EMSCRIPTEN_KEEPALIVE int bench_import(const char* text, int length)
+{
+    parley::ImportResult r = parley::import_document(std::string(text, (size_t)length));
+    if (!r.ok) {
+        g_error = r.errors.empty() ? "unknown error" : parley::format_error(r.errors[0]);
+        return 0;
+    }
+    g_document = std::move(r.document);
+    return 1;
+}
+
+// Writes the kept document in canonical form; returns its length in bytes (see bench_output).
+EMSCRIPTEN_KEEPALIVE int bench_export()
+{
+    g_output = parley::export_document(g_document);
+    return (int)g_output.size();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bench_output() { return g_output.data(); }
+EMSCRIPTEN_KEEPALIVE const char* bench_first_error() { return g_error.c_str(); }
+
+} // extern "C"

@@ -1,0 +1,144 @@
+#include "json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace parley {
+
+std::string json_format_number(double n)
+{
+    if (!std::isfinite(n)) return "0";   // JSON has no NaN or infinity; the model never holds them
+    char buf[40];
+    if (n == std::floor(n) && std::fabs(n) < 9007199254740992.0) {   // whole and exact as a double
+        snprintf(buf, sizeof(buf), "%.0f", n);
+        if (buf[0] == '-' && buf[1] == '0' && buf[2] == 0) return "0";   // -0
+        return buf;
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(buf, sizeof(buf), "%.*g", precision, n);
+        if (strtod(buf, nullptr) == n) break;
+    }
+    return buf;
+}
+
+void JsonWriter::before_value()
+{
+    if (after_key_) { after_key_ = false; return; }
+    if (counts_.empty()) return;
+    out_ += counts_.back()++ ? ",\n" : "\n";
+    out_.append(counts_.size() * 2, ' ');
+}
+
+void JsonWriter::key(std::string_view k)
+{
+    before_value();
+    quoted(k);
+    out_ += ": ";
+    after_key_ = true;
+}
+
+void JsonWriter::begin_object() { before_value(); out_ += '{'; counts_.push_back(0); }
+void JsonWriter::begin_array()  { before_value(); out_ += '['; counts_.push_back(0); }
+void JsonWriter::end_object()   { close('}'); }
+void JsonWriter::end_array()    { close(']'); }
+
+void JsonWriter::close(char bracket)
+{
+    const int count = counts_.back();
+    counts_.pop_back();
+    if (count) {
+        out_ += '\n';
+        out_.append(counts_.size() * 2, ' ');
+    }
+    out_ += bracket;
+}
+
+// Length of a valid UTF-8 sequence at s (same rules as the reader), 0 if invalid.
+static size_t utf8_sequence(const unsigned char* s, size_t left)
+{
+    if (s[0] < 0x80) return 1;
+    auto cont = [&](size_t i) { return i < left && (s[i] & 0xC0) == 0x80; };
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) return cont(1) ? 2 : 0;
+    if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)) return 0;
+        return 3;
+    }
+    if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        if ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+void JsonWriter::string(std::string_view s)
+{
+    before_value();
+    quoted(s);
+}
+
+void JsonWriter::quoted(std::string_view s)
+{
+    out_ += '"';
+    const unsigned char* p = (const unsigned char*)s.data();
+    const unsigned char* end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c == '"') { out_ += "\\\""; p++; continue; }
+        if (c == '\\') { out_ += "\\\\"; p++; continue; }
+        if (c < 0x20) {
+            switch (c) {
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            case '\b': out_ += "\\b"; break;
+            case '\f': out_ += "\\f"; break;
+            default: {
+                char buf[8];
+                snprintf(buf, sizeof(buf), "\\u%04x", c);
+                out_ += buf;
+            }
+            }
+            p++;
+            continue;
+        }
+        if (c < 0x80) { out_ += (char)c; p++; continue; }
+        const size_t n = utf8_sequence(p, (size_t)(end - p));
+        if (n == 0) { out_ += "\xEF\xBF\xBD"; p++; continue; }   // U+FFFD for a stray byte
+        out_.append((const char*)p, n);
+        p += n;
+    }
+    out_ += '"';
+}
+
+void JsonWriter::number(double n)     { before_value(); out_ += json_format_number(n); }
+void JsonWriter::integer(long long n) { before_value(); out_ += std::to_string(n); }
+void JsonWriter::boolean(bool b)      { before_value(); out_ += b ? "true" : "false"; }
+void JsonWriter::null()               { before_value(); out_ += "null"; }
+
+void JsonWriter::value(const JsonValue& v)
+{
+    switch (v.type) {
+    case JsonValue::Null: null(); break;
+    case JsonValue::Bool: boolean(v.boolean); break;
+    case JsonValue::Number:   // as written, so 1.50 stays 1.50; a value built in code has no literal
+        before_value();
+        out_ += v.text.empty() ? json_format_number(v.number) : v.text;
+        break;
+    case JsonValue::String: string(v.text); break;
+    case JsonValue::Array:
+        begin_array();
+        for (const JsonValue& item : v.items) value(item);
+        end_array();
+        break;
+    case JsonValue::Object:
+        begin_object();
+        for (const auto& m : v.members) { key(m.first); value(m.second); }
+        end_object();
+        break;
+    }
+}
+
+} // namespace parley

@@ -1,0 +1,57 @@
+#include "value_text.h"
+
+#include "catalogue.h"
+#include "json_writer.h"
+
+namespace parley {
+
+namespace {
+
+// The label of an option in a named list, from the file's own lists or the catalogue.
+std::string option_label(const std::string& list, const std::string& option, const Document* doc)
+{
+    if (doc)
+        for (const NamedList& l : doc->lists)
+            if (l.key == list)
+                for (const ListOption& o : l.options)
+                    if (o.key == option) return o.label.empty() ? o.key : o.label;
+    if (const CatalogueList* l = catalogue_find_list(list))
+        for (int i = 0; i < l->option_count; i++)
+            if (option == l->options[i].key) return l->options[i].label;
+    return option;
+}
+
+std::string with_unit(const std::string& number, const std::string& unit)
+{
+    return unit.empty() ? number : number + " " + unit;
+}
+
+} // namespace
+
+std::string value_text(const Value& v, const Document* doc)
+{
+    switch (v.type) {
+    case ValueType::Text: return v.text;
+    case ValueType::Number: return with_unit(json_format_number(v.number), v.unit);
+    case ValueType::Range: return with_unit(json_format_number(v.min) + "\xE2\x80\x93" + json_format_number(v.max), v.unit);   // en dash
+    case ValueType::Bound: return (v.bound == BoundKind::AtLeast ? "at least " : "at most ") + with_unit(json_format_number(v.number), v.unit);
+    case ValueType::Choice: return option_label(v.list, v.option, doc);
+    case ValueType::Set: {
+        if (v.items.empty()) return "none";
+        std::string s;
+        for (const std::string& item : v.items) s += (s.empty() ? "" : ", ") + option_label(v.list, item, doc);
+        return s;
+    }
+    case ValueType::YesNo: return v.yes ? "Yes" : "No";
+    }
+    return "";
+}
+
+std::string dimension_label(const Dimension& d)
+{
+    if (!d.label.empty()) return d.label;
+    if (const CatalogueDimension* c = catalogue_find_dimension(d.key)) return c->label;
+    return d.key;
+}
+
+} // namespace parley

@@ -1,0 +1,13 @@
+// Values and dimensions as a person reads them: "50 cases", "18–24 months",
+// "at least 24 months", "No notice", "Council, Police". Used by every view that shows a
+// regime, by the command-line tool and, later, by exports and comparisons.
+#pragma once
+#include "document.h"
+
+namespace parley {
+
+// `doc` supplies the file's own named lists (for option labels); may be null.
+std::string value_text(const Value& v, const Document* doc = nullptr);
+std::string dimension_label(const Dimension& d);    // its own label, else the catalogue's, else its key
+
+} // namespace parley
