@@ -43,9 +43,15 @@ static std::string g_last_title;
 static std::string g_clipboard;          // ImGui's view of the OS clipboard (see parley_paste)
 static std::string g_result;             // storage for strings handed back to JS
 
+// After input, keep drawing for a while and for at least a few frames: ImGui needs more
+// than one frame to settle some changes (a popup opens, is measured while hidden, then
+// shows), and on a slow or busy machine 600 ms can pass in fewer frames than that.
+static int g_frames_owed = 0;
+
 static void Wake()
 {
     g_awake_until_ms = emscripten_get_now() + 600.0;
+    g_frames_owed = 4;
 }
 
 static const char* GetClipboard(void*) { return g_clipboard.c_str(); }
@@ -183,6 +189,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     // ImGui trickles queued input over several frames (one key change per frame); stopping
     // while events are still queued would leave a click or typed text unprocessed.
     if (parley_input_pending() > 0) return 0;
+    if (g_frames_owed > 0) { g_frames_owed--; return 0; }
     if (emscripten_get_now() < g_awake_until_ms) return 0;
     for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
         if (io.MouseDown[b]) return 0;
