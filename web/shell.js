@@ -75,6 +75,7 @@
   let rafId = 0;
   let timerId = 0;
   let firstFrameDrawn = false;
+  let readyResolved = false;
   const stats = { frames: 0, lastFrameMs: 0, totalMs: 0 };
 
   function requestFrame() {
@@ -96,6 +97,11 @@
     if (!firstFrameDrawn) {
       firstFrameDrawn = true;
       loader.hidden = true;
+    }
+    // Ready once the first frames have settled, not at the first one: ImGui places windows
+    // below the menu bar only from the second frame, so items() of frame one are 32 px off.
+    if ((next !== 0 || stats.frames >= 10) && !readyResolved) {
+      readyResolved = true;
       resolveReady();
     }
     if (next === 0) requestFrame();

@@ -50,8 +50,10 @@ describe('File > Examples', () => {
     await clickItem(page, 'title');
     await page.keyboard.type('My own draft');
     await settled(page);
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'My own draft');
     const title = JSON.parse(examples[0].text).title;
     await openExample(page, title);
+    await screenshot(page, 'example-confirm');
     await clickItem(page, 'Keep my draft');
     await settled(page);
     assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'My own draft');
