@@ -85,7 +85,7 @@ const yes = (b) => (b ? 'yes' : 'NO');
 console.log(`Parley bench: ${draft}, ${mb.toFixed(2)} MB (${bytes.length} bytes, MB = 10^6 bytes)`);
 console.log(`median of ${RUNS} runs after 1 warm-up; peer: ${peer} JSON.parse / JSON.stringify(v, null, 2)`);
 // Other work on the machine slows each column by a different amount, so say how busy it was.
-console.log(`machine: ${cpus().length} cores, ${cpus()[0].model.trim()}, 1-min load average ${loadavg()[0].toFixed(2)} (this benchmark alone adds about 1)`);
+console.log(`machine: ${cpus().length} cores, ${cpus()[0].model.trim()}, load average ${loadavg()[0].toFixed(2)} over the last minute (figures from a busy machine are unreliable)`);
 console.log('');
 console.log(`                 ${'Parley native'.padEnd(22)}${'Parley WASM / Node'.padEnd(22)}${peer} JSON`);
 console.log(`load+validate    ${fmt(native.load_ms).padEnd(22)}${fmt(wasmLoad).padEnd(22)}${fmt(parse)}  JSON.parse`);
