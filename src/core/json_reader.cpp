@@ -274,6 +274,18 @@ private:
         const TextPos start = here();
         bump();   // opening quote
         for (;;) {
+            // Fast path: a run of ordinary characters is appended in one go (prose is long).
+            const char* run = p_;
+            while (p_ < end_) {
+                const unsigned char b = (unsigned char)*p_;
+                if (b == '"' || b == '\\' || b < 0x20) break;
+                if (b < 0x80) { p_++; col_++; continue; }
+                const size_t n = utf8_length();
+                if (n == 0) break;
+                p_ += n;   // one character, never a line break
+                col_++;
+            }
+            if (p_ > run) out.append(run, (size_t)(p_ - run));
             if (p_ >= end_) return fail(start, "this text is never closed: a closing \" is missing");
             const unsigned char c = (unsigned char)*p_;
             if (c == '"') { bump(); return true; }
@@ -318,15 +330,10 @@ private:
                 snprintf(buf, sizeof(buf), "control character U+%04X inside text must be written as \\u%04X", c, c);
                 return fail(here(), buf);
             }
-            const size_t n = utf8_length();
-            if (n == 0) {
-                char buf[160];
-                snprintf(buf, sizeof(buf), "the file is not valid UTF-8 here (byte 0x%02X); save it as UTF-8 and open it again", c);
-                return fail(here(), buf);
-            }
-            out.append(p_, n);
-            p_ += n;   // one character, never a line break
-            col_++;
+            // The fast path stops at a byte that starts no valid UTF-8 sequence.
+            char buf[160];
+            snprintf(buf, sizeof(buf), "the file is not valid UTF-8 here (byte 0x%02X); save it as UTF-8 and open it again", c);
+            return fail(here(), buf);
         }
     }
 

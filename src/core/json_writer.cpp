@@ -85,6 +85,18 @@ void JsonWriter::quoted(std::string_view s)
     const unsigned char* p = (const unsigned char*)s.data();
     const unsigned char* end = p + s.size();
     while (p < end) {
+        // Fast path: a run of characters that need no escaping is appended in one go.
+        const unsigned char* run = p;
+        while (p < end) {
+            const unsigned char b = *p;
+            if (b == '"' || b == '\\' || b < 0x20) break;
+            if (b < 0x80) { p++; continue; }
+            const size_t n = utf8_sequence(p, (size_t)(end - p));
+            if (n == 0) break;
+            p += n;
+        }
+        if (p > run) out_.append((const char*)run, (size_t)(p - run));
+        if (p >= end) break;
         const unsigned char c = *p;
         if (c == '"') { out_ += "\\\""; p++; continue; }
         if (c == '\\') { out_ += "\\\\"; p++; continue; }
@@ -104,11 +116,8 @@ void JsonWriter::quoted(std::string_view s)
             p++;
             continue;
         }
-        if (c < 0x80) { out_ += (char)c; p++; continue; }
-        const size_t n = utf8_sequence(p, (size_t)(end - p));
-        if (n == 0) { out_ += "\xEF\xBF\xBD"; p++; continue; }   // U+FFFD for a stray byte
-        out_.append((const char*)p, n);
-        p += n;
+        out_ += "\xEF\xBF\xBD";   // the fast path stopped at a stray byte: U+FFFD for it
+        p++;
     }
     out_ += '"';
 }
