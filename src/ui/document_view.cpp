@@ -121,9 +121,19 @@ void DocumentView_Draw(const parley::Document& doc, float column, float zoom)
             ImGui::Bullet();
             ImGui::TextWrapped("%s", line.c_str());
             if (answer) {
-                ImGui::Indent(ImGui::GetStyle().IndentSpacing);
-                Muted(std::string(PositionLabel(answer->position)) + "  \xC2\xB7  " + std::to_string(parley::count_words(answer->reasoning)) + " words of reasoning");
-                ImGui::Unindent(ImGui::GetStyle().IndentSpacing);
+                // Line up under the question's text, not under its bullet.
+                const float indent = ImGui::GetTreeNodeToLabelSpacing();
+                ImGui::Indent(indent);
+                std::string detail = std::string(PositionLabel(answer->position)) + "  \xC2\xB7  " +
+                                     std::to_string(parley::count_words(answer->reasoning)) + " words of reasoning";
+                for (const parley::Signatory& sig : answer->signatories) {   // a joint response's differing voices
+                    std::string who = sig.organisation;
+                    for (const parley::Organisation& o : doc.organisations)
+                        if (o.id == sig.organisation) who = o.short_name.empty() ? o.name : o.short_name;
+                    detail += "  \xC2\xB7  " + who + ": " + PositionLabel(sig.position);
+                }
+                Muted(detail);
+                ImGui::Unindent(indent);
             }
         }
     }
