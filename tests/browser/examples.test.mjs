@@ -1,26 +1,18 @@
 // File > Examples opens each bundled example with the real mouse; what the app then holds is
 // exactly the example file (canonical bytes), and it asks before discarding typed work.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, startServer, openParley, clickItem, findItem, settled, screenshot } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot } from './helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const exampleDir = path.join(root, 'assets/examples');
 const examples = fs.readdirSync(exampleDir).filter((f) => f.endsWith('.parley.json')).sort()
   .map((f) => ({ file: f, text: fs.readFileSync(path.join(exampleDir, f), 'utf8') }));
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndServer();
 
 async function openExample(page, title, { discard = false } = {}) {
   await clickItem(page, 'File');
@@ -34,7 +26,7 @@ async function openExample(page, title, { discard = false } = {}) {
 describe('File > Examples', () => {
   test('every example opens from the menu and the app holds exactly the file', async () => {
     assert.ok(examples.length >= 5, 'fewer than five examples');
-    const { page, problems } = await openParley(browser.context, server.url, { viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1280, height: 900 } });
     for (const [i, ex] of examples.entries()) {
       const title = JSON.parse(ex.text).title;
       await openExample(page, title, { discard: i > 0 });
@@ -46,7 +38,7 @@ describe('File > Examples', () => {
   });
 
   test('opening an example over typed work asks first, and keeping the draft keeps it', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     await clickItem(page, 'title');
     await page.keyboard.type('My own draft');
     await settled(page);

@@ -1,5 +1,6 @@
 // Shared set-up for Parley's browser tests: Debian's Chromium driven by playwright-core,
 // against the served build (a real HTTP server on 127.0.0.1) or dist/parley.html via file://.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,21 @@ export async function startServer() {
 }
 
 export const distUrl = () => pathToFileURL(DIST).href;
+
+// One browser and one server for a whole test file: call at the top level of the file,
+// read `.browser` and `.server` inside tests.
+export function sharedBrowserAndServer() {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.browser = await launch();
+    shared.server = await startServer();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
 
 // Opens a page, records console errors and page errors, and waits until Parley has drawn.
 export async function openParley(context, url, { viewport } = {}) {

@@ -1,30 +1,22 @@
 // The walking skeleton in a real browser: the served app and the single-file dist both start,
 // draw, take real keyboard, mouse and clipboard input, and stop drawing when idle.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, openParley, items, findItem, clickItem, waitIdle, settled, screenshot,
+  launch, sharedBrowserAndServer, openParley, items, findItem, clickItem, waitIdle, settled, screenshot,
   distinctColours, distUrl,
 } from './helpers.mjs';
 
 const UNICODE_LINE = '“Ofsted’s — £5 – ŵ ŷ …”';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await startServer();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowserAndServer();
 
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
 const doc = async (page) => JSON.parse(await page.evaluate(() => window.parley.document()));
 
 describe('served app', () => {
   test('loads with no console errors and draws a non-blank window', async () => {
-    const { page, problems } = await openParley(browser.context, server.url);
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
     const png = await page.screenshot();
     await screenshot(page, 'shell-served');
     assert.ok(distinctColours(png) > 20, 'the canvas looks blank');
@@ -33,18 +25,18 @@ describe('served app', () => {
   });
 
   test('the page has a title, a favicon and lang="en-GB"', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     assert.equal(await page.title(), 'Parley');
     assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
     const icon = await page.getAttribute('link[rel="icon"]', 'href');
     assert.ok(icon, 'no favicon link');
-    const res = await page.request.get(new URL(icon, server.url).href);
+    const res = await page.request.get(new URL(icon, shared.server.url).href);
     assert.equal(res.status(), 200);
     await page.close();
   });
 
   test('items() lists the menus, and a click on Help opens its menu', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const labels = (await items(page)).map((it) => it.label);
     for (const menu of ['File', 'Edit', 'View', 'Help']) assert.ok(labels.includes(menu), `no ${menu} menu in ${labels}`);
     const help = await findItem(page, 'Help');
@@ -59,7 +51,7 @@ describe('served app', () => {
   });
 
   test('typing Unicode with the real keyboard keeps every character, and the font has them all', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     await clickItem(page, 'title');
     await page.keyboard.type(UNICODE_LINE);
     await page.keyboard.press('Enter');
@@ -72,7 +64,7 @@ describe('served app', () => {
   });
 
   test('copy puts the selection on the OS clipboard, and paste brings it back', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const events = [];
     page.on('console', (m) => events.push(m.text()));
     await page.evaluate(() => document.addEventListener('copy', (e) =>
@@ -100,7 +92,7 @@ describe('served app', () => {
   });
 
   test('load() takes a valid document and refuses an invalid one without changing anything', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const good = JSON.stringify({ format: 'parley', version: 1, id: 'doc-1', kind: 'proposal', title: 'Re-inspection: ŵ', status: 'draft',
       organisations: [{ id: 'org-1', name: 'Ofsted' }], colour: 'teal' });
     const result = await page.evaluate((t) => window.parley.load(t), good);
@@ -123,7 +115,7 @@ describe('served app', () => {
   });
 
   test('when nothing happens no frames are drawn; input wakes it', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const idleFrames = await waitIdle(page);
     await page.waitForTimeout(1000);
     assert.equal(await page.evaluate(() => window.parley.stats().frames), idleFrames, 'frames drawn while idle');
@@ -137,7 +129,7 @@ describe('served app', () => {
   });
 
   test('the app keeps its own shortcuts from the browser', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     await page.evaluate(() => {
       window.__prevented = {};
       window.addEventListener('keydown', (e) => { if (e.key.length === 1) window.__prevented[e.key.toLowerCase()] = e.defaultPrevented; });
@@ -153,7 +145,7 @@ describe('served app', () => {
   });
 
   test('the canvas follows the window size and the pixel ratio', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const size = () => page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, innerWidth, innerHeight]; });
     assert.deepEqual(await size(), [1280, 800, 1280, 800]);
     await page.setViewportSize({ width: 1024, height: 700 });
@@ -166,10 +158,10 @@ describe('served app', () => {
   });
 
   test('on a HiDPI screen or after browser zoom the backbuffer gets the extra pixels; layout stays in CSS pixels', async () => {
-    const { page } = await openParley(browser.context, server.url);
+    const { page } = await openParley(shared.browser.context, shared.server.url);
     const size = () => page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, innerWidth, innerHeight]; });
     const before = await findItem(page, 'Help');
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await shared.browser.context.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
     await page.mouse.move(640, 400);
     await page.waitForFunction(() => document.getElementById('canvas').width === 2560);
@@ -182,11 +174,11 @@ describe('served app', () => {
   });
 
   test('shows progress while the program downloads', async () => {
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     let release;
     const held = new Promise((r) => { release = r; });
     await page.route('**/parley.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await page.waitForSelector('#loader:not([hidden])');
     assert.match(await page.textContent('#loader'), /Loading Parley/);
     release();
@@ -196,9 +188,9 @@ describe('served app', () => {
   });
 
   test('a program file that fails to download is explained on the page', async () => {
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     await page.route('**/parley.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await page.waitForSelector('#failure:not([hidden])');
     const text = await page.textContent('#failure');
     assert.match(text, /could not be loaded/);
@@ -213,7 +205,7 @@ describe('browsers without what Parley needs', () => {
     const b = await launch({ args: ['--disable-webgl', '--disable-3d-apis'] });
     try {
       const page = await b.context.newPage();
-      await page.goto(server.url);
+      await page.goto(shared.server.url);
       await page.waitForSelector('#failure:not([hidden])');
       assert.match(await page.textContent('#failure'), /WebGL 2/);
       await screenshot(page, 'shell-no-webgl');
@@ -227,7 +219,7 @@ describe('browsers without what Parley needs', () => {
     try {
       const page = await b.context.newPage();
       await page.addInitScript(() => { delete window.WebAssembly; });
-      await page.goto(server.url);
+      await page.goto(shared.server.url);
       await page.waitForSelector('#failure:not([hidden])');
       assert.match(await page.textContent('#failure'), /WebAssembly/);
     } finally { await b.close(); }
@@ -236,7 +228,7 @@ describe('browsers without what Parley needs', () => {
 
 describe('single-file dist/parley.html from disk', () => {
   test('opens through file:// with no server and no network, and works', async () => {
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const problems = [];

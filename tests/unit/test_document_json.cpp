@@ -258,6 +258,8 @@ TEST_CASE("dangling and mistyped references are refused at the referring value")
     CHECK(pointers == std::vector<std::string>{"/answers/2/question", "/revisions/0/parent", "/regimes/0/owner", "/regimes/0/based_on",
                                                "/answers/0/question", "/answers/1/signatories/0/organisation", "/comments/1/target"});
     CHECK(find_error(r, "/regimes/0/owner")->message == "there is no organisation with the id \"org-b\" in this document");
+    CHECK(find_error(r, "/regimes/0/owner")->line == 1);
+    CHECK(find_error(r, "/regimes/0/owner")->column == 197);   // where "org-b" starts
     CHECK(find_error(r, "/regimes/0/based_on")->message == "\"org-a\" is an organisation (/organisations/0/id), not a regime");
     CHECK(find_error(r, "/answers/2/question")->message == "the question \"q1\" already has an answer; one answer per question");
 }
