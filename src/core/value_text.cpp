@@ -21,9 +21,12 @@ std::string option_label(const std::string& list, const std::string& option, con
     return option;
 }
 
-std::string with_unit(const std::string& number, const std::string& unit)
+// Units are stored in the plural ("weeks"); one of them reads "1 week".
+std::string with_unit(const std::string& number, const std::string& unit, bool singular = false)
 {
-    return unit.empty() ? number : number + " " + unit;
+    if (unit.empty()) return number;
+    if (singular && unit.size() > 1 && unit.back() == 's') return number + " " + unit.substr(0, unit.size() - 1);
+    return number + " " + unit;
 }
 
 } // namespace
@@ -32,9 +35,9 @@ std::string value_text(const Value& v, const Document* doc)
 {
     switch (v.type) {
     case ValueType::Text: return v.text;
-    case ValueType::Number: return with_unit(json_format_number(v.number), v.unit);
+    case ValueType::Number: return with_unit(json_format_number(v.number), v.unit, v.number == 1);
     case ValueType::Range: return with_unit(json_format_number(v.min) + "\xE2\x80\x93" + json_format_number(v.max), v.unit);   // en dash
-    case ValueType::Bound: return (v.bound == BoundKind::AtLeast ? "at least " : "at most ") + with_unit(json_format_number(v.number), v.unit);
+    case ValueType::Bound: return (v.bound == BoundKind::AtLeast ? "at least " : "at most ") + with_unit(json_format_number(v.number), v.unit, v.number == 1);
     case ValueType::Choice: return option_label(v.list, v.option, doc);
     case ValueType::Set: {
         if (v.items.empty()) return "none";

@@ -236,12 +236,19 @@ static void DrawWelcome(AppState& app)
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
 
+    // An opened draft is introduced by what it is; an empty one by what Parley is for.
+    const bool opened = DocumentView_HasContent(app.doc);
     ImGui::PushFont(Fonts_Get(Font_Heading));
-    ImGui::TextUnformatted("Welcome to Parley");
+    ImGui::TextUnformatted(opened ? KindTitle(app.doc.kind) : "Welcome to Parley");
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
-    ImGui::TextWrapped("Draft inspection framework proposals and consultation responses, and put current, "
-                       "proposed and alternative regimes side by side.");
+    if (opened) {
+        static const char* const kStatus[] = {"Draft", "Agreed by every organisation behind it", "Submitted"};
+        ImGui::TextWrapped("%s  \xC2\xB7  %d words", kStatus[(int)app.doc.status], parley::count_document_words(app.doc));
+    } else {
+        ImGui::TextWrapped("Draft inspection framework proposals and consultation responses, and put current, "
+                           "proposed and alternative regimes side by side.");
+    }
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 12 * z));
 

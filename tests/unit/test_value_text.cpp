@@ -16,6 +16,10 @@ TEST_CASE("each value type reads as a person would write it")
     CHECK(value_text(v) == "at least 24 months");
     v.type = ValueType::Number; v.number = 1.5; v.unit = "";
     CHECK(value_text(v) == "1.5");
+    v.type = ValueType::Number; v.number = 1; v.unit = "weeks";
+    CHECK(value_text(v) == "1 week");                  // units are stored plural, read singular for one
+    v.type = ValueType::Bound; v.bound = BoundKind::AtMost;
+    CHECK(value_text(v) == "at most 1 week");
     v.type = ValueType::YesNo; v.yes = false;
     CHECK(value_text(v) == "No");
 }
