@@ -13,4 +13,10 @@ mergeInto(LibraryManager.library, {
   parley_js_set_title: function (ptr) {
     Module.parleyShell.setTitle(UTF8ToString(ptr));
   },
+  parley_js_open_file: function () {
+    Module.parleyShell.openFile();
+  },
+  parley_js_save_file: function (namePtr, textPtr) {
+    Module.parleyShell.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr));
+  },
 });

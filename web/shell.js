@@ -352,7 +352,137 @@
     setTitle(title) {
       document.title = title;
     },
+    openFile() {
+      fileInput.value = '';
+      fileInput.click();   // allowed: the app asks within the user's click or key press
+    },
+    saveFile(name, text) {
+      saveFile(name, text).catch((err) => saveFinished(false, 'Not saved: ' + err.message));
+    },
   };
+
+  // ---------------------------------------------------------------------------------------
+  // Files: open (picker, drop), save (back to the same file where the browser allows it,
+  // else a download). Bytes go to the app undecoded, so invalid UTF-8 is reported, not mended.
+
+  const MAX_FILE_BYTES = 64 * 1024 * 1024;   // the core's limit; refuse before reading more
+  const fileInput = document.createElement('input');
+  fileInput.type = 'file';
+  fileInput.accept = '.json,application/json';
+  fileInput.hidden = true;
+  let fileHandle = null;       // File System Access handle of the open file, where there is one
+
+  async function openFileObject(file, handle) {
+    if (file.size > MAX_FILE_BYTES) {
+      withString(file.name, (n) => withString(`the file is ${(file.size / 1048576).toFixed(1)} MB; Parley opens files of up to 64 MB`,
+        (m) => M._parley_open_failed(n, m)));
+      requestFrame();
+      return false;
+    }
+    let bytes;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (err) {
+      withString(file.name, (n) => withString('the file could not be read: ' + err.message, (m) => M._parley_open_failed(n, m)));
+      requestFrame();
+      return false;
+    }
+    const ptr = M._malloc(bytes.length + 1);
+    if (!ptr) {
+      withString(file.name, (n) => withString('there is not enough memory to open this file', (m) => M._parley_open_failed(n, m)));
+      requestFrame();
+      return false;
+    }
+    M.HEAPU8.set(bytes, ptr);
+    M.HEAPU8[ptr + bytes.length] = 0;
+    const ok = withString(file.name, (n) => M._parley_open_bytes(ptr, bytes.length, n));
+    M._free(ptr);
+    if (ok) fileHandle = handle || null;
+    requestFrame();
+    return !!ok;
+  }
+
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files && fileInput.files[0];
+    if (file) openFileObject(file, null);
+  });
+
+  function saveFinished(ok, message) {
+    withString(message, (m) => M._parley_save_finished(ok ? 1 : 0, m));
+    requestFrame();
+  }
+
+  function download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function writeHandle(handle, text) {
+    const writable = await handle.createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+
+  async function saveFile(name, text) {
+    if (fileHandle) {
+      try {
+        await writeHandle(fileHandle, text);
+        saveFinished(true, 'Saved to ' + fileHandle.name);
+        return;
+      } catch (err) {
+        fileHandle = null;   // permission withdrawn or file gone: ask where instead
+      }
+    }
+    if (window.showSaveFilePicker) {
+      let handle;
+      try {
+        handle = await window.showSaveFilePicker({ suggestedName: name,
+          types: [{ description: 'Parley draft', accept: { 'application/json': ['.json'] } }] });
+      } catch (err) {
+        if (err.name === 'AbortError') { saveFinished(false, 'Not saved: you cancelled'); return; }
+        handle = null;   // not allowed here (e.g. from a file:// page): download instead
+      }
+      if (handle) {
+        await writeHandle(handle, text);
+        fileHandle = handle;
+        saveFinished(true, 'Saved to ' + handle.name);
+        return;
+      }
+    }
+    download(name, text);
+    saveFinished(true, 'Saved as ' + name + ' in your downloads');
+  }
+
+  function onDragOver(e) {
+    if (!running || !e.dataTransfer || ![...e.dataTransfer.types].includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }
+
+  async function onDrop(e) {
+    if (!running || !e.dataTransfer) return;
+    e.preventDefault();
+    const item = [...(e.dataTransfer.items || [])].find((it) => it.kind === 'file');
+    // Ask for a handle first (it must be taken during the event) so Save can write back.
+    const handlePromise = item && item.getAsFileSystemHandle ? item.getAsFileSystemHandle().catch(() => null) : null;
+    const file = e.dataTransfer.files && e.dataTransfer.files[0];
+    if (!file) return;
+    const handle = handlePromise ? await handlePromise : null;
+    openFileObject(file, handle && handle.kind === 'file' ? handle : null);
+  }
+
+  function onBeforeUnload(e) {
+    if (running && M._parley_has_unsaved()) {   // the browser asks "Leave site?"
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  }
 
   // ---------------------------------------------------------------------------------------
   // window.parley: the automation interface
@@ -508,6 +638,10 @@
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('keyup', onKeyUp, true);
     document.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.body.appendChild(fileInput);
     document.addEventListener('copy', onCopyOrCut);
     document.addEventListener('cut', onCopyOrCut);
     input.addEventListener('input', onInput);

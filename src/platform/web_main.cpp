@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cfloat>
+#include <ctime>
 #include <string>
 
 // Implemented in web/parley_library.js.
@@ -28,6 +29,8 @@ void parley_js_clipboard_write(const char* utf8);
 void parley_js_set_cursor(int imgui_cursor);
 void parley_js_set_text_input(int active, float x, float y, float line_height);
 void parley_js_set_title(const char* utf8);
+void parley_js_open_file();
+void parley_js_save_file(const char* name, const char* text);
 }
 
 static AppState  g_app;
@@ -103,6 +106,19 @@ EMSCRIPTEN_KEEPALIVE void parley_resize(float css_w, float css_h, int fb_w, int 
     Wake();
 }
 
+EM_JS(double, NowMs, (), { return Date.now(); });
+
+// "2026-11-23T10:04:05Z": revision times are UTC, to the second.
+static std::string UtcNow()
+{
+    const time_t t = (time_t)(NowMs() / 1000.0);
+    struct tm utc;
+    gmtime_r(&t, &utc);
+    char buf[32];
+    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
 // 53 random bits from the browser's crypto, so ids made in two browsers never collide.
 EM_JS(double, RandomSeed, (), {
     const a = new Uint32Array(2);
@@ -159,6 +175,21 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
 
 // Draws one frame. Returns how long the page may wait before the next one:
 // 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
+// What the app asked for during the frame that only the page can do.
+static void CarryOutRequests()
+{
+    if (g_app.request_open) {
+        g_app.request_open = false;
+        parley_js_open_file();
+    }
+    if (g_app.request_save) {
+        g_app.request_save = false;
+        std::string name;
+        const std::string text = App_PrepareSave(g_app, UtcNow(), &name);
+        parley_js_save_file(name.c_str(), text.c_str());
+    }
+}
+
 EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -181,6 +212,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+    CarryOutRequests();
     const int cursor = ImGui::GetMouseCursor();
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
@@ -281,6 +313,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     out["ok"] = r.ok;
     if (r.ok) {
         g_app.doc = std::move(r.document);
+        g_app.edits = g_app.saved_edits = 0;
         out["notices"] = nlohmann::json::array();
         for (const parley::ImportError& e : r.notices)
             out["notices"].push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}});
@@ -293,6 +326,35 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     Wake();
     g_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_result.c_str();
+}
+
+// A file the user chose, dropped or pasted: its raw bytes (not decoded by the browser, so
+// invalid UTF-8 is reported rather than silently replaced). Returns 1 if it opened.
+EMSCRIPTEN_KEEPALIVE int parley_open_bytes(const char* bytes, int length, const char* source)
+{
+    const bool ok = App_OpenText(g_app, std::string(bytes, (size_t)std::max(length, 0)), source);
+    Wake();
+    return ok ? 1 : 0;
+}
+
+// The page could not read a file at all (too large, unreadable): say so like any other problem.
+EMSCRIPTEN_KEEPALIVE void parley_open_failed(const char* source, const char* message)
+{
+    g_app.open_errors = {message};
+    g_app.open_errors_source = source;
+    g_app.show_open_errors = true;
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void parley_save_finished(int saved, const char* message)
+{
+    App_SaveFinished(g_app, saved != 0, message);
+    Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
+{
+    return App_HasUnsavedChanges(g_app) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* parley_missing_glyphs(const char* utf8)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 static const float kZoomSteps[] = {0.67f, 0.75f, 0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 1.5f, 1.75f, 2.0f, 2.5f, 3.0f};
 
@@ -82,26 +83,95 @@ static bool DocumentHasContent(const parley::Document& doc)
     return parley::count_document_words(doc) > 0 || (!doc.organisations.empty() && !doc.organisations[0].name.empty());
 }
 
-// Replaces the open document by a new one or an example (pending_example >= 0).
-static void ReplaceDocument(AppState& app)
+bool App_HasUnsavedChanges(const AppState& app)
 {
-    if (app.pending_example >= 0) {
-        parley::ImportResult r = parley::import_document(g_examples[app.pending_example].json);
-        if (r.ok) app.doc = std::move(r.document);   // examples are tested to load; never half-load anyway
-    } else {
-        app.doc = NewDocument(app, app.pending_new_kind);
-    }
+    return app.edits != app.saved_edits && DocumentHasContent(app.doc);
 }
 
-static void StartNew(AppState& app, parley::DocumentKind kind, int example = -1)
+static void ReplaceDocument(AppState& app)
 {
-    app.pending_new_kind = kind;
-    app.pending_example = example;
-    if (DocumentHasContent(app.doc)) {
-        app.confirm_new = true;   // never throw away typed words without asking
+    app.doc = std::move(app.pending_doc);
+    app.pending_doc = parley::Document{};
+    app.edits = app.saved_edits = 0;
+}
+
+// Puts `doc` in place of the open document, asking first when that has unsaved work.
+static void OfferDocument(AppState& app, parley::Document doc, const char* what)
+{
+    app.pending_doc = std::move(doc);
+    app.pending_what = what;
+    if (App_HasUnsavedChanges(app)) {
+        app.confirm_replace = true;   // never throw away typed words without asking
         return;
     }
     ReplaceDocument(app);
+}
+
+static void StartNew(AppState& app, parley::DocumentKind kind)
+{
+    OfferDocument(app, NewDocument(app, kind), "start a new draft");
+}
+
+static void OpenExample(AppState& app, int index)
+{
+    parley::ImportResult r = parley::import_document(g_examples[index].json);
+    if (r.ok) OfferDocument(app, std::move(r.document), "open the example");   // examples are tested to load
+}
+
+bool App_OpenText(AppState& app, const std::string& text, const std::string& source)
+{
+    parley::ImportResult r = parley::import_document(text);
+    if (!r.ok) {
+        app.open_errors.clear();
+        for (const parley::ImportError& e : r.errors) {   // "Line 5, column 11 · /kind · what is wrong"
+            std::string line = e.line > 0 ? "Line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + "  \xC2\xB7  " : "";
+            if (!e.pointer.empty()) line += e.pointer + "  \xC2\xB7  ";
+            app.open_errors.push_back(line + e.message);
+        }
+        app.open_errors_source = source;
+        app.show_open_errors = true;
+        return false;
+    }
+    OfferDocument(app, std::move(r.document), "open the file");
+    app.status_message = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
+                         " fields from a newer Parley kept as they are)");
+    return true;
+}
+
+// A file name from the title: no characters file systems refuse, not too long.
+static std::string FileNameFor(const std::string& title)
+{
+    std::string name;
+    for (unsigned char c : title) {
+        if (c == ':') name += " -";   // "Inspections: a response" -> "Inspections - a response"
+        else if (c < 0x20 || std::strchr("/\\*?\"<>|", c)) name += '-';
+        else if (c != ' ' || name.empty() || name.back() != ' ') name += (char)c;
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    if (name.size() > 100) {   // cut at a character boundary, never inside a UTF-8 sequence
+        size_t cut = 100;
+        while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80) cut--;
+        name.resize(cut);
+    }
+    if (name.empty()) name = "Untitled draft";
+    return name + ".parley.json";
+}
+
+std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name)
+{
+    std::string organisation;
+    if (!app.doc.organisations.empty())
+        organisation = app.doc.organisations[0].short_name.empty() ? app.doc.organisations[0].name : app.doc.organisations[0].short_name;
+    parley::record_revision(app.doc, app.ids, organisation, "", utc_time);
+    *file_name = FileNameFor(app.doc.title);
+    return parley::export_document(app.doc);
+}
+
+void App_SaveFinished(AppState& app, bool saved, const std::string& message)
+{
+    if (saved) app.saved_edits = app.edits;
+    app.status_message = message;
 }
 
 // Example titles, read once from the embedded files for the menu.
@@ -146,12 +216,12 @@ static void DrawMenuBar(AppState& app)
             if (ImGui::BeginMenu("Examples")) {
                 const std::vector<std::string>& titles = ExampleTitles();
                 for (int i = 0; i < (int)titles.size(); i++)
-                    if (ImGui::MenuItem(titles[i].c_str())) StartNew(app, parley::DocumentKind::Response, i);
+                    if (ImGui::MenuItem(titles[i].c_str())) OpenExample(app, i);
                 ImGui::EndMenu();
             }
             ImGui::Separator();
-            ImGui::MenuItem("Open...", ShortcutLabel("O"), false, false);
-            ImGui::MenuItem("Save", ShortcutLabel("S"), false, false);
+            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) app.request_open = true;
+            if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {
@@ -194,7 +264,12 @@ static void DrawStatusBar(AppState& app)
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
             const int words = parley::count_document_words(app.doc);
-            ImGui::Text("%s  \xC2\xB7  %d %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words");
+            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words",
+                        App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            if (!app.status_message.empty()) {
+                ImGui::SameLine(0, 24 * app.zoom);
+                ImGui::TextDisabled("%s", app.status_message.c_str());
+            }
             char right[64];
             snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.zoom * 100), App_Version());
             const float w = ImGui::CalcTextSize(right).x;
@@ -260,13 +335,16 @@ static void DrawWelcome(AppState& app)
     LabelAbove("This draft is a");
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
-        if (ImGui::RadioButton(KindTitle(kind), app.doc.kind == kind)) app.doc.kind = kind;
+        if (ImGui::RadioButton(KindTitle(kind), app.doc.kind == kind) && app.doc.kind != kind) {
+            app.doc.kind = kind;
+            app.edits++;
+        }
     }
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     LabelAbove("Title");
     ImGui::SetNextItemWidth(column);
-    ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &app.doc.title);
+    if (ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &app.doc.title)) app.edits++;
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     // The first organisation behind the draft; a joint response lists the others in the file
@@ -283,6 +361,7 @@ static void DrawWelcome(AppState& app)
             app.doc.organisations.back().id = app.ids.next("org");
         }
         app.doc.organisations[0].name = organisation;
+        app.edits++;
     }
     if (DocumentView_HasContent(app.doc)) DocumentView_Draw(app.doc, column, z);
     ImGui::Dummy(ImVec2(0, 16 * z));
@@ -310,7 +389,8 @@ static void DrawModals(AppState& app)
     const float z = app.zoom;
     if (app.open_about) { ImGui::OpenPopup("About Parley"); app.open_about = false; }
     if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
-    if (app.confirm_new) { ImGui::OpenPopup("Start a new draft?"); app.confirm_new = false; }
+    if (app.confirm_replace) { ImGui::OpenPopup("Discard unsaved changes?"); app.confirm_replace = false; }
+    if (app.show_open_errors) { ImGui::OpenPopup("This file could not be opened"); app.show_open_errors = false; }
 
     CentreNextModal();
     ImGui::SetNextWindowSize(ImVec2(460 * z, 0));
@@ -345,16 +425,44 @@ static void DrawModals(AppState& app)
     }
 
     CentreNextModal();
-    if (ImGui::BeginPopupModal("Start a new draft?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::TextUnformatted(app.pending_example >= 0 ? "The current draft has text in it. Opening the example discards it."
-                                                        : "The current draft has text in it. Starting a new one discards it.");
+    if (ImGui::BeginPopupModal("Discard unsaved changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::Text("The open draft has changes that are not saved to a file. To %s, they are discarded.", app.pending_what.c_str());
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button(app.pending_example >= 0 ? "Discard and open the example" : "Discard and start new", ImVec2(0, 0))) {
+        const std::string discard = "Discard and " + app.pending_what;
+        if (ImGui::Button(discard.c_str(), ImVec2(0, 0))) {
             ReplaceDocument(app);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Keep my draft") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Keep my draft") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            app.pending_doc = parley::Document{};
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+
+    // Every problem of a file that did not open, in words, with where it is; nothing changed.
+    CentreNextModal();
+    ImGui::SetNextWindowSize(ImVec2(std::min(760 * z, ImGui::GetMainViewport()->WorkSize.x - 40 * z), 0));
+    if (ImGui::BeginPopupModal("This file could not be opened", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("%s has %d %s, listed below with the line and column where each is. "
+                    "Your open draft has not changed.", app.open_errors_source.c_str(), (int)app.open_errors.size(),
+                    app.open_errors.size() == 1 ? "problem" : "problems");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        const float list_height = std::min(ImGui::GetTextLineHeightWithSpacing() * (float)(app.open_errors.size() + 1),
+                                           ImGui::GetMainViewport()->WorkSize.y * 0.5f);
+        if (ImGui::BeginChild("problems", ImVec2(0, list_height), true)) {
+            for (size_t i = 0; i < app.open_errors.size(); i++) {
+                ImGui::PushID((int)i);
+                ImGui::Selectable(app.open_errors[i].c_str(), false, ImGuiSelectableFlags_DontClosePopups);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndChild();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -364,6 +472,15 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_Equal) || ShortcutPressed(ImGuiKey_Equal, true) || ShortcutPressed(ImGuiKey_KeypadAdd)) ZoomStep(app, +1);
     if (ShortcutPressed(ImGuiKey_Minus) || ShortcutPressed(ImGuiKey_KeypadSubtract)) ZoomStep(app, -1);
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
+    if (ShortcutPressed(ImGuiKey_O)) app.request_open = true;
+    if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
+    // Pasting outside a text field: a whole document pasted as JSON text opens like a file.
+    if (ShortcutPressed(ImGuiKey_V) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        const char* clip = ImGui::GetClipboardText();
+        const char* p = clip ? clip : "";
+        while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t') p++;
+        if (*p == '{') App_OpenText(app, clip, "the pasted text");
+    }
 }
 
 void App_Frame(AppState& app)
@@ -373,5 +490,7 @@ void App_Frame(AppState& app)
     DrawStatusBar(app);
     DrawWelcome(app);
     DrawModals(app);
-    app.window_title = app.doc.title.empty() ? "Parley" : app.doc.title + " \xE2\x80\x94 Parley";
+    // A dot before the title while there are changes not saved to a file, as editors do.
+    app.window_title = (App_HasUnsavedChanges(app) ? "\xE2\x80\xA2 " : "") +
+                       (app.doc.title.empty() ? std::string("Parley") : app.doc.title + " \xE2\x80\x94 Parley");
 }

@@ -5,6 +5,7 @@
 #include "core/document.h"
 #include "theme.h"
 #include <string>
+#include <vector>
 
 struct AppState {
     parley::Document doc;
@@ -13,14 +14,38 @@ struct AppState {
     bool   style_dirty = true;       // theme or zoom changed: fonts and style need rebuilding
     bool   open_about = false;
     bool   open_shortcuts = false;
-    bool   confirm_new = false;
-    parley::DocumentKind pending_new_kind = parley::DocumentKind::Response;
-    int    pending_example = -1;     // index into g_examples when the confirm is for opening one
     parley::IdGenerator ids;         // seeded at start-up: ids must differ between browsers
+
+    // Unsaved work: every edit counts one; saving or opening a document catches up.
+    int    edits = 0;
+    int    saved_edits = 0;
+
+    // A document waiting to replace the open one once the user agrees to discard changes.
+    bool   confirm_replace = false;
+    parley::Document pending_doc;
+    std::string pending_what;        // "open the example", "start a new draft", ...
+
+    // Requests the platform layer carries out after the frame (file picker, download).
+    bool   request_open = false;
+    bool   request_save = false;
+
+    // A file that did not open: its problems, shown until dismissed. The document is untouched.
+    bool   show_open_errors = false;
+    std::string open_errors_source;
+    std::vector<std::string> open_errors;
+
+    std::string status_message;      // a short line in the status bar ("Saved as ...")
     std::string window_title;        // what the browser tab should say
 };
 
 void  App_Init(AppState& app, unsigned long long random_seed);
+bool  App_HasUnsavedChanges(const AppState& app);
+// Opens a document's JSON text (from a file, a drop or a paste). On failure the problems are
+// shown and the open document is kept. `source` names where it came from ("draft.parley.json").
+bool  App_OpenText(AppState& app, const std::string& text, const std::string& source);
+// Saving: records a revision, returns the canonical text and a file name for it.
+std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name);
+void  App_SaveFinished(AppState& app, bool saved, const std::string& message);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()
 void  App_SetZoom(AppState& app, float zoom);
 const char* App_Version();
