@@ -58,7 +58,7 @@ describe('served app', () => {
     await settled(page);
     assert.equal((await doc(page)).title, UNICODE_LINE);
     assert.deepEqual(await page.evaluate((t) => window.parley.missingGlyphs(t), UNICODE_LINE), []);
-    assert.equal(await page.title(), `${UNICODE_LINE} — Parley`);
+    assert.equal(await page.title(), `• ${UNICODE_LINE} — Parley`, "the tab shows the title, marked unsaved");
     await screenshot(page, 'shell-unicode');
     await page.close();
   });
