@@ -13,6 +13,13 @@ mergeInto(LibraryManager.library, {
   parley_js_set_title: function (ptr) {
     Module.parleyShell.setTitle(UTF8ToString(ptr));
   },
+  // Autosave: 0 kept, 1 storage unavailable (private window, policy), 2 storage full.
+  parley_js_autosave: function (textPtr) {
+    return Module.parleyShell.autosave(UTF8ToString(textPtr));
+  },
+  parley_js_autosave_clear: function () {
+    Module.parleyShell.autosaveClear();
+  },
   parley_js_open_file: function () {
     Module.parleyShell.openFile();
   },

@@ -359,7 +359,32 @@
     saveFile(name, text) {
       saveFile(name, text).catch((err) => saveFinished(false, 'Not saved: ' + err.message));
     },
+    autosave(text) {
+      let storage;
+      try { storage = window.localStorage; } catch (err) { return 1; }   // blocked by a setting or policy
+      if (!storage) return 1;
+      try {
+        storage.setItem(AUTOSAVE_KEY, JSON.stringify({ time: Date.now(), text }));
+        return 0;
+      } catch (err) {
+        return err && (err.name === 'QuotaExceededError' || err.code === 22) ? 2 : 1;
+      }
+    },
+    autosaveClear() {
+      try { window.localStorage.removeItem(AUTOSAVE_KEY); } catch (err) { /* nothing was kept */ }
+    },
   };
+
+  // An autosaved draft from an earlier visit (a crash, a closed tab, a reload): offer it back.
+  const AUTOSAVE_KEY = 'parley.autosave.v1';
+  function offerAutosavedDraft() {
+    let saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(AUTOSAVE_KEY) || 'null'); } catch (err) { return; }
+    if (!saved || typeof saved.text !== 'string') return;
+    const when = new Date(saved.time).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+    withString(saved.text, (t) => withString(when, (w) => M._parley_offer_restore(t, w)));
+    requestFrame();
+  }
 
   // ---------------------------------------------------------------------------------------
   // Files: open (picker, drop), save (back to the same file where the browser allows it,
@@ -649,6 +674,7 @@
     window.addEventListener('blur', onBlur);
     window.addEventListener('focus', onFocus);
     focusInput();
+    offerAutosavedDraft();
     requestFrame();
   }
 

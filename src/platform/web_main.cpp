@@ -30,6 +30,8 @@ void parley_js_set_cursor(int imgui_cursor);
 void parley_js_set_text_input(int active, float x, float y, float line_height);
 void parley_js_set_title(const char* utf8);
 void parley_js_open_file();
+int  parley_js_autosave(const char* text);
+void parley_js_autosave_clear();
 void parley_js_save_file(const char* name, const char* text);
 }
 
@@ -175,6 +177,44 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
 
 // Draws one frame. Returns how long the page may wait before the next one:
 // 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
+// Autosave: a copy of the open document goes to the browser's storage once typing pauses,
+// while it has changes not saved to a file. Saving to a file (or discarding) removes it.
+static const double kAutosaveDelayMs = 800;
+static int    g_seen_edits = 0;          // app.edits when last looked at
+static double g_last_edit_ms = 0;        // when it last changed
+static int    g_autosaved_edits = -1;    // app.edits when last written to storage
+static bool   g_autosave_stored = false; // our copy is in storage
+
+static bool AutosaveDue(double now_ms)
+{
+    return App_HasUnsavedChanges(g_app) && g_app.edits != g_autosaved_edits && now_ms - g_last_edit_ms >= kAutosaveDelayMs;
+}
+
+static void Autosave(double now_ms)
+{
+    if (g_app.edits != g_seen_edits) { g_seen_edits = g_app.edits; g_last_edit_ms = now_ms; }
+    if (g_app.restore_decided) {   // the user restored (it is written again below) or discarded it
+        g_app.restore_decided = false;
+        parley_js_autosave_clear();
+    }
+    if (!App_HasUnsavedChanges(g_app)) {
+        if (g_autosave_stored) { parley_js_autosave_clear(); g_autosave_stored = false; }
+        g_autosaved_edits = -1;
+        return;
+    }
+    if (!AutosaveDue(now_ms)) return;
+    g_autosaved_edits = g_app.edits;
+    const int result = parley_js_autosave(parley::export_document(g_app.doc).c_str());
+    g_autosave_stored = result == 0;
+    if (result == 0) g_app.autosave_problem.clear();
+    else if (result == 1)
+        g_app.autosave_problem = "This browser does not let Parley keep a copy of your draft (a private window, or a setting "
+                                 "or policy that blocks site storage).";
+    else
+        g_app.autosave_problem = "The browser's storage for Parley is full, so the latest copy of your draft could not be kept "
+                                 "(very large drafts do not fit).";
+}
+
 // What the app asked for during the frame that only the page can do.
 static void CarryOutRequests()
 {
@@ -213,6 +253,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     CarryOutRequests();
+    Autosave(now_ms);
     const int cursor = ImGui::GetMouseCursor();
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
@@ -227,6 +268,8 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
         if (io.MouseDown[b]) return 0;
     for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; k++)
         if (ImGui::IsKeyDown((ImGuiKey)k)) return 0;   // held keys auto-repeat inside ImGui
+    if (App_HasUnsavedChanges(g_app) && g_app.edits != g_autosaved_edits)   // wake for the autosave
+        return std::max(1, (int)(kAutosaveDelayMs - (now_ms - g_last_edit_ms)) + 1);
     if (io.WantTextInput) return 200;   // caret blink
     return -1;
 }
@@ -349,6 +392,13 @@ EMSCRIPTEN_KEEPALIVE void parley_open_failed(const char* source, const char* mes
 EMSCRIPTEN_KEEPALIVE void parley_save_finished(int saved, const char* message)
 {
     App_SaveFinished(g_app, saved != 0, message);
+    Wake();
+}
+
+// An autosaved draft from an earlier visit: the app asks whether to restore it.
+EMSCRIPTEN_KEEPALIVE void parley_offer_restore(const char* text, const char* when)
+{
+    App_OfferRestore(g_app, text, when);
     Wake();
 }
 

@@ -168,6 +168,18 @@ std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::str
     return parley::export_document(app.doc);
 }
 
+void App_OfferRestore(AppState& app, const std::string& text, const std::string& when)
+{
+    parley::ImportResult r = parley::import_document(text);
+    if (!r.ok) {   // a copy this version cannot read is left where it is, untouched
+        app.status_message = "An autosaved draft could not be read: " + (r.errors.empty() ? std::string() : parley::format_error(r.errors[0]));
+        return;
+    }
+    app.restore_doc = std::move(r.document);
+    app.restore_when = when;
+    app.offer_restore = true;
+}
+
 void App_SaveFinished(AppState& app, bool saved, const std::string& message)
 {
     if (saved) app.saved_edits = app.edits;
@@ -266,6 +278,12 @@ static void DrawStatusBar(AppState& app)
             const int words = parley::count_document_words(app.doc);
             ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words",
                         App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
+                ImGui::SameLine(0, 24 * app.zoom);
+                ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
+                if (ImGui::SmallButton("Autosave is off: save to a file")) app.open_autosave_help = true;
+                ImGui::PopStyleColor();
+            }
             if (!app.status_message.empty()) {
                 ImGui::SameLine(0, 24 * app.zoom);
                 ImGui::TextDisabled("%s", app.status_message.c_str());
@@ -391,6 +409,46 @@ static void DrawModals(AppState& app)
     if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
     if (app.confirm_replace) { ImGui::OpenPopup("Discard unsaved changes?"); app.confirm_replace = false; }
     if (app.show_open_errors) { ImGui::OpenPopup("This file could not be opened"); app.show_open_errors = false; }
+    if (app.offer_restore) { ImGui::OpenPopup("Restore your unsaved draft?"); app.offer_restore = false; }
+    if (app.open_autosave_help) { ImGui::OpenPopup("Autosave is off"); app.open_autosave_help = false; }
+
+    CentreNextModal();
+    ImGui::SetNextWindowSize(ImVec2(560 * z, 0));
+    if (ImGui::BeginPopupModal("Restore your unsaved draft?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text("Parley kept a copy of a draft you were writing (%s) that was not saved to a file.", app.restore_when.c_str());
+        ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D, %d words.", app.restore_doc.title.empty() ? "Untitled" : app.restore_doc.title.c_str(),
+                    parley::count_document_words(app.restore_doc));
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Restore it", ImVec2(0, 0))) {
+            app.doc = std::move(app.restore_doc);
+            app.saved_edits = 0;
+            app.edits = 1;   // restored work is still not in a file
+            app.status_message = "Restored from the browser's storage: save it to a file";
+            app.restore_decided = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard it")) {
+            app.restore_doc = parley::Document{};
+            app.restore_decided = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+
+    CentreNextModal();
+    ImGui::SetNextWindowSize(ImVec2(520 * z, 0));
+    if (ImGui::BeginPopupModal("Autosave is off", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(app.autosave_problem.c_str());
+        ImGui::TextUnformatted("Until this is fixed, nothing protects unsaved words if the tab closes: save to a file often (File > Save).");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
 
     CentreNextModal();
     ImGui::SetNextWindowSize(ImVec2(460 * z, 0));

@@ -35,6 +35,14 @@ struct AppState {
     std::vector<std::string> open_errors;
 
     std::string status_message;      // a short line in the status bar ("Saved as ...")
+
+    // Autosave to the browser's storage (the platform writes it; the app shows what happened).
+    std::string autosave_problem;    // "" while autosave works; else why not, in plain words
+    bool   open_autosave_help = false;
+    bool   offer_restore = false;    // an autosaved draft from an earlier visit waits for a decision
+    parley::Document restore_doc;
+    std::string restore_when;        // "23 November 2026 at 10:04" as the page's clock tells it
+    bool   restore_decided = false;  // the user restored or discarded it: the platform acts
     std::string window_title;        // what the browser tab should say
 };
 
@@ -46,6 +54,7 @@ bool  App_OpenText(AppState& app, const std::string& text, const std::string& so
 // Saving: records a revision, returns the canonical text and a file name for it.
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name);
 void  App_SaveFinished(AppState& app, bool saved, const std::string& message);
+void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()
 void  App_SetZoom(AppState& app, float zoom);
 const char* App_Version();

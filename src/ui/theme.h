@@ -12,6 +12,7 @@ struct ThemeColors {
     unsigned int text_muted;  // hints, secondary labels
     unsigned int border;
     unsigned int status_bar;
+    unsigned int danger;      // warnings that must be seen (autosave off), readable on the page
 };
 
 void               Theme_Apply(Theme theme, float zoom);   // sets ImGui's style (sizes scaled by zoom)
