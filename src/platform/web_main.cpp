@@ -357,6 +357,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     if (r.ok) {
         g_app.doc = std::move(r.document);
         g_app.edits = g_app.saved_edits = 0;
+        parley::history_clear(g_app.history);
         out["notices"] = nlohmann::json::array();
         for (const parley::ImportError& e : r.notices)
             out["notices"].push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}});

@@ -93,6 +93,29 @@ static void ReplaceDocument(AppState& app)
     app.doc = std::move(app.pending_doc);
     app.pending_doc = parley::Document{};
     app.edits = app.saved_edits = 0;
+    parley::history_clear(app.history);   // undo never crosses into another document
+}
+
+// Every change to the document goes through here first: it becomes undoable and unsaved.
+// `group` names the field being typed in, so a burst of typing is one undo step.
+static void BeforeEdit(AppState& app, const char* group)
+{
+    parley::history_record(app.history, app.doc, group, ImGui::GetTime() * 1000.0);
+    app.edits++;
+}
+
+// Undo and redo replace the document under any text field being edited, so the field is
+// let go first: ImGui would otherwise keep showing (and run its own undo on) its copy.
+static void Undo(AppState& app)
+{
+    ImGui::ClearActiveID();
+    if (parley::history_undo(app.history, app.doc)) app.edits++;
+}
+
+static void Redo(AppState& app)
+{
+    ImGui::ClearActiveID();
+    if (parley::history_redo(app.history, app.doc)) app.edits++;
 }
 
 // Puts `doc` in place of the open document, asking first when that has unsaved work.
@@ -237,8 +260,8 @@ static void DrawMenuBar(AppState& app)
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {
-            ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, false);
-            ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, false);
+            if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, !app.history.undo.empty())) Undo(app);
+            if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, !app.history.redo.empty())) Redo(app);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
@@ -354,15 +377,20 @@ static void DrawWelcome(AppState& app)
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
         if (ImGui::RadioButton(KindTitle(kind), app.doc.kind == kind) && app.doc.kind != kind) {
+            BeforeEdit(app, "");
             app.doc.kind = kind;
-            app.edits++;
         }
     }
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     LabelAbove("Title");
     ImGui::SetNextItemWidth(column);
-    if (ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &app.doc.title)) app.edits++;
+    std::string title = app.doc.title;   // edited as a copy, so the change can be recorded before it lands
+    if (ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &title)) {
+        BeforeEdit(app, "title");
+        app.doc.title = std::move(title);
+    }
+    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     // The first organisation behind the draft; a joint response lists the others in the file
@@ -374,13 +402,14 @@ static void DrawWelcome(AppState& app)
         organisation += (organisation.empty() ? "" : ", ") + (o.short_name.empty() || app.doc.organisations.size() == 1 ? o.name : o.short_name);
     const ImGuiInputTextFlags org_flags = app.doc.organisations.size() > 1 ? ImGuiInputTextFlags_ReadOnly : 0;
     if (ImGui::InputTextWithHint("##organisation", "e.g. Association of Directors of Children's Services", &organisation, org_flags)) {
+        BeforeEdit(app, "organisation");
         if (app.doc.organisations.empty()) {
             app.doc.organisations.emplace_back();
             app.doc.organisations.back().id = app.ids.next("org");
         }
         app.doc.organisations[0].name = organisation;
-        app.edits++;
     }
+    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
     if (DocumentView_HasContent(app.doc)) DocumentView_Draw(app.doc, column, z);
     ImGui::Dummy(ImVec2(0, 16 * z));
 
@@ -423,6 +452,7 @@ static void DrawModals(AppState& app)
         ImGui::Dummy(ImVec2(0, 4 * z));
         if (ImGui::Button("Restore it", ImVec2(0, 0))) {
             app.doc = std::move(app.restore_doc);
+            parley::history_clear(app.history);
             app.saved_edits = 0;
             app.edits = 1;   // restored work is still not in a file
             app.status_message = "Restored from the browser's storage: save it to a file";
@@ -467,6 +497,7 @@ static void DrawModals(AppState& app)
     if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
             const char* rows[][2] = {
+                {"Open a file", "O"}, {"Save to a file", "S"}, {"Undo", "Z"}, {"Redo", "Y"},
                 {"Zoom in", "+"}, {"Zoom out", "-"}, {"Actual size", "0"},
                 {"Copy / Cut / Paste", "C / X / V"}, {"Select all in a field", "A"},
             };
@@ -530,6 +561,8 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_Equal) || ShortcutPressed(ImGuiKey_Equal, true) || ShortcutPressed(ImGuiKey_KeypadAdd)) ZoomStep(app, +1);
     if (ShortcutPressed(ImGuiKey_Minus) || ShortcutPressed(ImGuiKey_KeypadSubtract)) ZoomStep(app, -1);
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
+    if (ShortcutPressed(ImGuiKey_Z)) Undo(app);
+    if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
     if (ShortcutPressed(ImGuiKey_O)) app.request_open = true;
     if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
     // Pasting outside a text field: a whole document pasted as JSON text opens like a file.

@@ -3,6 +3,7 @@
 // few things only it can act on (window title, font scale).
 #pragma once
 #include "core/document.h"
+#include "core/history.h"
 #include "theme.h"
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct AppState {
     bool   open_about = false;
     bool   open_shortcuts = false;
     parley::IdGenerator ids;         // seeded at start-up: ids must differ between browsers
+
+    parley::History history;         // undo and redo of every edit to `doc`
 
     // Unsaved work: every edit counts one; saving or opening a document catches up.
     int    edits = 0;
