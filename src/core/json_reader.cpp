@@ -1,5 +1,7 @@
 #include "json_reader.h"
 
+#include "utf8.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cerrno>
@@ -246,28 +248,7 @@ private:
         return true;
     }
 
-    // Length of the valid UTF-8 sequence at p_, or 0 if it is not valid (overlong forms,
-    // surrogates and code points above U+10FFFF are invalid).
-    size_t utf8_length() const
-    {
-        const unsigned char* s = (const unsigned char*)p_;
-        const size_t left = (size_t)(end_ - p_);
-        if (s[0] < 0x80) return 1;
-        if (s[0] >= 0xC2 && s[0] <= 0xDF) return left >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-        if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-            if (left < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-            if (s[0] == 0xE0 && s[1] < 0xA0) return 0;   // overlong
-            if (s[0] == 0xED && s[1] >= 0xA0) return 0;  // UTF-16 surrogate
-            return 3;
-        }
-        if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-            if (left < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-            if (s[0] == 0xF0 && s[1] < 0x90) return 0;   // overlong
-            if (s[0] == 0xF4 && s[1] >= 0x90) return 0;  // above U+10FFFF
-            return 4;
-        }
-        return 0;
-    }
+    size_t utf8_length() const { return utf8_sequence_length((const unsigned char*)p_, (size_t)(end_ - p_)); }
 
     bool string(std::string& out)
     {

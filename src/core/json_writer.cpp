@@ -1,5 +1,7 @@
 #include "json_writer.h"
 
+#include "utf8.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -54,25 +56,6 @@ void JsonWriter::close(char bracket)
     out_ += bracket;
 }
 
-// Length of a valid UTF-8 sequence at s (same rules as the reader), 0 if invalid.
-static size_t utf8_sequence(const unsigned char* s, size_t left)
-{
-    if (s[0] < 0x80) return 1;
-    auto cont = [&](size_t i) { return i < left && (s[i] & 0xC0) == 0x80; };
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) return cont(1) ? 2 : 0;
-    if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-        if (!cont(1) || !cont(2)) return 0;
-        if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)) return 0;
-        return 3;
-    }
-    if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) return 0;
-        if ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)) return 0;
-        return 4;
-    }
-    return 0;
-}
-
 void JsonWriter::string(std::string_view s)
 {
     before_value();
@@ -91,7 +74,7 @@ void JsonWriter::quoted(std::string_view s)
             const unsigned char b = *p;
             if (b == '"' || b == '\\' || b < 0x20) break;
             if (b < 0x80) { p++; continue; }
-            const size_t n = utf8_sequence(p, (size_t)(end - p));
+            const size_t n = utf8_sequence_length(p, (size_t)(end - p));
             if (n == 0) break;
             p += n;
         }

@@ -1,0 +1,29 @@
+// UTF-8 validation shared by the reader (which refuses invalid text) and the writer (which
+// never emits it).
+#pragma once
+#include <cstddef>
+
+namespace parley {
+
+// Length of the valid UTF-8 sequence starting at s (1 to 4), or 0 if it is not valid:
+// stray continuation bytes, overlong forms, UTF-16 surrogates and code points above U+10FFFF
+// are all invalid. `left` is how many bytes remain (at least 1).
+inline size_t utf8_sequence_length(const unsigned char* s, size_t left)
+{
+    if (s[0] < 0x80) return 1;
+    auto cont = [&](size_t i) { return i < left && (s[i] & 0xC0) == 0x80; };
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) return cont(1) ? 2 : 0;
+    if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)) return 0;   // overlong; surrogate
+        return 3;
+    }
+    if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        if ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)) return 0;   // overlong; above U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+} // namespace parley
