@@ -20,6 +20,9 @@ mergeInto(LibraryManager.library, {
   parley_js_autosave_clear: function () {
     Module.parleyShell.autosaveClear();
   },
+  parley_js_download: function (namePtr, mimePtr, textPtr) {
+    Module.parleyShell.download(UTF8ToString(namePtr), UTF8ToString(mimePtr), UTF8ToString(textPtr));
+  },
   parley_js_open_file: function () {
     Module.parleyShell.openFile();
   },

@@ -359,6 +359,9 @@
     saveFile(name, text) {
       saveFile(name, text).catch((err) => saveFinished(false, 'Not saved: ' + err.message));
     },
+    download(name, mime, text) {
+      download(name, text, mime);
+    },
     autosave(text) {
       let storage;
       try { storage = window.localStorage; } catch (err) { return 1; }   // blocked by a setting or policy
@@ -437,8 +440,8 @@
     requestFrame();
   }
 
-  function download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  function download(name, text, mime = 'application/json') {
+    const url = URL.createObjectURL(new Blob([text], { type: mime + ';charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;

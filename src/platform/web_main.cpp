@@ -30,6 +30,7 @@ void parley_js_set_cursor(int imgui_cursor);
 void parley_js_set_text_input(int active, float x, float y, float line_height);
 void parley_js_set_title(const char* utf8);
 void parley_js_open_file();
+void parley_js_download(const char* name, const char* mime, const char* text);
 int  parley_js_autosave(const char* text);
 void parley_js_autosave_clear();
 void parley_js_save_file(const char* name, const char* text);
@@ -227,6 +228,14 @@ static void CarryOutRequests()
         std::string name;
         const std::string text = App_PrepareSave(g_app, UtcNow(), &name);
         parley_js_save_file(name.c_str(), text.c_str());
+    }
+    if (g_app.request_export) {
+        std::string name;
+        const char* mime = "text/plain";
+        const std::string text = App_Export(g_app, g_app.request_export, &name, &mime);
+        g_app.request_export = 0;
+        parley_js_download(name.c_str(), mime, text.c_str());
+        g_app.status_message = "Exported " + name + " to your downloads";
     }
 }
 

@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "core/document_json.h"
+#include "core/export.h"
 #include "document_view.h"
 #include "examples.h"
 #include "fonts.h"
@@ -203,6 +204,17 @@ void App_OfferRestore(AppState& app, const std::string& text, const std::string&
     app.offer_restore = true;
 }
 
+std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime)
+{
+    std::string base = FileNameFor(app.doc.title);
+    base.resize(base.size() - strlen(".parley.json"));
+    switch (format) {
+    case 1: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.doc);
+    case 2: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.doc);
+    default: *file_name = base + ".txt"; *mime = "text/plain"; return parley::export_text(app.doc);
+    }
+}
+
 void App_SaveFinished(AppState& app, bool saved, const std::string& message)
 {
     if (saved) app.saved_edits = app.edits;
@@ -257,6 +269,12 @@ static void DrawMenuBar(AppState& app)
             ImGui::Separator();
             if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) app.request_open = true;
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
+            if (ImGui::BeginMenu("Export")) {
+                if (ImGui::MenuItem("Markdown (.md)")) app.request_export = 1;
+                if (ImGui::MenuItem("Web page for printing (.html)")) app.request_export = 2;
+                if (ImGui::MenuItem("Plain text (.txt)")) app.request_export = 3;
+                ImGui::EndMenu();
+            }
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {

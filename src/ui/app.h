@@ -31,6 +31,7 @@ struct AppState {
     // Requests the platform layer carries out after the frame (file picker, download).
     bool   request_open = false;
     bool   request_save = false;
+    int    request_export = 0;       // 1 Markdown, 2 web page, 3 plain text
 
     // A file that did not open: its problems, shown until dismissed. The document is untouched.
     bool   show_open_errors = false;
@@ -57,6 +58,8 @@ bool  App_OpenText(AppState& app, const std::string& text, const std::string& so
 // Saving: records a revision, returns the canonical text and a file name for it.
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name);
 void  App_SaveFinished(AppState& app, bool saved, const std::string& message);
+// The requested export: its text, a file name and a media type.
+std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime);
 void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()
 void  App_SetZoom(AppState& app, float zoom);
