@@ -21,38 +21,6 @@ struct Sink {
     virtual void table(const char* left, const char* right, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
 };
 
-const char* position_words(Position p)
-{
-    switch (p) {
-    case Position::Agree: return "Agree";
-    case Position::PartlyAgree: return "Partly agree";
-    case Position::Disagree: return "Disagree";
-    case Position::NoView: return "No view";
-    case Position::Unset: break;
-    }
-    return "";
-}
-
-const char* kind_words(DocumentKind k)
-{
-    switch (k) {
-    case DocumentKind::Proposal: return "Framework proposal";
-    case DocumentKind::Response: return "Consultation response";
-    case DocumentKind::Workshop: return "Workshop comparison";
-    }
-    return "";
-}
-
-const char* role_words(RegimeRole r)
-{
-    switch (r) {
-    case RegimeRole::Current: return "current regime";
-    case RegimeRole::Proposed: return "proposed regime";
-    case RegimeRole::Alternative: return "alternative proposal";
-    }
-    return "";
-}
-
 std::string organisation_name(const Document& d, const std::string& id)
 {
     for (const Organisation& o : d.organisations)
@@ -69,9 +37,9 @@ std::string joined(const std::vector<std::string>& items)
 
 void walk_answer(const Document& d, const Answer& a, Sink& out)
 {
-    if (a.position != Position::Unset) out.field("Position", position_words(a.position));
+    if (a.position != Position::Unset) out.field("Position", position_label(a.position));
     for (const Signatory& s : a.signatories)
-        out.field(organisation_name(d, s.organisation), std::string(position_words(s.position)) + (s.note.empty() ? "" : ". " + s.note));
+        out.field(organisation_name(d, s.organisation), std::string(position_label(s.position)) + (s.note.empty() ? "" : ". " + s.note));
     if (!a.reasoning.empty()) out.prose(a.reasoning);
     if (!a.evidence.empty()) { out.field("Evidence", ""); out.prose(a.evidence); }
     if (!a.recommendations.empty()) { out.field("Recommendations", ""); out.prose(a.recommendations); }
@@ -80,7 +48,7 @@ void walk_answer(const Document& d, const Answer& a, Sink& out)
 void walk(const Document& d, Sink& out)
 {
     out.heading(1, d.title.empty() ? "Untitled draft" : d.title);
-    out.field(kind_words(d.kind), d.status == DocumentStatus::Draft ? "draft" : d.status == DocumentStatus::Agreed ? "agreed" : "submitted");
+    out.field(kind_label(d.kind), d.status == DocumentStatus::Draft ? "draft" : d.status == DocumentStatus::Agreed ? "agreed" : "submitted");
     const Consultation& c = d.consultation;
     if (!c.title.empty()) out.field("Consultation", c.title + (c.owners.empty() ? "" : " (" + joined(c.owners) + ")"));
     if (!c.closes.empty()) out.field("Closes", c.closes);
@@ -91,7 +59,7 @@ void walk(const Document& d, Sink& out)
     }
     if (d.summary.position != Position::Unset || !d.summary.text.empty()) {
         out.heading(2, "Summary");
-        if (d.summary.position != Position::Unset) out.field("Overall position", position_words(d.summary.position));
+        if (d.summary.position != Position::Unset) out.field("Overall position", position_label(d.summary.position));
         out.prose(d.summary.text);
     }
     for (const Section& s : d.sections) {
@@ -111,7 +79,7 @@ void walk(const Document& d, Sink& out)
         }
     }
     for (const Regime& g : d.regimes) {
-        out.heading(2, g.name + " (" + role_words(g.role) + ")");
+        out.heading(2, g.name + " (" + role_label(g.role) + ")");
         if (!g.summary.empty()) out.prose(g.summary);
         std::vector<std::pair<std::string, std::string>> rows;
         for (const Dimension& dim : g.dimensions) rows.emplace_back(dimension_label(dim), value_text(dim.value, &d));

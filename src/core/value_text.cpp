@@ -50,6 +50,38 @@ std::string value_text(const Value& v, const Document* doc)
     return "";
 }
 
+const char* kind_label(DocumentKind k)
+{
+    switch (k) {
+    case DocumentKind::Proposal: return "Framework proposal";
+    case DocumentKind::Response: return "Consultation response";
+    case DocumentKind::Workshop: return "Workshop comparison";
+    }
+    return "";
+}
+
+const char* position_label(Position p)
+{
+    switch (p) {
+    case Position::Agree: return "Agree";
+    case Position::PartlyAgree: return "Partly agree";
+    case Position::Disagree: return "Disagree";
+    case Position::NoView: return "No view";
+    case Position::Unset: break;
+    }
+    return "No position yet";
+}
+
+const char* role_label(RegimeRole r)
+{
+    switch (r) {
+    case RegimeRole::Current: return "current regime";
+    case RegimeRole::Proposed: return "proposed regime";
+    case RegimeRole::Alternative: return "alternative proposal";
+    }
+    return "";
+}
+
 std::string dimension_label(const Dimension& d)
 {
     if (!d.label.empty()) return d.label;

@@ -10,4 +10,9 @@ namespace parley {
 std::string value_text(const Value& v, const Document* doc = nullptr);
 std::string dimension_label(const Dimension& d);    // its own label, else the catalogue's, else its key
 
+// Enum values as people read them (the file's names are in document.h).
+const char* kind_label(DocumentKind k);             // "Consultation response"
+const char* position_label(Position p);             // "Partly agree"; "No position yet" for Unset
+const char* role_label(RegimeRole r);               // "proposed regime"
+
 } // namespace parley

@@ -2,6 +2,7 @@
 
 #include "core/document_json.h"
 #include "core/export.h"
+#include "core/value_text.h"
 #include "document_view.h"
 #include "examples.h"
 #include "fonts.h"
@@ -67,16 +68,6 @@ static const char* ShortcutLabel(const char* key)
     static char buf[32];
     snprintf(buf, sizeof(buf), "%s+%s", ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd" : "Ctrl", key);
     return buf;
-}
-
-static const char* KindTitle(parley::DocumentKind kind)
-{
-    switch (kind) {
-    case parley::DocumentKind::Proposal: return "Framework proposal";
-    case parley::DocumentKind::Response: return "Consultation response";
-    case parley::DocumentKind::Workshop: return "Workshop comparison";
-    }
-    return "";
 }
 
 static bool DocumentHasContent(const parley::Document& doc)
@@ -317,7 +308,7 @@ static void DrawStatusBar(AppState& app)
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
             const int words = parley::count_document_words(app.doc);
-            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", KindTitle(app.doc.kind), words, words == 1 ? "word" : "words",
+            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.doc.kind), words, words == 1 ? "word" : "words",
                         App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
                 ImGui::SameLine(0, 24 * app.zoom);
@@ -373,7 +364,7 @@ static void DrawWelcome(AppState& app)
     // An opened draft is introduced by what it is; an empty one by what Parley is for.
     const bool opened = DocumentView_HasContent(app.doc);
     ImGui::PushFont(Fonts_Get(Font_Heading));
-    ImGui::TextUnformatted(opened ? KindTitle(app.doc.kind) : "Welcome to Parley");
+    ImGui::TextUnformatted(opened ? parley::kind_label(app.doc.kind) : "Welcome to Parley");
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     if (opened) {
@@ -394,7 +385,7 @@ static void DrawWelcome(AppState& app)
     LabelAbove("This draft is a");
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
-        if (ImGui::RadioButton(KindTitle(kind), app.doc.kind == kind) && app.doc.kind != kind) {
+        if (ImGui::RadioButton(parley::kind_label(kind), app.doc.kind == kind) && app.doc.kind != kind) {
             BeforeEdit(app, "");
             app.doc.kind = kind;
         }

@@ -28,28 +28,6 @@ static void Heading(const char* text, float zoom)
     ImGui::PopFont();
 }
 
-static const char* PositionLabel(parley::Position p)
-{
-    switch (p) {
-    case parley::Position::Agree: return "Agree";
-    case parley::Position::PartlyAgree: return "Partly agree";
-    case parley::Position::Disagree: return "Disagree";
-    case parley::Position::NoView: return "No view";
-    case parley::Position::Unset: break;
-    }
-    return "No position yet";
-}
-
-static const char* RoleLabel(parley::RegimeRole r)
-{
-    switch (r) {
-    case parley::RegimeRole::Current: return "current regime";
-    case parley::RegimeRole::Proposed: return "proposed regime";
-    case parley::RegimeRole::Alternative: return "alternative proposal";
-    }
-    return "";
-}
-
 // The first paragraph of a long text, so the overview stays an overview.
 static std::string FirstParagraph(const std::string& text)
 {
@@ -59,7 +37,7 @@ static std::string FirstParagraph(const std::string& text)
 
 static void DrawRegime(const parley::Document& doc, const parley::Regime& g, float column, float zoom)
 {
-    std::string title = g.name + "  \xC2\xB7  " + RoleLabel(g.role);
+    std::string title = g.name + "  \xC2\xB7  " + parley::role_label(g.role);
     Heading(title.c_str(), zoom);
     if (!g.summary.empty()) Muted(FirstParagraph(g.summary));
     if (g.dimensions.empty()) return;
@@ -104,7 +82,7 @@ void DocumentView_Draw(const parley::Document& doc, float column, float zoom)
     }
     if (doc.summary.position != parley::Position::Unset || !doc.summary.text.empty()) {
         Heading("Summary", zoom);
-        if (doc.summary.position != parley::Position::Unset) ImGui::Text("Overall: %s", PositionLabel(doc.summary.position));
+        if (doc.summary.position != parley::Position::Unset) ImGui::Text("Overall: %s", parley::position_label(doc.summary.position));
         if (!doc.summary.text.empty()) Muted(FirstParagraph(doc.summary.text));
     }
     for (const parley::Regime& g : doc.regimes) DrawRegime(doc, g, column, zoom);
@@ -124,13 +102,13 @@ void DocumentView_Draw(const parley::Document& doc, float column, float zoom)
                 // Line up under the question's text, not under its bullet.
                 const float indent = ImGui::GetTreeNodeToLabelSpacing();
                 ImGui::Indent(indent);
-                std::string detail = std::string(PositionLabel(answer->position)) + "  \xC2\xB7  " +
+                std::string detail = std::string(parley::position_label(answer->position)) + "  \xC2\xB7  " +
                                      std::to_string(parley::count_words(answer->reasoning)) + " words of reasoning";
                 for (const parley::Signatory& sig : answer->signatories) {   // a joint response's differing voices
                     std::string who = sig.organisation;
                     for (const parley::Organisation& o : doc.organisations)
                         if (o.id == sig.organisation) who = o.short_name.empty() ? o.name : o.short_name;
-                    detail += "  \xC2\xB7  " + who + ": " + PositionLabel(sig.position);
+                    detail += "  \xC2\xB7  " + who + ": " + parley::position_label(sig.position);
                 }
                 Muted(detail);
                 ImGui::Unindent(indent);
