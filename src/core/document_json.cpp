@@ -6,6 +6,7 @@
 #include "catalogue.h"
 #include "json_reader.h"
 #include "json_writer.h"
+#include "utf8.h"
 
 #include <unordered_map>
 #include <unordered_set>
@@ -49,7 +50,8 @@ std::string id_kind_noun(IdKind k)   // "a regime", "an answer", "the document"
 std::string describe(const JsonValue& v)
 {
     if (v.type == JsonValue::String) {
-        std::string shown = v.text.size() > 40 ? v.text.substr(0, 40) + "..." : v.text;
+        const size_t keep = utf8_prefix_length(v.text.data(), v.text.size(), 40);   // never inside a character
+        const std::string shown = keep < v.text.size() ? v.text.substr(0, keep) + "..." : v.text;
         return "text (\"" + shown + "\")";
     }
     if (v.type == JsonValue::Number) return "the number " + v.text;
@@ -149,9 +151,7 @@ public:
     }
 
     bool ok() const { return ok_; }
-    const JsonValue& json() const { return v_; }
     std::string at(const char* key) const { return ptr_ + "/" + key; }   // known keys need no escaping
-    Ctx& ctx() { return c_; }
 
     const JsonValue* get(const char* key, bool required = false)
     {
@@ -209,31 +209,34 @@ public:
         return m;
     }
 
-    void texts(const char* key, std::vector<std::string>* out, bool required = false)
+    // A list of texts. `check(text, pointer, pos)` may report more about each one.
+    template <typename F>
+    void texts(const char* key, std::vector<std::string>* out, bool required, F check)
     {
         const JsonValue* a = array(key, required);
         if (!a) return;
         for (size_t i = 0; i < a->items.size(); i++) {
             const JsonValue& item = a->items[i];
-            if (item.type != JsonValue::String) c_.error(at(key) + "/" + std::to_string(i), item.pos, "expected text, got " + describe(item));
-            else out->push_back(item.text);
+            const std::string p = at(key) + "/" + std::to_string(i);
+            if (item.type != JsonValue::String) { c_.error(p, item.pos, "expected text, got " + describe(item)); continue; }
+            out->push_back(item.text);
+            check(item.text, p, item.pos);
         }
     }
 
+    void texts(const char* key, std::vector<std::string>* out, bool required = false)
+    {
+        texts(key, out, required, [](const std::string&, const std::string&, TextPos) {});
+    }
+
+    // A list of ids of other objects, each at most once.
     void refs(const char* key, std::vector<std::string>* out, IdKind want)
     {
-        const size_t first = out->size();
-        texts(key, out);
-        const JsonValue* a = v_.type == JsonValue::Object ? v_.find(key) : nullptr;
-        if (!a || a->type != JsonValue::Array) return;
         std::unordered_set<std::string> seen;
-        for (size_t i = 0, k = first; i < a->items.size(); i++) {
-            if (a->items[i].type != JsonValue::String) continue;
-            const std::string& id = (*out)[k++];
-            const std::string p = at(key) + "/" + std::to_string(i);
-            if (!seen.insert(id).second) c_.error(p, a->items[i].pos, "\"" + id + "\" is listed twice");
-            else c_.refs.push_back({id, want, false, p, a->items[i].pos});
-        }
+        texts(key, out, false, [&](const std::string& id, const std::string& p, TextPos pos) {
+            if (!seen.insert(id).second) c_.error(p, pos, "\"" + id + "\" is listed twice");
+            else c_.refs.push_back({id, want, false, p, pos});
+        });
     }
 
     template <typename E>
@@ -387,6 +390,29 @@ bool list_options(const Ctx& c, const std::string& key, std::vector<std::string>
 
 std::string amount_of(const std::string& unit) { return unit.empty() ? "a number" : "a number of " + unit; }
 
+// Reads the "list" a choice or set draws from; fills `options` and returns true when it names
+// a list that exists (the file's own or a built-in one).
+bool read_list_name(Ctx& c, Obj& r, const JsonValue& v, bool required, Value* out, std::vector<std::string>* options)
+{
+    if (!r.text("list", &out->list, required)) return false;
+    if (out->list.empty() && !required) return false;   // a set of free items
+    if (list_options(c, out->list, options)) return true;
+    r.fail("list", *v.find("list"), "there is no list called \"" + out->list + "\": use a built-in list or define it under \"lists\"");
+    return false;
+}
+
+bool is_option(const std::vector<std::string>& options, const std::string& key)
+{
+    for (const std::string& o : options)
+        if (o == key) return true;
+    return false;
+}
+
+std::string not_an_option(const std::string& key, const std::string& list, const std::vector<std::string>& options)
+{
+    return "\"" + key + "\" is not an option of the list \"" + list + "\": expected " + quoted_list(options);
+}
+
 void read_value(Ctx& c, const JsonValue& v, const std::string& p, const CatalogueDimension* cat, Value* out)
 {
     Obj r(c, v, p, "a value");
@@ -426,35 +452,19 @@ void read_value(Ctx& c, const JsonValue& v, const std::string& p, const Catalogu
         break;
     case ValueType::Choice: {
         std::vector<std::string> options;
-        const bool has_list = r.text("list", &out->list, true);
-        const bool known_list = has_list && list_options(c, out->list, &options);
-        if (has_list && !known_list) r.fail("list", *v.find("list"), "there is no list called \"" + out->list + "\": use a built-in list or define it under \"lists\"");
-        if (r.text("option", &out->option, true) && known_list) {
-            bool found = false;
-            for (const std::string& o : options) found = found || o == out->option;
-            if (!found) r.fail("option", *v.find("option"), "\"" + out->option + "\" is not an option of the list \"" + out->list + "\": expected " + quoted_list(options));
-        }
+        const bool known_list = read_list_name(c, r, v, true, out, &options);
+        if (r.text("option", &out->option, true) && known_list && !is_option(options, out->option))
+            r.fail("option", *v.find("option"), not_an_option(out->option, out->list, options));
         break;
     }
     case ValueType::Set: {
         std::vector<std::string> options;
-        const bool has_list = r.text("list", &out->list) && !out->list.empty();
-        const bool known_list = has_list && list_options(c, out->list, &options);
-        if (has_list && !known_list) r.fail("list", *v.find("list"), "there is no list called \"" + out->list + "\": use a built-in list or define it under \"lists\"");
-        r.texts("items", &out->items, true);
-        const JsonValue* items = v.type == JsonValue::Object ? v.find("items") : nullptr;
-        if (items && items->type == JsonValue::Array) {
-            std::unordered_set<std::string> seen;
-            for (size_t i = 0; i < items->items.size(); i++) {
-                const JsonValue& item = items->items[i];
-                if (item.type != JsonValue::String) continue;
-                const std::string ip = r.at("items") + "/" + std::to_string(i);
-                bool found = !known_list;
-                for (const std::string& o : options) found = found || o == item.text;
-                if (!found) c.error(ip, item.pos, "\"" + item.text + "\" is not an option of the list \"" + out->list + "\": expected " + quoted_list(options));
-                else if (!seen.insert(item.text).second) c.error(ip, item.pos, "\"" + item.text + "\" is in this set twice");
-            }
-        }
+        const bool known_list = read_list_name(c, r, v, false, out, &options);
+        std::unordered_set<std::string> seen;
+        r.texts("items", &out->items, true, [&](const std::string& item, const std::string& ip, TextPos pos) {
+            if (known_list && !is_option(options, item)) c.error(ip, pos, not_an_option(item, out->list, options));
+            else if (!seen.insert(item).second) c.error(ip, pos, "\"" + item + "\" is in this set twice");
+        });
         break;
     }
     case ValueType::YesNo:

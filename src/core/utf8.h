@@ -26,4 +26,14 @@ inline size_t utf8_sequence_length(const unsigned char* s, size_t left)
     return 0;
 }
 
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence, so a shortened text is still valid text.
+inline size_t utf8_prefix_length(const char* s, size_t size, size_t max_bytes)
+{
+    if (size <= max_bytes) return size;
+    size_t cut = max_bytes;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    return cut;
+}
+
 } // namespace parley

@@ -349,3 +349,19 @@ TEST_CASE("generated ids are valid, distinct and repeatable from the same seed")
     CHECK_FALSE(is_valid_id("a b"));
     CHECK_FALSE(is_valid_id(std::string(65, 'a')));
 }
+
+TEST_CASE("a long wrong value is shortened in the message without cutting a character in half")
+{
+    const std::string long_text(39, 'a');   // the 40th byte is the first of a two-byte "é"
+    ImportResult r = import_document(doc_with("\"questions\":[{\"id\":\"q\",\"text\":\"?\",\"word_limit\":\"" + long_text + "éé\"}]"));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message == "expected a whole number of words above 0, got text (\"" + long_text + "...\")");
+}
+
+TEST_CASE("a choice must name its list: an empty list name is refused")
+{
+    ImportResult r = import_document(doc_with("\"regimes\":[{\"id\":\"r\",\"name\":\"R\",\"role\":\"current\",\"dimensions\":[{\"id\":\"x\",\"key\":\"own\","
+                                              "\"label\":\"Own\",\"value\":{\"type\":\"choice\",\"list\":\"\",\"option\":\"a\"}}]}]"));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].pointer == "/regimes/0/dimensions/0/value/list");
+}
