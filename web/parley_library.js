@@ -26,7 +26,7 @@ mergeInto(LibraryManager.library, {
   parley_js_open_file: function () {
     Module.parleyShell.openFile();
   },
-  parley_js_save_file: function (namePtr, textPtr) {
-    Module.parleyShell.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr));
+  parley_js_save_file: function (namePtr, textPtr, fileToken) {
+    Module.parleyShell.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr), fileToken);
   },
 });

@@ -356,8 +356,8 @@
       fileInput.value = '';
       fileInput.click();   // allowed: the app asks within the user's click or key press
     },
-    saveFile(name, text) {
-      saveFile(name, text).catch((err) => saveFinished(false, 'Not saved: ' + err.message));
+    saveFile(name, text, token) {
+      saveFile(name, text, token).catch((err) => saveFinished(false, 'Not saved: ' + err.message));
     },
     download(name, mime, text) {
       download(name, text, mime);
@@ -398,36 +398,44 @@
   fileInput.type = 'file';
   fileInput.accept = '.json,application/json';
   fileInput.hidden = true;
-  let fileHandle = null;       // File System Access handle of the open file, where there is one
+  // File System Access handles of files Parley may write back to, by token. The app keeps
+  // the token with its document, so Save writes to the file that document came from and never
+  // into the file of a draft that was offered but not opened.
+  const fileHandles = new Map();
+  let nextFileToken = 1;
+  function tokenFor(handle) {
+    if (!handle) return 0;
+    fileHandles.set(nextFileToken, handle);
+    return nextFileToken++;
+  }
+
+  function openFailed(name, message) {
+    withString(name, (n) => withString(message, (m) => M._parley_open_failed(n, m)));
+    requestFrame();
+  }
 
   async function openFileObject(file, handle) {
     if (file.size > MAX_FILE_BYTES) {
-      withString(file.name, (n) => withString(`the file is ${(file.size / 1048576).toFixed(1)} MB; Parley opens files of up to 64 MB`,
-        (m) => M._parley_open_failed(n, m)));
-      requestFrame();
-      return false;
+      openFailed(file.name, `the file is ${(file.size / 1048576).toFixed(1)} MB; Parley opens files of up to 64 MB`);
+      return;
     }
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (err) {
-      withString(file.name, (n) => withString('the file could not be read: ' + err.message, (m) => M._parley_open_failed(n, m)));
-      requestFrame();
-      return false;
+      openFailed(file.name, 'the file could not be read: ' + err.message);
+      return;
     }
     const ptr = M._malloc(bytes.length + 1);
     if (!ptr) {
-      withString(file.name, (n) => withString('there is not enough memory to open this file', (m) => M._parley_open_failed(n, m)));
-      requestFrame();
-      return false;
+      openFailed(file.name, 'there is not enough memory to open this file');
+      return;
     }
     M.HEAPU8.set(bytes, ptr);
     M.HEAPU8[ptr + bytes.length] = 0;
-    const ok = withString(file.name, (n) => M._parley_open_bytes(ptr, bytes.length, n));
+    withString(file.name, (n) => M._parley_open_bytes(ptr, bytes.length, n, tokenFor(handle)));
     M._free(ptr);
-    if (ok) fileHandle = handle || null;
     requestFrame();
-    return !!ok;
   }
 
   fileInput.addEventListener('change', () => {
@@ -435,8 +443,8 @@
     if (file) openFileObject(file, null);
   });
 
-  function saveFinished(ok, message) {
-    withString(message, (m) => M._parley_save_finished(ok ? 1 : 0, m));
+  function saveFinished(ok, message, token = 0) {
+    withString(message, (m) => M._parley_save_finished(ok ? 1 : 0, m, token));
     requestFrame();
   }
 
@@ -457,14 +465,15 @@
     await writable.close();
   }
 
-  async function saveFile(name, text) {
-    if (fileHandle) {
+  async function saveFile(name, text, token) {
+    const known = fileHandles.get(token);
+    if (known) {
       try {
-        await writeHandle(fileHandle, text);
-        saveFinished(true, 'Saved to ' + fileHandle.name);
+        await writeHandle(known, text);
+        saveFinished(true, 'Saved to ' + known.name, token);
         return;
       } catch (err) {
-        fileHandle = null;   // permission withdrawn or file gone: ask where instead
+        fileHandles.delete(token);   // permission withdrawn or file gone: ask where instead
       }
     }
     if (window.showSaveFilePicker) {
@@ -478,8 +487,7 @@
       }
       if (handle) {
         await writeHandle(handle, text);
-        fileHandle = handle;
-        saveFinished(true, 'Saved to ' + handle.name);
+        saveFinished(true, 'Saved to ' + handle.name, tokenFor(handle));
         return;
       }
     }

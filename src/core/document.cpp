@@ -46,21 +46,40 @@ int count_words(const std::string& text)
     return words;
 }
 
+// Calls `visit(text)` for every title and prose field a reader counts; stops early when it
+// returns false. One list of fields for counting words and for "is anything written".
+template <typename F>
+static bool visit_prose(const Document& d, F visit)
+{
+    if (!visit(d.title) || !visit(d.summary.text)) return false;
+    for (const std::vector<Section>* list : {&d.sections, &d.general_points})
+        for (const Section& s : *list)
+            if (!visit(s.heading) || !visit(s.body)) return false;
+    for (const Regime& r : d.regimes) {
+        if (!visit(r.name) || !visit(r.summary)) return false;
+        for (const Dimension& dim : r.dimensions)
+            if (!visit(dim.rationale) || (dim.value.type == ValueType::Text && !visit(dim.value.text))) return false;
+    }
+    for (const Question& q : d.questions)
+        if (!visit(q.text)) return false;
+    for (const Answer& a : d.answers) {
+        if (!visit(a.reasoning) || !visit(a.evidence) || !visit(a.recommendations)) return false;
+        for (const Signatory& s : a.signatories)
+            if (!visit(s.note)) return false;
+    }
+    return true;
+}
+
 int count_document_words(const Document& d)
 {
-    int n = count_words(d.title) + count_words(d.summary.text);
-    for (const Section& s : d.sections) n += count_words(s.heading) + count_words(s.body);
-    for (const Section& s : d.general_points) n += count_words(s.heading) + count_words(s.body);
-    for (const Regime& r : d.regimes) {
-        n += count_words(r.name) + count_words(r.summary);
-        for (const Dimension& dim : r.dimensions) n += count_words(dim.rationale) + (dim.value.type == ValueType::Text ? count_words(dim.value.text) : 0);
-    }
-    for (const Question& q : d.questions) n += count_words(q.text);
-    for (const Answer& a : d.answers) {
-        n += count_words(a.reasoning) + count_words(a.evidence) + count_words(a.recommendations);
-        for (const Signatory& s : a.signatories) n += count_words(s.note);
-    }
+    int n = 0;
+    visit_prose(d, [&n](const std::string& text) { n += count_words(text); return true; });
     return n;
+}
+
+bool document_has_words(const Document& d)
+{
+    return !visit_prose(d, [](const std::string& text) { return count_words(text) == 0; });
 }
 
 // splitmix64: small, fast, and good enough for ids that only need to be unlikely to collide.

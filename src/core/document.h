@@ -205,6 +205,7 @@ bool        value_type_from_name(const std::string& name, ValueType* out);
 
 int         count_words(const std::string& utf8_text);           // words as a reader counts them
 int         count_document_words(const Document& doc);           // every prose and title field
+bool        document_has_words(const Document& doc);             // the same fields; stops at the first word
 
 // Ids: "<prefix>-<12 lower-case base32 characters>" from a caller-owned generator, so tests
 // can be deterministic and the app can seed from the clock and crypto.getRandomValues.

@@ -33,7 +33,7 @@ void parley_js_open_file();
 void parley_js_download(const char* name, const char* mime, const char* text);
 int  parley_js_autosave(const char* text);
 void parley_js_autosave_clear();
-void parley_js_save_file(const char* name, const char* text);
+void parley_js_save_file(const char* name, const char* text, int file_token);
 }
 
 static AppState  g_app;
@@ -176,8 +176,6 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
     return ImGui::GetCurrentContext()->InputEventsQueue.Size;
 }
 
-// Draws one frame. Returns how long the page may wait before the next one:
-// 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
 // Autosave: a copy of the open document goes to the browser's storage once typing pauses,
 // while it has changes not saved to a file. Saving to a file (or discarding) removes it.
 static const double kAutosaveDelayMs = 800;
@@ -194,8 +192,8 @@ static bool AutosaveDue(double now_ms)
 static void Autosave(double now_ms)
 {
     if (g_app.edits != g_seen_edits) { g_seen_edits = g_app.edits; g_last_edit_ms = now_ms; }
-    if (g_app.restore_decided) {   // the user restored (it is written again below) or discarded it
-        g_app.restore_decided = false;
+    if (g_app.autosave_discarded) {   // the copy from an earlier visit is not wanted
+        g_app.autosave_discarded = false;
         parley_js_autosave_clear();
     }
     if (!App_HasUnsavedChanges(g_app)) {
@@ -227,7 +225,7 @@ static void CarryOutRequests()
         g_app.request_save = false;
         std::string name;
         const std::string text = App_PrepareSave(g_app, UtcNow(), &name);
-        parley_js_save_file(name.c_str(), text.c_str());
+        parley_js_save_file(name.c_str(), text.c_str(), g_app.file_token);
     }
     if (g_app.request_export) {
         std::string name;
@@ -239,6 +237,8 @@ static void CarryOutRequests()
     }
 }
 
+// Draws one frame. Returns how long the page may wait before the next one:
+// 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
 EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -364,9 +364,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     nlohmann::json out;
     out["ok"] = r.ok;
     if (r.ok) {
-        g_app.doc = std::move(r.document);
-        g_app.edits = g_app.saved_edits = 0;
-        parley::history_clear(g_app.history);
+        App_SetDocument(g_app, std::move(r.document));
         out["notices"] = nlohmann::json::array();
         for (const parley::ImportError& e : r.notices)
             out["notices"].push_back({{"pointer", e.pointer}, {"line", e.line}, {"column", e.column}, {"message", e.message}});
@@ -381,11 +379,12 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
     return g_result.c_str();
 }
 
-// A file the user chose, dropped or pasted: its raw bytes (not decoded by the browser, so
-// invalid UTF-8 is reported rather than silently replaced). Returns 1 if it opened.
-EMSCRIPTEN_KEEPALIVE int parley_open_bytes(const char* bytes, int length, const char* source)
+// A file the user chose or dropped: its raw bytes (not decoded by the browser, so invalid
+// UTF-8 is reported rather than silently replaced), and the page's token for its file handle
+// (0: none). Returns 1 if it is valid (opened, or waiting for the user to discard changes).
+EMSCRIPTEN_KEEPALIVE int parley_open_bytes(const char* bytes, int length, const char* source, int file_token)
 {
-    const bool ok = App_OpenText(g_app, std::string(bytes, (size_t)std::max(length, 0)), source);
+    const bool ok = App_OpenText(g_app, std::string(bytes, (size_t)std::max(length, 0)), source, file_token);
     Wake();
     return ok ? 1 : 0;
 }
@@ -393,15 +392,14 @@ EMSCRIPTEN_KEEPALIVE int parley_open_bytes(const char* bytes, int length, const 
 // The page could not read a file at all (too large, unreadable): say so like any other problem.
 EMSCRIPTEN_KEEPALIVE void parley_open_failed(const char* source, const char* message)
 {
-    g_app.open_errors = {message};
-    g_app.open_errors_source = source;
-    g_app.show_open_errors = true;
+    App_ShowOpenProblems(g_app, source, {message});
     Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void parley_save_finished(int saved, const char* message)
+// `file_token`: the file the page wrote to, when it is one it can write to again (0: a download).
+EMSCRIPTEN_KEEPALIVE void parley_save_finished(int saved, const char* message, int file_token)
 {
-    App_SaveFinished(g_app, saved != 0, message);
+    App_SaveFinished(g_app, saved != 0, message, file_token);
     Wake();
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/document_json.h"
 #include "core/export.h"
+#include "core/utf8.h"
 #include "core/value_text.h"
 #include "document_view.h"
 #include "examples.h"
@@ -72,7 +73,17 @@ static const char* ShortcutLabel(const char* key)
 
 static bool DocumentHasContent(const parley::Document& doc)
 {
-    return parley::count_document_words(doc) > 0 || (!doc.organisations.empty() && !doc.organisations[0].name.empty());
+    return parley::document_has_words(doc) || (!doc.organisations.empty() && !doc.organisations[0].name.empty());
+}
+
+int App_WordCount(AppState& app)
+{
+    if (app.words_generation != app.generation || app.words_edits != app.edits) {
+        app.words = parley::count_document_words(app.doc);
+        app.words_generation = app.generation;
+        app.words_edits = app.edits;
+    }
+    return app.words;
 }
 
 bool App_HasUnsavedChanges(const AppState& app)
@@ -80,12 +91,24 @@ bool App_HasUnsavedChanges(const AppState& app)
     return app.edits != app.saved_edits && DocumentHasContent(app.doc);
 }
 
+void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file_token)
+{
+    app.doc = std::move(doc);
+    app.generation++;
+    app.saved_edits = 0;
+    app.edits = unsaved ? 1 : 0;
+    app.saving_edits = -1;
+    app.file_token = file_token;
+    parley::history_clear(app.history);   // undo never crosses into another document
+}
+
 static void ReplaceDocument(AppState& app)
 {
-    app.doc = std::move(app.pending_doc);
+    App_SetDocument(app, std::move(app.pending_doc), false, app.pending_file_token);
     app.pending_doc = parley::Document{};
-    app.edits = app.saved_edits = 0;
-    parley::history_clear(app.history);   // undo never crosses into another document
+    app.pending_file_token = 0;
+    if (!app.pending_status.empty()) app.status_message = std::move(app.pending_status);
+    app.pending_status.clear();
 }
 
 // Every change to the document goes through here first: it becomes undoable and unsaved.
@@ -100,21 +123,27 @@ static void BeforeEdit(AppState& app, const char* group)
 // let go first: ImGui would otherwise keep showing (and run its own undo on) its copy.
 static void Undo(AppState& app)
 {
+    if (app.history.undo.empty()) return;
     ImGui::ClearActiveID();
-    if (parley::history_undo(app.history, app.doc)) app.edits++;
+    parley::history_undo(app.history, app.doc);
+    app.edits++;
 }
 
 static void Redo(AppState& app)
 {
+    if (app.history.redo.empty()) return;
     ImGui::ClearActiveID();
-    if (parley::history_redo(app.history, app.doc)) app.edits++;
+    parley::history_redo(app.history, app.doc);
+    app.edits++;
 }
 
 // Puts `doc` in place of the open document, asking first when that has unsaved work.
-static void OfferDocument(AppState& app, parley::Document doc, const char* what)
+static void OfferDocument(AppState& app, parley::Document doc, const char* what, std::string status = "", int file_token = 0)
 {
     app.pending_doc = std::move(doc);
     app.pending_what = what;
+    app.pending_status = std::move(status);
+    app.pending_file_token = file_token;
     if (App_HasUnsavedChanges(app)) {
         app.confirm_replace = true;   // never throw away typed words without asking
         return;
@@ -133,28 +162,34 @@ static void OpenExample(AppState& app, int index)
     if (r.ok) OfferDocument(app, std::move(r.document), "open the example");   // examples are tested to load
 }
 
-bool App_OpenText(AppState& app, const std::string& text, const std::string& source)
+void App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<std::string> problems)
+{
+    app.open_errors = std::move(problems);
+    app.open_errors_source = source;
+    app.show_open_errors = true;
+}
+
+bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token)
 {
     parley::ImportResult r = parley::import_document(text);
     if (!r.ok) {
-        app.open_errors.clear();
+        std::vector<std::string> problems;
         for (const parley::ImportError& e : r.errors) {   // "Line 5, column 11 · /kind · what is wrong"
             std::string line = e.line > 0 ? "Line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + "  \xC2\xB7  " : "";
             if (!e.pointer.empty()) line += e.pointer + "  \xC2\xB7  ";
-            app.open_errors.push_back(line + e.message);
+            problems.push_back(line + e.message);
         }
-        app.open_errors_source = source;
-        app.show_open_errors = true;
+        App_ShowOpenProblems(app, source, std::move(problems));
         return false;
     }
-    OfferDocument(app, std::move(r.document), "open the file");
-    app.status_message = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
+    std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
                          " fields from a newer Parley kept as they are)");
+    OfferDocument(app, std::move(r.document), "open the file", std::move(status), file_token);
     return true;
 }
 
-// A file name from the title: no characters file systems refuse, not too long.
-static std::string FileNameFor(const std::string& title)
+// A file name (without extension) from the title: no characters file systems refuse, not too long.
+static std::string FileBaseName(const std::string& title)
 {
     std::string name;
     for (unsigned char c : title) {
@@ -164,13 +199,9 @@ static std::string FileNameFor(const std::string& title)
     }
     while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
     while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-    if (name.size() > 100) {   // cut at a character boundary, never inside a UTF-8 sequence
-        size_t cut = 100;
-        while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80) cut--;
-        name.resize(cut);
-    }
+    name.resize(parley::utf8_prefix_length(name.data(), name.size(), 100));   // never inside a character
     if (name.empty()) name = "Untitled draft";
-    return name + ".parley.json";
+    return name;
 }
 
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name)
@@ -178,8 +209,9 @@ std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::str
     std::string organisation;
     if (!app.doc.organisations.empty())
         organisation = app.doc.organisations[0].short_name.empty() ? app.doc.organisations[0].name : app.doc.organisations[0].short_name;
-    parley::record_revision(app.doc, app.ids, organisation, "", utc_time);
-    *file_name = FileNameFor(app.doc.title);
+    app.saving_revision = parley::record_revision(app.doc, app.ids, organisation, "", utc_time).id;
+    app.saving_edits = app.edits;   // what the file will hold, whatever is typed while it is written
+    *file_name = FileBaseName(app.doc.title) + ".parley.json";
     return parley::export_document(app.doc);
 }
 
@@ -191,14 +223,14 @@ void App_OfferRestore(AppState& app, const std::string& text, const std::string&
         return;
     }
     app.restore_doc = std::move(r.document);
+    app.restore_words = parley::count_document_words(app.restore_doc);
     app.restore_when = when;
     app.offer_restore = true;
 }
 
 std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime)
 {
-    std::string base = FileNameFor(app.doc.title);
-    base.resize(base.size() - strlen(".parley.json"));
+    const std::string base = FileBaseName(app.doc.title);
     switch (format) {
     case 1: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.doc);
     case 2: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.doc);
@@ -206,9 +238,16 @@ std::string App_Export(AppState& app, int format, std::string* file_name, const 
     }
 }
 
-void App_SaveFinished(AppState& app, bool saved, const std::string& message)
+void App_SaveFinished(AppState& app, bool saved, const std::string& message, int file_token)
 {
-    if (saved) app.saved_edits = app.edits;
+    if (app.saving_edits < 0) return;   // the document was replaced while the page was saving
+    if (saved) {
+        app.saved_edits = app.saving_edits;
+        if (file_token) app.file_token = file_token;
+    } else if (!app.doc.revisions.empty() && app.doc.revisions.back().id == app.saving_revision) {
+        app.doc.revisions.pop_back();   // nothing was written: the file history must not claim it was
+    }
+    app.saving_edits = -1;
     app.status_message = message;
 }
 
@@ -307,7 +346,7 @@ static void DrawStatusBar(AppState& app)
         WindowEdgeLine(false);
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
-            const int words = parley::count_document_words(app.doc);
+            const int words = App_WordCount(app);
             ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.doc.kind), words, words == 1 ? "word" : "words",
                         App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
@@ -369,7 +408,7 @@ static void DrawWelcome(AppState& app)
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     if (opened) {
         static const char* const kStatus[] = {"Draft", "Agreed by every organisation behind it", "Submitted"};
-        ImGui::TextWrapped("%s  \xC2\xB7  %d words", kStatus[(int)app.doc.status], parley::count_document_words(app.doc));
+        ImGui::TextWrapped("%s  \xC2\xB7  %d words", kStatus[(int)app.doc.status], App_WordCount(app));
     } else {
         ImGui::TextWrapped("Draft inspection framework proposals and consultation responses, and put current, "
                            "proposed and alternative regimes side by side.");
@@ -456,22 +495,19 @@ static void DrawModals(AppState& app)
         ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("Parley kept a copy of a draft you were writing (%s) that was not saved to a file.", app.restore_when.c_str());
         ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D, %d words.", app.restore_doc.title.empty() ? "Untitled" : app.restore_doc.title.c_str(),
-                    parley::count_document_words(app.restore_doc));
+                    app.restore_words);
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
         if (ImGui::Button("Restore it", ImVec2(0, 0))) {
-            app.doc = std::move(app.restore_doc);
-            parley::history_clear(app.history);
-            app.saved_edits = 0;
-            app.edits = 1;   // restored work is still not in a file
+            App_SetDocument(app, std::move(app.restore_doc), true);   // restored work is still not in a file
+            app.restore_doc = parley::Document{};
             app.status_message = "Restored from the browser's storage: save it to a file";
-            app.restore_decided = true;
-            ImGui::CloseCurrentPopup();
+            ImGui::CloseCurrentPopup();   // the stored copy stays: autosave replaces it after the next edit
         }
         ImGui::SameLine();
         if (ImGui::Button("Discard it")) {
             app.restore_doc = parley::Document{};
-            app.restore_decided = true;
+            app.autosave_discarded = true;
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();

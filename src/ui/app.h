@@ -22,11 +22,24 @@ struct AppState {
     // Unsaved work: every edit counts one; saving or opening a document catches up.
     int    edits = 0;
     int    saved_edits = 0;
+    int    saving_edits = -1;        // `edits` when the save under way was asked for (-1: none)
+    std::string saving_revision;     // the revision that save added, taken back if it fails
+    int    generation = 0;           // bumped whenever another document takes the place of `doc`
+
+    // The file the document came from or was saved to, as the page's token for its handle
+    // (0: none). It travels with the document, so Save never writes into another draft's file.
+    int    file_token = 0;
+    int    pending_file_token = 0;
+
+    // The document's word count, worked out once per change rather than every frame.
+    int    words = 0;
+    int    words_generation = -1, words_edits = -1;
 
     // A document waiting to replace the open one once the user agrees to discard changes.
     bool   confirm_replace = false;
     parley::Document pending_doc;
     std::string pending_what;        // "open the example", "start a new draft", ...
+    std::string pending_status;      // shown once it has replaced the open one ("Opened ...")
 
     // Requests the platform layer carries out after the frame (file picker, download).
     bool   request_open = false;
@@ -45,8 +58,9 @@ struct AppState {
     bool   open_autosave_help = false;
     bool   offer_restore = false;    // an autosaved draft from an earlier visit waits for a decision
     parley::Document restore_doc;
+    int    restore_words = 0;
     std::string restore_when;        // "23 November 2026 at 10:04" as the page's clock tells it
-    bool   restore_decided = false;  // the user restored or discarded it: the platform acts
+    bool   autosave_discarded = false; // the user discarded it: the platform removes the copy
     std::string window_title;        // what the browser tab should say
 };
 
@@ -54,10 +68,16 @@ void  App_Init(AppState& app, unsigned long long random_seed);
 bool  App_HasUnsavedChanges(const AppState& app);
 // Opens a document's JSON text (from a file, a drop or a paste). On failure the problems are
 // shown and the open document is kept. `source` names where it came from ("draft.parley.json").
-bool  App_OpenText(AppState& app, const std::string& text, const std::string& source);
-// Saving: records a revision, returns the canonical text and a file name for it.
+bool  App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token = 0);
+void  App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<std::string> problems);
+// Puts `doc` in place of the open one at once (no question asked): undo history starts afresh.
+// `unsaved`: the document is not in any file yet (restored from autosave).
+void  App_SetDocument(AppState& app, parley::Document doc, bool unsaved = false, int file_token = 0);
+// Saving: records a revision, returns the canonical text and a file name for it. When the page
+// reports back, a failed save takes the revision back; a successful one may bring a new file token.
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name);
-void  App_SaveFinished(AppState& app, bool saved, const std::string& message);
+void  App_SaveFinished(AppState& app, bool saved, const std::string& message, int file_token);
+int   App_WordCount(AppState& app);
 // The requested export: its text, a file name and a media type.
 std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime);
 void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);

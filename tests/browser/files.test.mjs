@@ -69,6 +69,29 @@ describe('files', () => {
     await fresh.page.close();
   });
 
+  test('a cancelled save writes nothing and records no revision; the draft stays marked unsaved', async () => {
+    const { page } = await openParley(shared.browser.context, shared.server.url);
+    await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', {
+      value: () => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')) }));
+    await page.reload();
+    await page.evaluate(() => window.parley.ready);
+    assert.equal((await page.evaluate((t) => window.parley.load(t), example)).ok, true);
+    await clickItem(page, 'title');
+    await page.keyboard.type(' edited');
+    await settled(page);
+    await page.keyboard.press(`${primary}+S`);
+    await page.waitForFunction(() => window.parley.stats().frames > 0);
+    await page.waitForTimeout(300);
+    await settled(page);
+    const doc = JSON.parse(await documentText(page));
+    assert.equal(doc.revisions.length, JSON.parse(example).revisions.length, 'a revision was recorded for a save that did not happen');
+    assert.match(await page.title(), /^• /);
+    // Its autosaved copy would be offered to the next tests: wait for it, then remove it.
+    await page.waitForFunction(() => localStorage.getItem('parley.autosave.v1') !== null);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
   test('a broken file is explained, problem by problem, and the open draft is untouched', async () => {
     const { page } = await openParley(shared.browser.context, shared.server.url);
     assert.equal((await page.evaluate((t) => window.parley.load(t), example)).ok, true);

@@ -22,3 +22,15 @@ TEST_CASE("letters outside ASCII belong to their word")
     CHECK(count_words("café ŵyn “Ofsted’s”") == 3);
     CHECK(count_words("£5 – €10") == 3);
 }
+
+TEST_CASE("a document has words as soon as any counted field has one, and not for blank space")
+{
+    parley::Document d;
+    CHECK_FALSE(parley::document_has_words(d));
+    d.title = "  \n ";
+    CHECK_FALSE(parley::document_has_words(d));
+    d.answers.emplace_back();
+    d.answers.back().signatories.push_back({"org", parley::Position::Agree, "Agreed.", {}});
+    CHECK(parley::document_has_words(d));
+    CHECK(parley::count_document_words(d) == 1);
+}
