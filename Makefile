@@ -16,7 +16,7 @@ BENCH  := $(BUILD)/bench
 JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test test-unit test-browser \
+.PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
         fuzz bench bench-native bench-wasm clean
 
 all: native wasm

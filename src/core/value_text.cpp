@@ -50,36 +50,23 @@ std::string value_text(const Value& v, const Document* doc)
     return "";
 }
 
+// Indexed by the enums' values, like the file's names in document.cpp.
 const char* kind_label(DocumentKind k)
 {
-    switch (k) {
-    case DocumentKind::Proposal: return "Framework proposal";
-    case DocumentKind::Response: return "Consultation response";
-    case DocumentKind::Workshop: return "Workshop comparison";
-    }
-    return "";
+    static const char* const kLabels[] = {"Framework proposal", "Consultation response", "Workshop comparison"};
+    return kLabels[(int)k];
 }
 
 const char* position_label(Position p)
 {
-    switch (p) {
-    case Position::Agree: return "Agree";
-    case Position::PartlyAgree: return "Partly agree";
-    case Position::Disagree: return "Disagree";
-    case Position::NoView: return "No view";
-    case Position::Unset: break;
-    }
-    return "No position yet";
+    static const char* const kLabels[] = {"No position yet", "Agree", "Partly agree", "Disagree", "No view"};
+    return kLabels[(int)p];
 }
 
 const char* role_label(RegimeRole r)
 {
-    switch (r) {
-    case RegimeRole::Current: return "current regime";
-    case RegimeRole::Proposed: return "proposed regime";
-    case RegimeRole::Alternative: return "alternative proposal";
-    }
-    return "";
+    static const char* const kLabels[] = {"current regime", "proposed regime", "alternative proposal"};
+    return kLabels[(int)r];
 }
 
 std::string dimension_label(const Dimension& d)

@@ -1,6 +1,7 @@
 // Values are shown to people in tables and summaries: each type must read naturally, with
 // its unit, and choices must show their option's label rather than its key.
 #include <doctest/doctest.h>
+#include "core/catalogue.h"
 #include "core/value_text.h"
 
 using namespace parley;
@@ -49,4 +50,27 @@ TEST_CASE("a dimension is labelled by its own label, else the catalogue's, else 
     d.label = "";
     d.key = "own_key";
     CHECK(dimension_label(d) == "own_key");
+}
+
+TEST_CASE("the catalogue is consistent: every named list exists and choices always have one")
+{
+    int dims = 0, lists = 0;
+    const CatalogueDimension* d = catalogue_dimensions(&dims);
+    catalogue_lists(&lists);
+    CHECK(dims >= 11);
+    CHECK(lists >= 5);
+    for (int i = 0; i < dims; i++) {
+        CAPTURE(d[i].key);
+        if (d[i].type == ValueType::Choice) CHECK(*d[i].list);
+        if (*d[i].list) CHECK(catalogue_find_list(d[i].list) != nullptr);
+        CHECK(catalogue_find_dimension(d[i].key) == &d[i]);
+    }
+}
+
+TEST_CASE("people's labels for kinds, positions and roles")
+{
+    CHECK(std::string(kind_label(DocumentKind::Workshop)) == "Workshop comparison");
+    CHECK(std::string(position_label(Position::PartlyAgree)) == "Partly agree");
+    CHECK(std::string(position_label(Position::Unset)) == "No position yet");
+    CHECK(std::string(role_label(RegimeRole::Alternative)) == "alternative proposal");
 }
