@@ -23,6 +23,9 @@ mergeInto(LibraryManager.library, {
   parley_js_download: function (namePtr, mimePtr, textPtr) {
     Module.parleyShell.download(UTF8ToString(namePtr), UTF8ToString(mimePtr), UTF8ToString(textPtr));
   },
+  parley_js_prose: function (jsonPtr) {
+    Module.parleyShell.prose(JSON.parse(UTF8ToString(jsonPtr)));
+  },
   parley_js_open_file: function () {
     Module.parleyShell.openFile();
   },

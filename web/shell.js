@@ -86,6 +86,7 @@
 
   function frame(now) {
     rafId = 0;
+    soonPending = false;
     if (!running) return;
     if ((window.devicePixelRatio || 1) !== lastDpr) resize();   // belt and braces for missed events
     const t0 = performance.now();
@@ -115,7 +116,7 @@
   const settleWaiters = [];
   function settled() {
     if (!running) return ready;
-    if (!rafId && M._parley_input_pending() === 0) return Promise.resolve();
+    if (!rafId && !soonPending && M._parley_input_pending() === 0) return Promise.resolve();
     return new Promise((resolve) => settleWaiters.push(resolve));
   }
 
@@ -272,10 +273,13 @@
 
   function onKeyUp(e) {
     if (!running) return;
-    keysDown.delete(e.code);
-    sendKey(e, 0);
     // macOS sends no keyup for keys pressed while Cmd was held: release everything with Cmd.
     if (isMac && e.key === 'Meta') releaseAllKeys(modsOf(e));
+    // Keys the app never saw go down (typed into the prose textarea) need no release, nor the
+    // run of frames a key event brings.
+    if (!keysDown.has(e.code) && ownsKeyboard() === false) return;
+    keysDown.delete(e.code);
+    sendKey(e, 0);
     requestFrame();
   }
 
@@ -328,6 +332,147 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // Prose: long text is edited in a real <textarea> laid exactly over the field the app drew
+  // (src/ui/prose_field.h), so the browser's own spell-checker (British English), dead keys,
+  // IME, clipboard, selection and tablet keyboards all work as in any web form. Each change
+  // goes to the app as the field's whole text; the app owns undo. A clipping box the size of
+  // the document's window keeps the part scrolled out of view hidden, as on the canvas.
+
+  const proseClip = document.createElement('div');
+  proseClip.id = 'parley-prose-clip';
+  proseClip.hidden = true;
+  const prose = document.createElement('textarea');
+  prose.id = 'parley-prose';
+  prose.spellcheck = true;
+  prose.lang = 'en-GB';
+  prose.setAttribute('autocapitalize', 'sentences');
+  proseClip.appendChild(prose);
+  // A copy of the textarea's text up to the caret, laid out the same way, tells where the
+  // caret is, so the app can scroll it into view while typing runs past the window's bottom.
+  const proseMirror = document.createElement('div');
+  proseMirror.id = 'parley-prose-mirror';
+  proseMirror.setAttribute('aria-hidden', 'true');
+  let proseShown = false;
+  let proseReported = '';
+
+  function proseUpdate(m) {
+    if (!m.show) {
+      if (!proseShown) return;
+      proseShown = false;
+      proseClip.hidden = true;
+      if (document.activeElement === prose) focusInput();
+      return;
+    }
+    const r = canvas.getBoundingClientRect();
+    const [cx0, cy0, cx1, cy1] = m.clip;
+    Object.assign(proseClip.style, { left: (r.left + cx0) + 'px', top: (r.top + cy0) + 'px',
+      width: Math.max(0, cx1 - cx0) + 'px', height: Math.max(0, cy1 - cy0) + 'px' });
+    const font = `${m.fontSize}px/${m.lineHeight}px ParleyText, Inter, system-ui, sans-serif`;
+    const padding = `${Math.max(0, m.padY - m.border)}px ${Math.max(0, m.padX - m.border)}px`;
+    for (const el of [prose, proseMirror]) {
+      Object.assign(el.style, { width: m.w + 'px', font, padding, borderWidth: m.border + 'px' });
+    }
+    Object.assign(prose.style, { left: (m.x - cx0) + 'px', top: (m.y - cy0) + 'px', height: m.h + 'px',
+      borderRadius: m.radius + 'px', background: m.background, color: m.color, caretColor: m.color,
+      borderColor: m.borderColor });
+    prose.style.setProperty('--parley-selection', m.selection);
+    prose.setAttribute('aria-label', m.label);
+    if (typeof m.text === 'string' && prose.value !== m.text) {
+      const caret = prose.selectionEnd;
+      prose.value = m.text;
+      prose.setSelectionRange(Math.min(caret, m.text.length), Math.min(caret, m.text.length));
+    }
+    proseClip.hidden = false;
+    proseShown = true;
+    if (m.focus) {
+      prose.focus({ preventScroll: true });
+      const caret = m.caret < 0 ? prose.value.length : m.caret;
+      prose.setSelectionRange(caret, caret);
+      proseReported = '';
+    }
+    proseMeasure();
+  }
+
+  function proseMeasure() {
+    if (!proseShown) return;
+    const height = prose.style.height;
+    prose.style.height = '0px';
+    const needed = prose.scrollHeight + 2 * (parseFloat(prose.style.borderWidth) || 0);
+    prose.style.height = height;
+    proseMirror.textContent = prose.value.slice(0, prose.selectionEnd);
+    const mark = document.createElement('span');
+    mark.textContent = '\u200b';
+    proseMirror.appendChild(mark);
+    const caretY = mark.offsetTop;
+    // Grow at once (the app's layout follows at the next frame): no line is ever hidden.
+    if (needed > parseFloat(prose.style.height)) prose.style.height = needed + 'px';
+    const report = needed + ',' + caretY;
+    if (report === proseReported) return;
+    proseReported = report;
+    M._parley_prose_metrics(needed, caretY);
+    requestFrameSoon();
+  }
+
+  // While typing, the canvas only shows the word count and the field's height: redraw it at
+  // most every 120 ms. On a machine drawing in software (no GPU), a frame per keystroke would
+  // make typing lag.
+  const PROSE_FRAME_MS = 120;
+  let soonPending = false;   // a frame is due soon: settled() waits for it
+  function requestFrameSoon() {
+    soonPending = true;
+    if (!rafId && !timerId) timerId = setTimeout(() => { timerId = 0; requestFrame(); }, PROSE_FRAME_MS);
+  }
+
+  function onProseInput() {
+    if (!proseShown) return;
+    withString(prose.value, (p) => M._parley_prose_input(p));
+    proseMeasure();
+    requestFrameSoon();
+  }
+
+  function onProseKeyDown(e) {
+    const primary = isMac ? e.metaKey : e.ctrlKey;
+    const letter = e.key.length === 1 ? e.key.toLowerCase() : '';
+    if (primary && !e.altKey && (letter === 'z' || letter === 'y')) {
+      // One undo list for the whole document: the textarea's own would undo behind the app's back.
+      e.preventDefault();
+      onProseInput();
+      M._parley_prose_undo(letter === 'y' || e.shiftKey ? 1 : 0);
+      requestFrame();
+      return;
+    }
+    if (primary && !e.altKey && ['s', 'o', '=', '+', '-', '0'].includes(letter || e.key)) {
+      e.preventDefault();   // the app's shortcuts (save, open, zoom) work while writing too
+      keysDown.set(e.code, e.key);
+      sendKey(e, 1);
+      requestFrame();
+      return;
+    }
+    if (e.key === 'Escape' || (e.key === 'Tab' && !primary && !e.altKey)) {
+      // Leave the field; Tab then moves on to the next field as everywhere else in the app.
+      e.preventDefault();
+      focusInput();
+      if (e.key === 'Tab') { sendKey(e, 1); sendKey(e, 0); }
+      requestFrame();
+    }
+  }
+
+  function onProseBlur() {
+    // Switching to another window keeps the field open; a click elsewhere in Parley ends it.
+    if (!proseShown || !document.hasFocus()) return;
+    M._parley_prose_blur();
+    requestFrame();
+  }
+
+  // Draw the app in the same font the canvas uses, from the bytes compiled into the wasm.
+  function loadProseFont() {
+    if (typeof FontFace !== 'function' || !document.fonts) return;
+    const bytes = M.HEAPU8.slice(M._parley_font_data(), M._parley_font_data() + M._parley_font_size());
+    const face = new FontFace('ParleyText', bytes.buffer);
+    face.load().then((f) => document.fonts.add(f)).catch(() => { /* the fallback fonts are close enough */ });
+  }
+
+  // ---------------------------------------------------------------------------------------
   // What the app calls back (see web/parley_library.js)
 
   const CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
@@ -348,6 +493,9 @@
       input.style.top = Math.round(r.top + y) + 'px';
       input.style.height = Math.max(1, Math.round(lineHeight)) + 'px';
       input.inputMode = active ? 'text' : 'none';
+    },
+    prose(message) {
+      proseUpdate(message);
     },
     setTitle(title) {
       document.title = title;
@@ -684,6 +832,15 @@
     input.addEventListener('compositionend', flushTypedText);
     window.addEventListener('blur', onBlur);
     window.addEventListener('focus', onFocus);
+    document.body.appendChild(proseClip);
+    document.body.appendChild(proseMirror);
+    prose.addEventListener('input', onProseInput);
+    prose.addEventListener('keydown', onProseKeyDown);
+    prose.addEventListener('keyup', proseMeasure);
+    prose.addEventListener('pointerup', proseMeasure);
+    prose.addEventListener('blur', onProseBlur);
+    prose.addEventListener('wheel', onWheel, { passive: false });
+    loadProseFont();
     focusInput();
     offerAutosavedDraft();
     requestFrame();

@@ -14,6 +14,8 @@
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/item_hooks.h"
+#include "ui/prose_field.h"
+#include "core/text_fields.h"
 #include "ui/theme.h"
 #include "web_keys.h"
 
@@ -34,6 +36,7 @@ void parley_js_download(const char* name, const char* mime, const char* text);
 int  parley_js_autosave(const char* text);
 void parley_js_autosave_clear();
 void parley_js_save_file(const char* name, const char* text, int file_token);
+void parley_js_prose(const char* json);
 }
 
 static AppState  g_app;
@@ -192,6 +195,10 @@ static bool AutosaveDue(double now_ms)
 static void Autosave(double now_ms)
 {
     if (g_app.edits != g_seen_edits) { g_seen_edits = g_app.edits; g_last_edit_ms = now_ms; }
+    if (g_app.autosave_adopted) {     // the copy from an earlier visit is this draft's now
+        g_app.autosave_adopted = false;
+        g_autosave_stored = true;
+    }
     if (g_app.autosave_discarded) {   // the copy from an earlier visit is not wanted
         g_app.autosave_discarded = false;
         parley_js_autosave_clear();
@@ -212,6 +219,64 @@ static void Autosave(double now_ms)
     else
         g_app.autosave_problem = "The browser's storage for Parley is full, so the latest copy of your draft could not be kept "
                                  "(very large drafts do not fit).";
+}
+
+// The page's textarea over the prose field being edited (see ui/prose_field.h). After each
+// frame it is placed over the field, or hidden when editing ended; its text is replaced only
+// when the document changed under it (undo, redo), never while it already holds that text.
+static std::string g_prose_sent;        // the last message sent to the page
+static std::string g_prose_page_key;    // the field the textarea holds ("" = hidden)
+static std::string g_prose_page_text;   // what the textarea holds
+
+static std::string CssColor(ImU32 c)
+{
+    char buf[48];
+    snprintf(buf, sizeof(buf), "rgba(%u,%u,%u,%.3f)", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, ((c >> 24) & 0xFF) / 255.0);
+    return buf;
+}
+
+static void UpdateProseOverlay()
+{
+    ProseOverlay& o = Prose_Overlay();
+    // A field that was not drawn (another document, filtered out) or a modal over it ends editing.
+    if (!o.key.empty() && (!o.drawn || ImGui::GetTopMostPopupModal() != nullptr)) Prose_StopEditing(g_app);
+    std::string* target = o.key.empty() ? nullptr : parley::find_text_field(g_app.doc, o.key);
+    if (!o.key.empty() && !target) Prose_StopEditing(g_app);   // its question was removed (by an undo)
+    if (o.key.empty()) {
+        if (!g_prose_page_key.empty()) {
+            parley_js_prose("{\"show\":false}");
+            g_prose_page_key.clear();
+            g_prose_sent.clear();
+        }
+        return;
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    nlohmann::json m = {
+        {"show", true}, {"key", o.key}, {"label", o.label},
+        {"x", o.x}, {"y", o.y}, {"w", o.w}, {"h", o.h},
+        {"clip", {o.clip_x0, o.clip_y0, o.clip_x1, o.clip_y1}},
+        {"fontSize", o.font_size}, {"lineHeight", o.line_height}, {"padX", o.pad_x}, {"padY", o.pad_y},
+        {"radius", style.FrameRounding}, {"border", std::max(2.0f, 2.0f * g_app.zoom)},
+        {"background", CssColor(ImGui::GetColorU32(ImGuiCol_FrameBgActive))},
+        {"color", CssColor(ImGui::GetColorU32(ImGuiCol_Text))},
+        {"borderColor", CssColor(ImGui::GetColorU32(ImGuiCol_NavHighlight))},
+        {"selection", CssColor(ImGui::GetColorU32(ImGuiCol_TextSelectedBg))},
+    };
+    if (o.key != g_prose_page_key || *target != g_prose_page_text || o.focus) {
+        m["text"] = *target;
+        g_prose_page_key = o.key;
+        g_prose_page_text = *target;
+    }
+    if (o.focus) {
+        m["focus"] = true;
+        m["caret"] = o.caret;
+        o.focus = false;
+    }
+    std::string text = m.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text != g_prose_sent) {
+        parley_js_prose(text.c_str());
+        g_prose_sent = std::move(text);
+    }
 }
 
 // What the app asked for during the frame that only the page can do.
@@ -251,9 +316,11 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     io.DisplayFramebufferScale = ImVec2((float)g_fb_w / g_css_w, (float)g_fb_h / g_css_h);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    Prose_BeginFrame();
     App_Frame(g_app);
     ImGui::Render();
     ItemHooks_EndFrame();
+    UpdateProseOverlay();
 
     const ImU32 page = Theme_Colors().page;
     glViewport(0, 0, g_fb_w, g_fb_h);
@@ -414,6 +481,46 @@ EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
 {
     return App_HasUnsavedChanges(g_app) ? 1 : 0;
 }
+
+// The prose textarea: the whole text after each change the user made in it.
+EMSCRIPTEN_KEEPALIVE void parley_prose_input(const char* utf8)
+{
+    g_prose_page_text = utf8;
+    Prose_Input(g_app, g_prose_page_text);
+    // The page asks for the frame that shows the new word count and height (at most every
+    // 120 ms while typing): the textarea draws the text itself, so no run of frames is needed.
+}
+
+// What the page measured: the height the text needs, and the caret's distance from the top.
+EMSCRIPTEN_KEEPALIVE void parley_prose_metrics(float height, float caret_y)
+{
+    ProseOverlay& o = Prose_Overlay();
+    o.page_height = height;
+    if (caret_y != o.caret_y) { o.caret_y = caret_y; o.caret_moved = true; }
+    g_frames_owed = std::max(g_frames_owed, 1);   // lay out the new height, then place the textarea
+}
+
+// The textarea lost the focus (a click elsewhere, Escape, Tab).
+EMSCRIPTEN_KEEPALIVE void parley_prose_blur()
+{
+    Prose_StopEditing(g_app);
+    Wake();
+}
+
+// Undo and redo typed in the textarea act on the document, not the textarea's own history,
+// so one undo list covers typing, adding and removing alike.
+EMSCRIPTEN_KEEPALIVE void parley_prose_undo(int redo)
+{
+    if (redo) App_Redo(g_app);
+    else App_Undo(g_app);
+    Wake();
+}
+
+// The font the app draws with, for the textarea: text looks the same while it is edited.
+extern const unsigned char font_regular[];
+extern const unsigned int  font_regular_size;
+EMSCRIPTEN_KEEPALIVE const unsigned char* parley_font_data() { return font_regular; }
+EMSCRIPTEN_KEEPALIVE int parley_font_size() { return (int)font_regular_size; }
 
 EMSCRIPTEN_KEEPALIVE const char* parley_missing_glyphs(const char* utf8)
 {

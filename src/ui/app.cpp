@@ -4,7 +4,8 @@
 #include "core/export.h"
 #include "core/utf8.h"
 #include "core/value_text.h"
-#include "document_view.h"
+#include "document_editor.h"
+#include "prose_field.h"
 #include "examples.h"
 #include "fonts.h"
 #include "imgui.h"
@@ -100,6 +101,7 @@ void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file
     app.saving_edits = -1;
     app.file_token = file_token;
     parley::history_clear(app.history);   // undo never crosses into another document
+    Prose_StopEditing(app);               // the field being edited belonged to the old one
 }
 
 static void ReplaceDocument(AppState& app)
@@ -113,7 +115,7 @@ static void ReplaceDocument(AppState& app)
 
 // Every change to the document goes through here first: it becomes undoable and unsaved.
 // `group` names the field being typed in, so a burst of typing is one undo step.
-static void BeforeEdit(AppState& app, const char* group)
+void App_BeforeEdit(AppState& app, const char* group)
 {
     parley::history_record(app.history, app.doc, group, ImGui::GetTime() * 1000.0);
     app.edits++;
@@ -121,7 +123,7 @@ static void BeforeEdit(AppState& app, const char* group)
 
 // Undo and redo replace the document under any text field being edited, so the field is
 // let go first: ImGui would otherwise keep showing (and run its own undo on) its copy.
-static void Undo(AppState& app)
+void App_Undo(AppState& app)
 {
     if (app.history.undo.empty()) return;
     ImGui::ClearActiveID();
@@ -129,7 +131,7 @@ static void Undo(AppState& app)
     app.edits++;
 }
 
-static void Redo(AppState& app)
+void App_Redo(AppState& app)
 {
     if (app.history.redo.empty()) return;
     ImGui::ClearActiveID();
@@ -263,14 +265,6 @@ static const std::vector<std::string>& ExampleTitles()
     return titles;
 }
 
-// A horizontal rule as wide as the text column (ImGui's Separator spans the whole window).
-static void Rule(float width)
-{
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), Theme_Colors().border, 1.0f);
-    ImGui::Dummy(ImVec2(width, 1.0f));
-}
-
 // A hairline along one edge of the current window, to separate bars from the page.
 static void WindowEdgeLine(bool bottom)
 {
@@ -308,8 +302,8 @@ static void DrawMenuBar(AppState& app)
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {
-            if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, !app.history.undo.empty())) Undo(app);
-            if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, !app.history.redo.empty())) Redo(app);
+            if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, !app.history.undo.empty())) App_Undo(app);
+            if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, !app.history.redo.empty())) App_Redo(app);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
@@ -373,107 +367,6 @@ static void DrawStatusBar(AppState& app)
     ImGui::PopStyleVar();
 }
 
-static void LabelAbove(const char* text)
-{
-    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-}
-
-static void DrawWelcome(AppState& app)
-{
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("Document", nullptr, flags);
-    ImGui::PopStyleVar();
-
-    // A readable measure: about 75 characters a line, centred, whatever the window width.
-    const float z = app.zoom;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float column = std::min(avail - 48 * z, 720 * z);
-    const float left = std::max(24 * z, (avail - column) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(left, 40 * z));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-
-    // An opened draft is introduced by what it is; an empty one by what Parley is for.
-    const bool opened = DocumentView_HasContent(app.doc);
-    ImGui::PushFont(Fonts_Get(Font_Heading));
-    ImGui::TextUnformatted(opened ? parley::kind_label(app.doc.kind) : "Welcome to Parley");
-    ImGui::PopFont();
-    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
-    if (opened) {
-        static const char* const kStatus[] = {"Draft", "Agreed by every organisation behind it", "Submitted"};
-        ImGui::TextWrapped("%s  \xC2\xB7  %d words", kStatus[(int)app.doc.status], App_WordCount(app));
-    } else {
-        ImGui::TextWrapped("Draft inspection framework proposals and consultation responses, and put current, "
-                           "proposed and alternative regimes side by side.");
-    }
-    ImGui::PopStyleColor();
-    ImGui::Dummy(ImVec2(0, 12 * z));
-
-    ImGui::PushFont(Fonts_Get(Font_Subheading));
-    ImGui::TextUnformatted("Your draft");
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 2 * z));
-
-    LabelAbove("This draft is a");
-    for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
-        if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
-        if (ImGui::RadioButton(parley::kind_label(kind), app.doc.kind == kind) && app.doc.kind != kind) {
-            BeforeEdit(app, "");
-            app.doc.kind = kind;
-        }
-    }
-    ImGui::Dummy(ImVec2(0, 4 * z));
-
-    LabelAbove("Title");
-    ImGui::SetNextItemWidth(column);
-    std::string title = app.doc.title;   // edited as a copy, so the change can be recorded before it lands
-    if (ImGui::InputTextWithHint("##title", "e.g. Joint response to the proposed joint targeted area inspections", &title)) {
-        BeforeEdit(app, "title");
-        app.doc.title = std::move(title);
-    }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
-    ImGui::Dummy(ImVec2(0, 4 * z));
-
-    // The first organisation behind the draft; a joint response lists the others in the file
-    // (their editor comes with the response editor).
-    LabelAbove(app.doc.organisations.size() > 1 ? "Organisations" : "Organisation");
-    ImGui::SetNextItemWidth(column);
-    std::string organisation;
-    for (const parley::Organisation& o : app.doc.organisations)
-        organisation += (organisation.empty() ? "" : ", ") + (o.short_name.empty() || app.doc.organisations.size() == 1 ? o.name : o.short_name);
-    const ImGuiInputTextFlags org_flags = app.doc.organisations.size() > 1 ? ImGuiInputTextFlags_ReadOnly : 0;
-    if (ImGui::InputTextWithHint("##organisation", "e.g. Association of Directors of Children's Services", &organisation, org_flags)) {
-        BeforeEdit(app, "organisation");
-        if (app.doc.organisations.empty()) {
-            app.doc.organisations.emplace_back();
-            app.doc.organisations.back().id = app.ids.next("org");
-        }
-        app.doc.organisations[0].name = organisation;
-    }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
-    if (DocumentView_HasContent(app.doc)) DocumentView_Draw(app.doc, column, z);
-    ImGui::Dummy(ImVec2(0, 16 * z));
-
-    Rule(column);
-    ImGui::Dummy(ImVec2(0, 8 * z));
-    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
-    ImGui::TextWrapped("Parley runs entirely in this browser tab: nothing you type is sent anywhere. "
-                       "Drafts travel between organisations as .parley.json files. File > Examples opens "
-                       "complete drafts; the question-by-question editors and side-by-side comparison are being built next.");
-    ImGui::PopStyleColor();
-
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::End();
-}
-
 static void CentreNextModal()
 {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -502,6 +395,7 @@ static void DrawModals(AppState& app)
             App_SetDocument(app, std::move(app.restore_doc), true);   // restored work is still not in a file
             app.restore_doc = parley::Document{};
             app.status_message = "Restored from the browser's storage: save it to a file";
+            app.autosave_adopted = true;   // saving it to a file removes the copy, as for any draft
             ImGui::CloseCurrentPopup();   // the stored copy stays: autosave replaces it after the next edit
         }
         ImGui::SameLine();
@@ -606,8 +500,8 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_Equal) || ShortcutPressed(ImGuiKey_Equal, true) || ShortcutPressed(ImGuiKey_KeypadAdd)) ZoomStep(app, +1);
     if (ShortcutPressed(ImGuiKey_Minus) || ShortcutPressed(ImGuiKey_KeypadSubtract)) ZoomStep(app, -1);
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
-    if (ShortcutPressed(ImGuiKey_Z)) Undo(app);
-    if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
+    if (ShortcutPressed(ImGuiKey_Z)) App_Undo(app);
+    if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) App_Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
     if (ShortcutPressed(ImGuiKey_O)) app.request_open = true;
     if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
     // Pasting outside a text field: a whole document pasted as JSON text opens like a file.
@@ -624,7 +518,7 @@ void App_Frame(AppState& app)
     HandleShortcuts(app);
     DrawMenuBar(app);
     DrawStatusBar(app);
-    DrawWelcome(app);
+    DocumentEditor_Draw(app);
     DrawModals(app);
     // A dot before the title while there are changes not saved to a file, as editors do.
     app.window_title = (App_HasUnsavedChanges(app) ? "\xE2\x80\xA2 " : "") +

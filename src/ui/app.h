@@ -19,6 +19,11 @@ struct AppState {
 
     parley::History history;         // undo and redo of every edit to `doc`
 
+    // The editor's view: what the outline asked to jump to (a section name or an object id,
+    // taken by the next frame that draws it) and the words that filter the questions.
+    std::string scroll_to;
+    std::string question_filter;
+
     // Unsaved work: every edit counts one; saving or opening a document catches up.
     int    edits = 0;
     int    saved_edits = 0;
@@ -61,10 +66,15 @@ struct AppState {
     int    restore_words = 0;
     std::string restore_when;        // "23 November 2026 at 10:04" as the page's clock tells it
     bool   autosave_discarded = false; // the user discarded it: the platform removes the copy
+    bool   autosave_adopted = false;   // the user restored it: the copy is now this draft's own
     std::string window_title;        // what the browser tab should say
 };
 
 void  App_Init(AppState& app, unsigned long long random_seed);
+// Every change to the document goes through here first: it becomes undoable and unsaved.
+// `group` names the field being typed in ("<object id>/<member>"), so a burst of typing in
+// one field is one undo step; "" for a change that is a step of its own (add, remove, move).
+void  App_BeforeEdit(AppState& app, const char* group);
 bool  App_HasUnsavedChanges(const AppState& app);
 // Opens a document's JSON text (from a file, a drop or a paste). On failure the problems are
 // shown and the open document is kept. `source` names where it came from ("draft.parley.json").
@@ -81,6 +91,8 @@ int   App_WordCount(AppState& app);
 // The requested export: its text, a file name and a media type.
 std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime);
 void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);
+void  App_Undo(AppState& app);
+void  App_Redo(AppState& app);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()
 void  App_SetZoom(AppState& app, float zoom);
 const char* App_Version();

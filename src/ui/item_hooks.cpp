@@ -52,7 +52,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     item.window = window ? window->Name : "";
     ImRect r = bb;
     item.visible = window ? r.Overlaps(window->ClipRect) : true;
-    if (window && item.visible) r.ClipWith(window->ClipRect);
+    if (window && item.visible) {
+        r.ClipWith(window->ClipRect);
+        item.partly = r.GetHeight() < bb.GetHeight() - 0.5f || r.GetWidth() < bb.GetWidth() - 0.5f;
+    }
     item.x = r.Min.x;
     item.y = r.Min.y;
     item.w = r.GetWidth();
@@ -69,6 +72,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
     for (size_t i = g_building.size(); i-- > 0;) {
         if (g_building[i].item.id == id) {
             g_building[i].item.label = label ? VisibleLabel(label) : "";
+            g_building[i].item.name = label ? label : "";
             g_building[i].item.status = flags;
             return;
         }
@@ -100,7 +104,8 @@ std::string ItemHooks_LastFrameJson()
         if (it.active)   flags.push_back("active");
         if (it.focused)  flags.push_back("focused");
         if (!it.visible) flags.push_back("clipped");
-        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
+        if (it.partly)   flags.push_back("partly");
+        out.push_back({{"id", it.id}, {"label", it.label}, {"name", it.name}, {"window", it.window},
                        {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}, {"flags", flags}});
     }
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -10,6 +10,7 @@ struct ImGuiContext;
 struct UiItem {
     unsigned int id = 0;
     std::string  label;       // visible label ("Save" for "Save##file"), or the id part when there is none
+    std::string  name;        // the whole label with its id part ("Reasoning##ans-x/reasoning"): unique where labels repeat
     std::string  window;      // name of the ImGui window that holds the item
     float        x = 0, y = 0, w = 0, h = 0;   // in ImGui display units (CSS pixels of the canvas)
     int          status = 0;  // ImGuiItemStatusFlags
@@ -17,6 +18,7 @@ struct UiItem {
     bool         active = false;
     bool         focused = false;
     bool         visible = true;  // false when scrolled out of its window
+    bool         partly = false;  // only partly in view: x, y, w, h are the part that shows
 };
 
 void ItemHooks_Install(ImGuiContext* ctx);

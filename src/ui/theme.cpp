@@ -34,7 +34,7 @@ void Theme_Apply(Theme theme, float zoom)
 {
     g_theme = theme;
     const Palette& p = kPalettes[theme];
-    g_colors = { U32(p.page), U32(p.text), U32(p.text_muted), U32(p.border), U32(p.status_bar), U32(p.danger) };
+    g_colors = { U32(p.page), U32(p.paper), U32(p.accent), U32(p.text), U32(p.text_muted), U32(p.border), U32(p.status_bar), U32(p.danger) };
 
     ImGuiStyle style;   // fresh default, then ours, then scaled: zoom never compounds
     style.WindowPadding = ImVec2(20, 16);

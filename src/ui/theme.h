@@ -8,6 +8,8 @@ enum Theme { Theme_Light, Theme_Dark, Theme_HighContrast, Theme_COUNT };
 // Colours the UI uses beyond ImGui's own style slots.
 struct ThemeColors {
     unsigned int page;        // background behind the document column
+    unsigned int paper;       // cards and fields on the page
+    unsigned int accent;      // links, focus, the selected outline entry
     unsigned int text;
     unsigned int text_muted;  // hints, secondary labels
     unsigned int border;

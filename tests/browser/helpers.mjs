@@ -90,6 +90,45 @@ export async function findItem(page, label, { window, timeout = 5000 } = {}) {
   }
 }
 
+// Scrolls the document (with the real mouse wheel over it) until an item is in view. Items
+// scrolled out of view are reported without their labels (ImGui labels only what it lays out),
+// so this wheels down, then back up, until the item shows. `match` is a label or a test of the
+// item, e.g. (it) => it.name === 'Reasoning##ans-1/reasoning'.
+export async function revealItem(page, match, { window = 'Document/Page', steps = 40 } = {}) {
+  const test = typeof match === 'function' ? match : (it) => it.label === match;
+  for (const direction of [0, 300]) {   // where it is now, then from the top down
+    if (direction) {
+      const list = await items(page);
+      const win = list.find((x) => x.window.startsWith(window) && x.label === x.window);
+      const vp = page.viewportSize();
+      await page.mouse.move(win ? win.x + win.w / 2 : vp.width / 2, win ? win.y + win.h / 2 : vp.height / 2);
+      await page.mouse.wheel(0, -1e6);
+      await settled(page);
+    }
+    for (let i = 0; i < (direction ? steps : 5); i++) {
+      const list = await items(page);
+      const it = list.find((x) => test(x) && !x.flags.includes('clipped'));
+      // Partly in view is enough for a tall field showing at least a few lines of itself.
+      if (it && (!it.flags.includes('partly') || it.h >= 60)) return it;
+      const win = list.find((x) => x.window.startsWith(window) && x.label === x.window);
+      const vp = page.viewportSize();
+      await page.mouse.move(win ? win.x + win.w / 2 : vp.width / 2, win ? win.y + win.h / 2 : vp.height / 2);
+      // Cut off at the top: bring it down a little; at the bottom: up a little.
+      const nudge = it && win ? (it.y <= win.y + 1 ? -120 : 120) : 0;
+      if (!nudge && !direction) break;
+      await page.mouse.wheel(0, nudge || direction);
+      await settled(page);
+    }
+  }
+  throw new Error(`could not bring ${typeof match === 'function' ? 'the item' : `"${match}"`} into view`);
+}
+
+export async function clickRevealed(page, match, opts) {
+  const it = await revealItem(page, match, opts);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  return it;
+}
+
 // Clicks the centre of an item with the real mouse.
 export async function clickItem(page, label, opts = {}) {
   const it = await findItem(page, label, opts);

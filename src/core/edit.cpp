@@ -1,0 +1,91 @@
+#include "edit.h"
+
+#include <algorithm>
+
+namespace parley {
+
+template <typename T, typename F>
+static bool EraseIf(std::vector<T>& list, F pred)
+{
+    const size_t before = list.size();
+    list.erase(std::remove_if(list.begin(), list.end(), pred), list.end());
+    return list.size() != before;
+}
+
+// Comments point at anything by id: those on something removed go with it.
+static void RemoveCommentsOn(Document& doc, const std::vector<std::string>& ids)
+{
+    EraseIf(doc.comments, [&](const Comment& c) { return std::find(ids.begin(), ids.end(), c.target) != ids.end(); });
+}
+
+Answer* find_answer(Document& doc, const std::string& question_id)
+{
+    for (Answer& a : doc.answers)
+        if (a.question == question_id) return &a;
+    return nullptr;
+}
+
+bool remove_question(Document& doc, const std::string& id)
+{
+    if (!EraseIf(doc.questions, [&](const Question& q) { return q.id == id; })) return false;
+    std::vector<std::string> gone = {id};
+    EraseIf(doc.answers, [&](const Answer& a) {
+        if (a.question != id) return false;
+        gone.push_back(a.id);
+        return true;
+    });
+    RemoveCommentsOn(doc, gone);
+    return true;
+}
+
+bool remove_organisation(Document& doc, const std::string& id)
+{
+    if (!EraseIf(doc.organisations, [&](const Organisation& o) { return o.id == id; })) return false;
+    for (Answer& a : doc.answers)
+        EraseIf(a.signatories, [&](const Signatory& s) { return s.organisation == id; });
+    for (Regime& r : doc.regimes)
+        if (r.owner == id) r.owner.clear();
+    for (Participant& p : doc.workshop.participants)
+        if (p.organisation == id) p.organisation.clear();
+    RemoveCommentsOn(doc, {id});
+    return true;
+}
+
+bool remove_regime(Document& doc, const std::string& id)
+{
+    std::vector<std::string> gone = {id};
+    bool found = false;
+    EraseIf(doc.regimes, [&](const Regime& r) {
+        if (r.id != id) return false;
+        found = true;
+        for (const Dimension& d : r.dimensions) gone.push_back(d.id);
+        return true;
+    });
+    if (!found) return false;
+    for (Regime& r : doc.regimes)
+        if (r.based_on == id) r.based_on.clear();   // an alternative outlives what it amended
+    EraseIf(doc.workshop.regimes, [&](const std::string& r) { return r == id; });
+    EraseIf(doc.workshop.scores, [&](const Score& s) { return s.regime == id; });
+    RemoveCommentsOn(doc, gone);
+    return true;
+}
+
+bool remove_dimension(Document& doc, const std::string& id)
+{
+    for (Regime& r : doc.regimes)
+        if (EraseIf(r.dimensions, [&](const Dimension& d) { return d.id == id; })) {
+            RemoveCommentsOn(doc, {id});
+            return true;
+        }
+    return false;
+}
+
+bool remove_section(Document& doc, const std::string& id)
+{
+    auto is = [&](const Section& s) { return s.id == id; };
+    if (!EraseIf(doc.sections, is) && !EraseIf(doc.general_points, is)) return false;
+    RemoveCommentsOn(doc, {id});
+    return true;
+}
+
+} // namespace parley

@@ -1,0 +1,33 @@
+// Edits that touch more than one place in a document. Removing something another part of the
+// document points at must take the pointers with it, or the saved file would no longer open
+// (a co-signatory's position naming a removed organisation, a comment on a removed question).
+// The editors call these; undo brings everything back in one step, because the app records
+// the whole document before each edit.
+#pragma once
+#include "document.h"
+#include <string>
+#include <vector>
+
+namespace parley {
+
+// Each returns false when nothing has that id.
+bool remove_question(Document& doc, const std::string& question_id);        // with its answer
+bool remove_organisation(Document& doc, const std::string& organisation_id); // its positions, ownerships, participants
+bool remove_regime(Document& doc, const std::string& regime_id);             // regimes based on it, workshop columns and scores
+bool remove_dimension(Document& doc, const std::string& dimension_id);
+bool remove_section(Document& doc, const std::string& section_id);          // sections and general points
+
+// Moves element `index` one place up (delta -1) or down (+1); false at either end.
+template <typename T>
+bool move_item(std::vector<T>& list, int index, int delta)
+{
+    const int to = index + delta;
+    if (index < 0 || index >= (int)list.size() || to < 0 || to >= (int)list.size()) return false;
+    std::swap(list[index], list[to]);
+    return true;
+}
+
+// The answer to a question, or null when it has none yet.
+Answer* find_answer(Document& doc, const std::string& question_id);
+
+} // namespace parley

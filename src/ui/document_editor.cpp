@@ -1,0 +1,596 @@
+#include "document_editor.h"
+
+#include "app.h"
+#include "core/edit.h"
+#include "core/export.h"
+#include "core/history.h"
+#include "core/text_fields.h"
+#include "core/value_text.h"
+#include "document_view.h"
+#include "fonts.h"
+#include "prose_field.h"
+#include "regime_editor.h"
+#include "theme.h"
+#include "widgets.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+using parley::Position;
+
+static const Position kPositions[] = {Position::Agree, Position::PartlyAgree, Position::Disagree, Position::NoView};
+
+// Edits found while drawing a list are carried out after it, so no reference into a vector
+// is used after the vector changed under it.
+enum class ListAction { None, MoveUp, MoveDown, Remove };
+
+// ---------------------------------------------------------------------------------------
+// Filter: a question matches when every word typed is in its number, text or answer.
+
+static std::string Lower(const std::string& s)
+{
+    std::string out = s;
+    for (char& c : out) c = (char)std::tolower((unsigned char)c);   // ASCII only: enough for finding words
+    return out;
+}
+
+static bool QuestionMatches(const parley::Document& doc, const parley::Question& q, const std::string& filter)
+{
+    if (filter.empty()) return true;
+    std::string hay = Lower(q.number + " " + q.text);
+    for (const parley::Answer& a : doc.answers)
+        if (a.question == q.id) hay += " " + Lower(a.reasoning + " " + a.evidence + " " + a.recommendations);
+    const std::string needle = Lower(filter);
+    size_t i = 0;
+    while (i < needle.size()) {
+        while (i < needle.size() && needle[i] == ' ') i++;
+        size_t j = needle.find(' ', i);
+        if (j == std::string::npos) j = needle.size();
+        if (j > i && hay.find(needle.substr(i, j - i)) == std::string::npos) return false;
+        i = j;
+    }
+    return true;
+}
+
+// "Question 3", or the question's own number ("Q3a") when it has one.
+static std::string QuestionName(const parley::Question& q, int index)
+{
+    return q.number.empty() ? "Question " + std::to_string(index + 1) : "Question " + q.number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Outline
+
+static void OutlineEntry(AppState& app, const char* label, const std::string& anchor, float indent = 0)
+{
+    if (indent > 0) ImGui::Indent(indent);
+    ImGui::PushID(anchor.c_str());
+    if (ImGui::Selectable(label, false)) app.scroll_to = anchor;
+    ImGui::PopID();
+    if (indent > 0) ImGui::Unindent(indent);
+}
+
+// A line of the outline: the first words of a text, cut to fit.
+static std::string Gist(const std::string& text, size_t max_bytes)
+{
+    if (text.size() <= max_bytes) return text;
+    size_t cut = max_bytes;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;   // never inside a character
+    const size_t space = text.rfind(' ', cut);
+    if (space != std::string::npos && space > max_bytes / 2) cut = space;
+    return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+static void DrawOutline(AppState& app)
+{
+    const float z = app.zoom;
+    parley::Document& doc = app.doc;
+    ImGui::PushFont(Fonts_Get(Font_Small));
+    LabelAbove("CONTENTS");
+    ImGui::PopFont();
+    OutlineEntry(app, "Details", "details");
+    OutlineEntry(app, doc.kind == parley::DocumentKind::Response ? "Organisations responding" : "Organisations", "organisations");
+    OutlineEntry(app, "Summary", "summary");
+    if (doc.kind == parley::DocumentKind::Proposal) OutlineEntry(app, "Rationale", "sections");
+    if (doc.kind != parley::DocumentKind::Response) {
+        OutlineEntry(app, "Regimes", "regimes");
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 40).c_str(), r.id, 12 * z);
+    }
+    if (doc.kind != parley::DocumentKind::Workshop) {
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        OutlineEntry(app, "Questions", "questions");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputTextWithHint("##filter", "Find a question", &app.question_filter);
+        for (int i = 0; i < (int)doc.questions.size(); i++) {
+            const parley::Question& q = doc.questions[i];
+            if (!QuestionMatches(doc, q, app.question_filter)) continue;
+            const std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
+                                      Gist(q.text.empty() ? "(no text yet)" : q.text, 34);
+            OutlineEntry(app, label.c_str(), q.id, 12 * z);
+        }
+    }
+    if (doc.kind == parley::DocumentKind::Response) {
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        OutlineEntry(app, "General points", "general_points");
+        OutlineEntry(app, "Alternative proposals", "regimes");
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 40).c_str(), r.id, 12 * z);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Details and organisations
+
+static void DrawDetails(AppState& app, float column)
+{
+    const float z = app.zoom;
+    parley::Document& doc = app.doc;
+    ScrollHereIfAsked(app, "details");
+    LabelAbove("This draft is a");
+    for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
+        if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
+        if (ImGui::RadioButton(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
+            App_BeforeEdit(app, "");
+            doc.kind = kind;
+        }
+    }
+    ImGui::Dummy(ImVec2(0, 2 * z));
+    LabelAbove("Title");
+    LineField(app, "##title", "document/title", &doc.title, column, "e.g. Joint response to the proposed joint targeted area inspections");
+    LabelAbove(doc.kind == parley::DocumentKind::Proposal ? "Consultation (title)" : "The consultation this answers");
+    LineField(app, "##consultation", "consultation/title", &doc.consultation.title, column, "e.g. Proposals for a new approach to area SEND inspections");
+}
+
+static void DrawOrganisations(AppState& app, float column)
+{
+    parley::Document& doc = app.doc;
+    const bool response = doc.kind == parley::DocumentKind::Response;
+    SectionHeading(app, response ? "Organisations responding" : "Organisations", "organisations");
+    if (response) MutedText("The first is the lead. A joint response lists every co-signatory; where one takes a different position on a question, say so on that question.");
+    const float name_w = column * 0.56f, short_w = column * 0.2f;
+    LabelAbove("Name");
+    ImGui::SameLine(name_w + ImGui::GetStyle().ItemSpacing.x);
+    LabelAbove("Short name");
+    // The lead's name field is there from the start, before any organisation exists, and keeps
+    // one id when typing creates the organisation, so the first keystrokes never lose the focus.
+    const bool none_yet = doc.organisations.empty();   // the field below is drawn once a frame, whatever happens
+    if (none_yet) {
+        std::string name;
+        ImGui::SetNextItemWidth(name_w);
+        if (ImGui::InputTextWithHint("##organisation", "e.g. Association of Directors of Children's Services", &name)) {
+            App_BeforeEdit(app, "organisation");
+            parley::Organisation o;
+            o.id = app.ids.next("org");
+            o.role = response ? "lead" : "";
+            o.name = name;
+            doc.organisations.push_back(std::move(o));
+        }
+        if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+    }
+    std::string remove_id;
+    for (size_t i = 0; i < doc.organisations.size() && !none_yet; i++) {
+        parley::Organisation& o = doc.organisations[i];
+        if (i == 0) LineField(app, "##organisation", "organisation", &o.name, name_w, "e.g. Association of Directors of Children's Services");
+        ImGui::PushID(o.id.c_str());
+        if (i > 0) LineField(app, "##name", parley::text_field_key(o.id, "name"), &o.name, name_w, "e.g. Local Government Association");
+        ImGui::SameLine();
+        LineField(app, "##short", parley::text_field_key(o.id, "short_name"), &o.short_name, short_w, "Short name");
+        ImGui::SameLine();
+        if (QuietButton(("Remove##org-" + o.id).c_str())) remove_id = o.id;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s (Undo brings it back)", o.name.empty() ? "this organisation" : o.name.c_str());
+        ImGui::PopID();
+    }
+    if (!remove_id.empty()) {
+        App_BeforeEdit(app, "");
+        parley::remove_organisation(doc, remove_id);
+    }
+    const char* add = response ? "Add a co-signatory" : "Add an organisation";
+    ImGui::BeginDisabled(doc.organisations.empty());   // the lead first, in the field above
+    const bool add_pressed = ImGui::Button(add);
+    ImGui::EndDisabled();
+    if (add_pressed) {
+        App_BeforeEdit(app, "");
+        parley::Organisation o;
+        o.id = app.ids.next("org");
+        o.role = doc.organisations.empty() ? "lead" : response ? "co-signatory" : "";
+        doc.organisations.push_back(std::move(o));
+    }
+}
+
+static void DrawSummary(AppState& app, float column)
+{
+    const float z = app.zoom;
+    parley::Document& doc = app.doc;
+    SectionHeading(app, "Summary", "summary");
+    if (doc.kind == parley::DocumentKind::Response) {
+        LabelAbove("Overall position");
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) ImGui::SameLine(0, 18 * z);
+            const std::string label = std::string(parley::position_label(kPositions[i])) + "##summary";
+            if (ImGui::RadioButton(label.c_str(), doc.summary.position == kPositions[i])) {
+                App_BeforeEdit(app, "");
+                doc.summary.position = doc.summary.position == kPositions[i] ? Position::Unset : kPositions[i];
+            }
+        }
+        ImGui::Dummy(ImVec2(0, 2 * z));
+    }
+    ProseField(app, "Summary", "summary/text", doc.summary.text, column,
+               doc.kind == parley::DocumentKind::Response ? "The response in a paragraph: what you support, what you would change, and why."
+                                                          : "The proposal in a paragraph: what changes and why.", 3);
+}
+
+// ---------------------------------------------------------------------------------------
+// Sections (rationale, general points): a heading and prose each
+
+static void DrawSections(AppState& app, std::vector<parley::Section> parley::Document::*list, const char* heading,
+                         const char* anchor, const char* add_label, const char* id_prefix, float column)
+{
+    const float z = app.zoom;
+    SectionHeading(app, heading, anchor);
+    int action_index = -1;
+    ListAction action = ListAction::None;
+    std::vector<parley::Section>& sections = app.doc.*list;
+    for (int i = 0; i < (int)sections.size(); i++) {
+        parley::Section& s = sections[i];
+        ImGui::PushID(s.id.c_str());
+        ScrollHereIfAsked(app, s.id);
+        LineField(app, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
+        ImGui::SameLine();
+        if (QuietButton("Move up")) { action = ListAction::MoveUp; action_index = i; }
+        ImGui::SameLine();
+        if (QuietButton("Move down")) { action = ListAction::MoveDown; action_index = i; }
+        ImGui::SameLine();
+        if (QuietButton("Remove")) { action = ListAction::Remove; action_index = i; }
+        ProseField(app, "Text", parley::text_field_key(s.id, "body"), s.body, column, "Write here.", 3);
+        ImGui::Dummy(ImVec2(0, 6 * z));
+        ImGui::PopID();
+    }
+    if (action != ListAction::None) {
+        App_BeforeEdit(app, "");
+        if (action == ListAction::Remove) parley::remove_section(app.doc, sections[action_index].id);
+        else parley::move_item(sections, action_index, action == ListAction::MoveUp ? -1 : +1);
+    }
+    if (ImGui::Button(add_label)) {
+        App_BeforeEdit(app, "");
+        parley::Section s;
+        s.id = app.ids.next(id_prefix);
+        (app.doc.*list).push_back(std::move(s));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Questions
+
+static parley::Answer& AddAnswer(AppState& app, const std::string& question_id)
+{
+    parley::Answer a;
+    a.id = app.ids.next("ans");
+    a.question = question_id;
+    app.doc.answers.push_back(std::move(a));
+    return app.doc.answers.back();
+}
+
+static void DrawPositionRadios(AppState& app, Position* position, const std::string& id, float z)
+{
+    for (int i = 0; i < 4; i++) {
+        if (i > 0) ImGui::SameLine(0, 18 * z);
+        const std::string label = std::string(parley::position_label(kPositions[i])) + "##" + id;
+        if (ImGui::RadioButton(label.c_str(), *position == kPositions[i])) {
+            App_BeforeEdit(app, "");
+            *position = *position == kPositions[i] ? Position::Unset : kPositions[i];   // a second click clears it
+        }
+    }
+}
+
+// Each co-signatory after the lead may take its own position on an answer, with a note.
+static void DrawSignatories(AppState& app, parley::Answer& answer, float width)
+{
+    parley::Document& doc = app.doc;
+    if (doc.organisations.size() < 2) return;
+    const float z = app.zoom;
+    ImGui::Dummy(ImVec2(0, 2 * z));
+    LabelAbove("Co-signatories' positions, where they differ");
+    const float name_w = width * 0.3f, combo_w = width * 0.28f;
+    for (size_t i = 1; i < doc.organisations.size(); i++) {
+        const parley::Organisation& o = doc.organisations[i];
+        ImGui::PushID(o.id.c_str());
+        const std::string name = o.short_name.empty() ? (o.name.empty() ? "Co-signatory " + std::to_string(i + 1) : o.name) : o.short_name;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(Gist(name, 40).c_str());
+        ImGui::SameLine(name_w);
+        auto it = std::find_if(answer.signatories.begin(), answer.signatories.end(), [&](const parley::Signatory& s) { return s.organisation == o.id; });
+        const char* current = it == answer.signatories.end() ? "Same as the response" : parley::position_label(it->position);
+        ImGui::SetNextItemWidth(combo_w);
+        const std::string combo_id = "##position/" + answer.id + "/" + o.id;
+        if (BeginNamedCombo(combo_id.c_str(), current)) {
+            if (ImGui::Selectable("Same as the response", it == answer.signatories.end()) && it != answer.signatories.end()) {
+                App_BeforeEdit(app, "");
+                answer.signatories.erase(it);
+                it = answer.signatories.end();
+            }
+            for (Position p : kPositions) {
+                const bool selected = it != answer.signatories.end() && it->position == p;
+                if (ImGui::Selectable(parley::position_label(p), selected) && !selected) {
+                    App_BeforeEdit(app, "");
+                    if (it == answer.signatories.end()) {
+                        parley::Signatory s;
+                        s.organisation = o.id;
+                        answer.signatories.push_back(std::move(s));
+                        it = answer.signatories.end() - 1;
+                    }
+                    it->position = p;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (it != answer.signatories.end()) {
+            ImGui::SameLine();
+            LineField(app, "##note", answer.id + "/signatory/" + o.id, &it->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
+                      "Why (optional)");
+        }
+        ImGui::PopID();
+    }
+}
+
+static ListAction DrawQuestionCard(AppState& app, int index, float column)
+{
+    const float z = app.zoom;
+    parley::Document& doc = app.doc;
+    const bool response = doc.kind == parley::DocumentKind::Response;
+    ListAction action = ListAction::None;
+    parley::Question& q = doc.questions[index];
+    ImGui::PushID(q.id.c_str());
+    ScrollHereIfAsked(app, q.id);
+    BeginCard(column, z);
+    const float width = column - 40 * z;
+
+    // Heading line: the question's name, its actions on the right.
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(QuestionName(q, index).c_str());
+    ImGui::PopFont();
+    const parley::Answer* answer_view = parley::find_answer(doc, q.id);
+    const char* actions[] = {"Copy answer", "Move up", "Move down", "Remove"};
+    float actions_w = 0;
+    for (const char* a : actions) actions_w += ImGui::CalcTextSize(a).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(width - actions_w + ImGui::GetStyle().ItemSpacing.x);
+    const std::string copy_label = "Copy answer##" + q.id;
+    ImGui::BeginDisabled(!response || !answer_view);
+    if (QuietButton(copy_label.c_str()) && answer_view) {
+        ImGui::SetClipboardText(parley::answer_as_text(doc, *answer_view).c_str());
+        app.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copies the position and the answer as plain text, for pasting into an online form");
+    ImGui::SameLine();
+    if (QuietButton(("Move up##" + q.id).c_str())) action = ListAction::MoveUp;
+    ImGui::SameLine();
+    if (QuietButton(("Move down##" + q.id).c_str())) action = ListAction::MoveDown;
+    ImGui::SameLine();
+    if (QuietButton(("Remove##" + q.id).c_str())) action = ListAction::Remove;
+
+    // The question as the consultation asks it, and its number and word limit.
+    ProseField(app, "Question", parley::text_field_key(q.id, "text"), q.text, width, "The question as the consultation asks it", 2);
+    LabelAbove("Number");
+    ImGui::SameLine(width * 0.3f);
+    LabelAbove("Word limit for the answer (0: none)");
+    LineField(app, "##number", parley::text_field_key(q.id, "number"), &q.number, width * 0.3f - ImGui::GetStyle().ItemSpacing.x, "e.g. 3a");
+    ImGui::SameLine(width * 0.3f);
+    int limit = q.word_limit;
+    ImGui::SetNextItemWidth(width * 0.25f);
+    if (ImGui::InputInt("##word_limit", &limit, 50, 100)) {
+        limit = std::clamp(limit, 0, 100000);
+        if (limit != q.word_limit) {
+            App_BeforeEdit(app, (q.id + "/word_limit").c_str());
+            q.word_limit = limit;
+        }
+    }
+    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+
+    if (response) {
+        parley::Answer* answer = parley::find_answer(doc, q.id);
+        if (!answer) {
+            ImGui::Dummy(ImVec2(0, 2 * z));
+            if (ImGui::Button(("Answer this question##" + q.id).c_str())) {
+                App_BeforeEdit(app, "");
+                answer = &AddAnswer(app, q.id);
+            }
+        }
+        if (answer) {
+            ImGui::Dummy(ImVec2(0, 2 * z));
+            LabelAbove("Your position");
+            DrawPositionRadios(app, &answer->position, answer->id, z);
+            ImGui::Dummy(ImVec2(0, 2 * z));
+            ProseField(app, "Reasoning", parley::text_field_key(answer->id, "reasoning"), answer->reasoning, width,
+                       "Why you take this position: the argument in full.", 4);
+            ProseField(app, "Evidence", parley::text_field_key(answer->id, "evidence"), answer->evidence, width,
+                       "What supports it: research, inspection findings, members' experience.", 2);
+            ProseField(app, "Recommendations", parley::text_field_key(answer->id, "recommendations"), answer->recommendations, width,
+                       "What you ask the inspectorates to do instead or as well.", 2);
+            // The answer's length against the form's limit, which online forms enforce.
+            const int words = parley::count_words(answer->reasoning) + parley::count_words(answer->evidence) + parley::count_words(answer->recommendations);
+            char count[96];
+            if (q.word_limit > 0)
+                snprintf(count, sizeof(count), "Answer: %d of %d words%s", words, q.word_limit, words > q.word_limit ? ", over the limit" : "");
+            else
+                snprintf(count, sizeof(count), "Answer: %d %s", words, words == 1 ? "word" : "words");
+            ImGui::PushStyleColor(ImGuiCol_Text, q.word_limit > 0 && words > q.word_limit ? Theme_Colors().danger : Theme_Colors().text_muted);
+            ImGui::TextUnformatted(count);
+            ImGui::PopStyleColor();
+            DrawSignatories(app, *answer, width);
+        }
+    }
+    EndCard(z);
+    ImGui::Dummy(ImVec2(0, 6 * z));
+    ImGui::PopID();
+    return action;
+}
+
+static void DrawQuestions(AppState& app, float column)
+{
+    parley::Document& doc = app.doc;
+    SectionHeading(app, "Questions", "questions");
+    int shown = 0;
+    int action_index = -1;
+    ListAction action = ListAction::None;
+    for (int i = 0; i < (int)doc.questions.size(); i++) {
+        if (!QuestionMatches(doc, doc.questions[i], app.question_filter)) continue;
+        shown++;
+        const ListAction a = DrawQuestionCard(app, i, column);
+        if (a != ListAction::None) { action = a; action_index = i; }
+    }
+    if (!app.question_filter.empty()) {
+        char line[160];
+        snprintf(line, sizeof(line), "Showing %d of %d questions with \xE2\x80\x9C%s\xE2\x80\x9D.", shown, (int)doc.questions.size(),
+                 Gist(app.question_filter, 60).c_str());
+        MutedText(line);
+        ImGui::SameLine();
+        if (QuietButton("Show all questions")) app.question_filter.clear();
+    }
+    if (action != ListAction::None) {
+        App_BeforeEdit(app, "");
+        if (action == ListAction::Remove) parley::remove_question(doc, doc.questions[action_index].id);
+        else parley::move_item(doc.questions, action_index, action == ListAction::MoveUp ? -1 : +1);
+    }
+    if (ImGui::Button("Add a question")) {
+        App_BeforeEdit(app, "");
+        parley::Question q;
+        q.id = app.ids.next("q");
+        const std::string id = q.id;
+        doc.questions.push_back(std::move(q));
+        if (doc.kind == parley::DocumentKind::Response) AddAnswer(app, id);   // a response question is there to be answered
+        app.question_filter.clear();   // the new card must be seen
+        app.scroll_to = id;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Regimes
+
+static void DrawRegimes(AppState& app, float column)
+{
+    parley::Document& doc = app.doc;
+    const bool response = doc.kind == parley::DocumentKind::Response;
+    SectionHeading(app, response ? "Alternative proposals" : "Regimes", "regimes");
+    if (response && doc.regimes.empty())
+        MutedText("Put forward a regime of your own, dimension by dimension, so it can be compared with the proposal side by side.");
+    for (int i = 0; i < (int)app.doc.regimes.size(); i++) {
+        ImGui::PushID(app.doc.regimes[i].id.c_str());
+        ScrollHereIfAsked(app, app.doc.regimes[i].id);
+        const bool kept = RegimeEditor_Draw(app, i, column);
+        ImGui::PopID();
+        if (!kept) break;   // removed: the rest are drawn next frame
+        ImGui::Dummy(ImVec2(0, 10 * app.zoom));
+    }
+    const char* add = response ? "Add an alternative regime" : doc.regimes.empty() ? "Add the current regime" : "Add a regime";
+    if (ImGui::Button(add)) {
+        App_BeforeEdit(app, "");
+        parley::Regime r;
+        r.id = app.ids.next("reg");
+        if (response) {
+            r.role = parley::RegimeRole::Alternative;
+            if (!doc.organisations.empty()) r.owner = doc.organisations[0].id;
+            for (const parley::Regime& other : doc.regimes)   // an alternative usually amends the proposal
+                if (other.role == parley::RegimeRole::Proposed) { r.based_on = other.id; break; }
+        } else {
+            r.role = doc.regimes.empty() ? parley::RegimeRole::Current : parley::RegimeRole::Proposed;
+        }
+        r.name = response ? "Our alternative" : r.role == parley::RegimeRole::Current ? "Current regime" : "Proposed regime";
+        const std::string id = r.id;
+        doc.regimes.push_back(std::move(r));
+        app.scroll_to = id;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+
+static void DrawPage(AppState& app, float column)
+{
+    const float z = app.zoom;
+    parley::Document& doc = app.doc;
+    const bool empty = !DocumentView_HasContent(doc) && doc.title.empty() && doc.organisations.empty();
+    ImGui::PushFont(Fonts_Get(Font_Heading));
+    ImGui::TextUnformatted(empty ? "Welcome to Parley" : parley::kind_label(doc.kind));
+    ImGui::PopFont();
+    if (empty)
+        MutedText("Draft inspection framework proposals and consultation responses, and put current, proposed and "
+                  "alternative regimes side by side. Start typing below, or open a draft from File > Examples.");
+    ImGui::Dummy(ImVec2(0, 8 * z));
+
+    DrawDetails(app, column);
+    DrawOrganisations(app, column);
+    DrawSummary(app, column);
+    switch (doc.kind) {
+    case parley::DocumentKind::Response:
+        DrawQuestions(app, column);
+        DrawSections(app, &parley::Document::general_points, "General points", "general_points", "Add a general point", "gp", column);
+        DrawRegimes(app, column);
+        break;
+    case parley::DocumentKind::Proposal:
+        DrawSections(app, &parley::Document::sections, "Rationale", "sections", "Add a section", "sec", column);
+        DrawRegimes(app, column);
+        DrawQuestions(app, column);
+        break;
+    case parley::DocumentKind::Workshop:
+        DrawRegimes(app, column);
+        if (DocumentView_HasContent(doc)) {
+            SectionHeading(app, "Workshop", "workshop");
+            DocumentView_Draw(doc, column, z);   // scoring is edited with the comparison views
+        }
+        break;
+    }
+    ImGui::Dummy(ImVec2(0, 24 * z));
+    Rule(column);
+    ImGui::Dummy(ImVec2(0, 6 * z));
+    MutedText("Parley runs entirely in this browser tab: nothing you type is sent anywhere. Drafts travel between "
+              "organisations as .parley.json files (File > Save).");
+    ImGui::Dummy(ImVec2(0, 40 * z));
+}
+
+void DocumentEditor_Draw(AppState& app)
+{
+    const float z = app.zoom;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("Document", nullptr, flags);
+    ImGui::PopStyleVar();
+
+    // The outline takes the left when there is room for it beside a readable column.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool outline = width >= 900 * z;
+    const float outline_w = outline ? std::min(280 * z, width * 0.24f) : 0;
+    if (outline) {
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * z, 16 * z));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_Colors().paper);
+        ImGui::BeginChild("Outline", ImVec2(outline_w, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+        DrawOutline(app);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        ImGuiWindow* w = ImGui::GetCurrentWindow();   // a hairline between outline and page
+        w->DrawList->AddLine(ImVec2(w->Pos.x + outline_w, w->Pos.y), ImVec2(w->Pos.x + outline_w, w->Pos.y + w->Size.y), Theme_Colors().border);
+        ImGui::SameLine(0, 0);
+    }
+
+    // The page: a readable measure, about 75 characters a line, centred in what is left.
+    ImGui::BeginChild("Page", ImVec2(0, 0), 0);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(avail - 48 * z, 760 * z);
+    const float left = std::max(24 * z, (avail - column) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(left, 32 * z));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+    DrawPage(app, column);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::EndChild();
+    ImGui::End();
+}

@@ -1,0 +1,50 @@
+// Long text that people spend hours in (reasoning, evidence, rationale), edited as in a word
+// processor. ImGui draws the text wrapped to the column with comfortable line spacing; a click
+// (or Enter on the focused field) puts a real <textarea> from the page exactly over it, so
+// spell-checking (en-GB), dead keys, IME, the OS clipboard and tablet keyboards all come from
+// the browser. Every change typed there reaches the document through the field's key, as an
+// undoable edit grouped per field (see App_ApplyProseInput). One field is edited at a time.
+#pragma once
+#include <string>
+
+struct AppState;
+
+// `key` names the field for the document ("<object id>/<member>", see core/text_fields.h);
+// `text` is its current value; `label` is what items() and screen readers call it.
+// Returns true while this field is the one being edited.
+bool ProseField(AppState& app, const char* label, const std::string& key, const std::string& text,
+                float width, const char* hint, int min_lines = 3);
+
+// A one-line text field for short things (names, headings, units) with the app's undo rules:
+// edits are recorded before they land, grouped until the field is left.
+// Returns true when the text changed this frame.
+bool LineField(AppState& app, const char* label_id, const std::string& key, std::string* text, float width,
+               const char* hint = nullptr);
+
+// ---------------------------------------------------------------------------------------
+// The overlay, as the platform layer sees it. The app fills it while drawing; after the
+// frame the platform places the page's <textarea> from it (or hides it), and feeds back what
+// the page measured and what the user typed.
+
+struct ProseOverlay {
+    std::string key;                // field being edited ("" = none)
+    std::string label;              // its label, for the textarea's aria-label
+    bool  drawn = false;            // the field was drawn this frame; if not, editing ends
+    bool  focus = false;            // editing just began: focus the textarea, put the caret at `caret`
+    int   caret = -1;               // caret in UTF-16 units (what the textarea counts), -1: end
+    float x = 0, y = 0, w = 0, h = 0;                  // the text box, display coordinates
+    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;   // the visible part of its window
+    float font_size = 16, line_height = 24, pad_x = 0, pad_y = 0;
+    // From the page: the height the text needs in the textarea (its wrapping may differ from
+    // ImGui's by a word), and where the caret is, so the document scrolls to keep it in view.
+    float page_height = 0;
+    float caret_y = -1;
+    bool  caret_moved = false;
+};
+
+ProseOverlay& Prose_Overlay();
+void Prose_BeginFrame();                          // before App_Frame
+void Prose_StopEditing(AppState& app);            // focus left the textarea (or Escape, Tab)
+// Text typed in the textarea (the whole field each time). Returns false when the field no
+// longer exists (its question was removed by an undo): editing stops.
+bool Prose_Input(AppState& app, const std::string& text);

@@ -1,0 +1,97 @@
+#include "widgets.h"
+
+#include "app.h"
+#include "fonts.h"
+#include "theme.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+void LabelAbove(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void MutedText(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void Rule(float width)
+{
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), Theme_Colors().border, 1.0f);
+    ImGui::Dummy(ImVec2(width, 1.0f));
+}
+
+void ScrollHereIfAsked(AppState& app, const std::string& anchor)
+{
+    if (app.scroll_to.empty() || app.scroll_to != anchor) return;
+    ImGui::SetScrollHereY(0.0f);
+    app.scroll_to.clear();
+}
+
+void SectionHeading(AppState& app, const char* text, const std::string& anchor)
+{
+    ImGui::Dummy(ImVec2(0, 14 * app.zoom));
+    ScrollHereIfAsked(app, anchor);
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 2 * app.zoom));
+}
+
+// Cards are drawn content first (channel 1), then the box behind it (channel 0) once its
+// size is known: no frame of lag, and nothing to remember between frames.
+static float g_card_width = 0;
+
+void BeginCard(float width, float zoom)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    g_card_width = width;
+    const float pad = 20 * zoom;
+    ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));   // the group starts `pad` below the card's top
+    ImGui::Indent(pad);
+    ImGui::BeginGroup();
+}
+
+void EndCard(float zoom)
+{
+    const float pad = 20 * zoom;
+    ImGui::EndGroup();
+    ImGui::Unindent(pad);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::Dummy(ImVec2(0, pad - ImGui::GetStyle().ItemSpacing.y));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 a(min.x - pad, min.y - pad), b(min.x - pad + g_card_width, max.y + pad);   // content is indented by `pad`
+    const float rounding = 8 * zoom;
+    dl->AddRectFilled(a, b, Theme_Colors().paper, rounding);
+    dl->AddRect(a, b, Theme_Colors().border, rounding, 0, Theme_Current() == Theme_HighContrast ? 2.0f : 1.0f);
+    dl->ChannelsMerge();
+}
+
+bool QuietButton(const char* label)
+{
+    ImGui::PushStyleColor(ImGuiCol_Button, 0);
+    ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().accent);
+    const bool pressed = ImGui::SmallButton(label);
+    ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+bool BeginNamedCombo(const char* label, const char* preview, int combo_flags)
+{
+    // The id is taken first: an open combo has begun its popup window by the time BeginCombo returns.
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, preview, combo_flags);
+    ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, ImGuiItemStatusFlags_Openable | (open ? ImGuiItemStatusFlags_Opened : 0));
+    (void)g;
+    return open;
+}

@@ -1,0 +1,22 @@
+// Small pieces every editor draws the same way: muted labels above fields, section headings
+// the outline can jump to, cards around a question, rules as wide as the text column.
+#pragma once
+#include <string>
+
+struct AppState;
+
+void LabelAbove(const char* text);
+void Rule(float width);                       // a hairline as wide as the column (Separator spans the window)
+void MutedText(const char* text);             // wrapped, in the muted colour
+// A heading for a part of the document. `anchor` is what the outline jumps to: when
+// app.scroll_to names it, the page scrolls so the heading is at the top.
+void SectionHeading(AppState& app, const char* text, const std::string& anchor);
+void ScrollHereIfAsked(AppState& app, const std::string& anchor);
+// A card: a paper-coloured rounded box drawn behind whatever is drawn between Begin and End.
+void BeginCard(float width, float zoom);
+void EndCard(float zoom);
+// A quiet button for actions beside content ("Move up", "Remove"), sized to its text.
+bool QuietButton(const char* label);
+// ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
+// accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
+bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0);
