@@ -451,6 +451,7 @@
     if (e.key === 'Escape' || (e.key === 'Tab' && !primary && !e.altKey)) {
       // Leave the field; Tab then moves on to the next field as everywhere else in the app.
       e.preventDefault();
+      if (e.key === 'Tab') M._parley_prose_tab();
       focusInput();
       if (e.key === 'Tab') { sendKey(e, 1); sendKey(e, 0); }
       requestFrame();

@@ -507,6 +507,16 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_blur()
     Wake();
 }
 
+// Tab (or Shift+Tab) in the textarea: leave the field and let the Tab that follows move on
+// from it. ImGui treats the first Tab after a mouse click as "show where the focus is" and
+// would reopen the same field; with the highlight on, it moves to the next field instead.
+EMSCRIPTEN_KEEPALIVE void parley_prose_tab()
+{
+    Prose_StopEditing(g_app);
+    ImGui::GetCurrentContext()->NavDisableHighlight = false;
+    Wake();
+}
+
 // Undo and redo typed in the textarea act on the document, not the textarea's own history,
 // so one undo list covers typing, adding and removing alike.
 EMSCRIPTEN_KEEPALIVE void parley_prose_undo(int redo)

@@ -417,9 +417,7 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
                 snprintf(count, sizeof(count), "Answer: %d of %d words%s", words, q.word_limit, words > q.word_limit ? ", over the limit" : "");
             else
                 snprintf(count, sizeof(count), "Answer: %d %s", words, words == 1 ? "word" : "words");
-            ImGui::PushStyleColor(ImGuiCol_Text, q.word_limit > 0 && words > q.word_limit ? Theme_Colors().danger : Theme_Colors().text_muted);
-            ImGui::TextUnformatted(count);
-            ImGui::PopStyleColor();
+            NamedText(answer->id + "/words", count, q.word_limit > 0 && words > q.word_limit ? Theme_Colors().danger : Theme_Colors().text_muted);
             DrawSignatories(app, *answer, width);
         }
     }

@@ -1,6 +1,7 @@
 // A read-only overview of what a document holds: consultation, organisations, regimes as
-// tables of dimensions, questions with their answers' positions, workshop set-up. Shown under
-// the title fields until the editors arrive, so an opened file can be seen to be complete.
+// tables of dimensions, questions with their answers' positions, workshop set-up. The editors
+// draw everything else; this still shows a workshop's criteria, participants and scores until
+// the comparison views (issue 5) edit them.
 #pragma once
 #include "core/document.h"
 

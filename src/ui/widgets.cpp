@@ -95,3 +95,18 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags)
     (void)g;
     return open;
 }
+
+void NamedText(const std::string& id, const char* text, unsigned int color)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + size.x, window->DC.CursorPos.y + size.y));
+    ImGui::ItemSize(size);
+    const ImGuiID item_id = window->GetID(id.c_str());
+    if (!ImGui::ItemAdd(bb, item_id, nullptr, ImGuiItemFlags_NoNav)) return;
+    window->DrawList->AddText(bb.Min, color, text);
+    const std::string label = std::string(text) + "##" + id;
+    ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
+    IMGUI_TEST_ENGINE_ITEM_INFO(item_id, label.c_str(), 0);
+    (void)g;
+}

@@ -20,3 +20,7 @@ bool QuietButton(const char* label);
 // ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
 // accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
 bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0);
+// Text that matters on its own (an answer's word count against its limit): drawn like
+// TextUnformatted, but reported to the item hooks with `text` as its label, so tests and the
+// screen-reader mirror can read it. `id` keeps it apart from others like it.
+void NamedText(const std::string& id, const char* text, unsigned int color);
