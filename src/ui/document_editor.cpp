@@ -65,11 +65,27 @@ static std::string QuestionName(const parley::Question& q, int index)
 // ---------------------------------------------------------------------------------------
 // Outline
 
+// The longest start of `text` that fits `width`, with an ellipsis when cut.
+static std::string FitText(const std::string& text, float width)
+{
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    size_t n = text.size();
+    std::string out;
+    do {
+        n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;   // never inside a character
+        out = text.substr(0, n) + "\xE2\x80\xA6";
+    } while (n > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
+    return out;
+}
+
 static void OutlineEntry(AppState& app, const char* label, const std::string& anchor, float indent = 0)
 {
     if (indent > 0) ImGui::Indent(indent);
     ImGui::PushID(anchor.c_str());
-    if (ImGui::Selectable(label, false)) app.scroll_to = anchor;
+    const std::string fitted = FitText(label, ImGui::GetContentRegionAvail().x);
+    if (ImGui::Selectable(fitted.c_str(), false)) app.scroll_to = anchor;
+    if (fitted.size() != strlen(label) && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", label);
     ImGui::PopID();
     if (indent > 0) ImGui::Unindent(indent);
 }
@@ -98,7 +114,7 @@ static void DrawOutline(AppState& app)
     if (doc.kind == parley::DocumentKind::Proposal) OutlineEntry(app, "Rationale", "sections");
     if (doc.kind != parley::DocumentKind::Response) {
         OutlineEntry(app, "Regimes", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 40).c_str(), r.id, 12 * z);
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 120).c_str(), r.id, 12 * z);
     }
     if (doc.kind != parley::DocumentKind::Workshop) {
         ImGui::Dummy(ImVec2(0, 4 * z));
@@ -109,7 +125,7 @@ static void DrawOutline(AppState& app)
             const parley::Question& q = doc.questions[i];
             if (!QuestionMatches(doc, q, app.question_filter)) continue;
             const std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
-                                      Gist(q.text.empty() ? "(no text yet)" : q.text, 34);
+                                      Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
             OutlineEntry(app, label.c_str(), q.id, 12 * z);
         }
     }
@@ -117,7 +133,7 @@ static void DrawOutline(AppState& app)
         ImGui::Dummy(ImVec2(0, 4 * z));
         OutlineEntry(app, "General points", "general_points");
         OutlineEntry(app, "Alternative proposals", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 40).c_str(), r.id, 12 * z);
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 120).c_str(), r.id, 12 * z);
     }
 }
 
