@@ -29,7 +29,7 @@ static const Position kPositions[] = {Position::Agree, Position::PartlyAgree, Po
 enum class ListAction { None, MoveUp, MoveDown, Remove };
 
 // ---------------------------------------------------------------------------------------
-// Filter: a question matches when every word typed is in its number, text or answer.
+// Filter: a question is shown when every word typed is in its number, text or answer.
 
 static std::string Lower(const std::string& s)
 {
@@ -38,22 +38,27 @@ static std::string Lower(const std::string& s)
     return out;
 }
 
-static bool QuestionMatches(const parley::Document& doc, const parley::Question& q, const std::string& filter)
+// Which questions the filter shows, worked out once a frame for the outline and the page.
+static std::vector<char> ShownQuestions(const parley::Document& doc, const std::string& filter)
 {
-    if (filter.empty()) return true;
-    std::string hay = Lower(q.number + " " + q.text);
-    for (const parley::Answer& a : doc.answers)
-        if (a.question == q.id) hay += " " + Lower(a.reasoning + " " + a.evidence + " " + a.recommendations);
-    const std::string needle = Lower(filter);
-    size_t i = 0;
-    while (i < needle.size()) {
-        while (i < needle.size() && needle[i] == ' ') i++;
-        size_t j = needle.find(' ', i);
-        if (j == std::string::npos) j = needle.size();
-        if (j > i && hay.find(needle.substr(i, j - i)) == std::string::npos) return false;
-        i = j;
+    std::vector<char> shown(doc.questions.size(), 1);
+    if (filter.empty()) return shown;
+    std::vector<std::string> needles;
+    const std::string lowered = Lower(filter);
+    for (size_t i = 0, j; i < lowered.size(); i = j + 1) {
+        j = lowered.find(' ', i);
+        if (j == std::string::npos) j = lowered.size();
+        if (j > i) needles.push_back(lowered.substr(i, j - i));
     }
-    return true;
+    for (size_t q = 0; q < doc.questions.size(); q++) {
+        const parley::Question& question = doc.questions[q];
+        std::string hay = Lower(question.number + " " + question.text);
+        for (const parley::Answer& a : doc.answers)
+            if (a.question == question.id) hay += " " + Lower(a.reasoning + " " + a.evidence + " " + a.recommendations);
+        for (const std::string& n : needles)
+            if (hay.find(n) == std::string::npos) { shown[q] = 0; break; }
+    }
+    return shown;
 }
 
 // "Question 3", or the question's own number ("Q3a") when it has one.
@@ -101,7 +106,7 @@ static std::string Gist(const std::string& text, size_t max_bytes)
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-static void DrawOutline(AppState& app)
+static void DrawOutline(AppState& app, const std::vector<char>& shown)
 {
     const float z = app.zoom;
     parley::Document& doc = app.doc;
@@ -123,7 +128,7 @@ static void DrawOutline(AppState& app)
         ImGui::InputTextWithHint("##filter", "Find a question", &app.question_filter);
         for (int i = 0; i < (int)doc.questions.size(); i++) {
             const parley::Question& q = doc.questions[i];
-            if (!QuestionMatches(doc, q, app.question_filter)) continue;
+            if (!shown[i]) continue;
             const std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
                                       Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
             OutlineEntry(app, label.c_str(), q.id, 12 * z);
@@ -420,14 +425,15 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
             LabelAbove("Your position");
             DrawPositionRadios(app, &answer->position, answer->id, z);
             ImGui::Dummy(ImVec2(0, 2 * z));
+            int reasoning_words = 0, evidence_words = 0, recommendation_words = 0;
             ProseField(app, "Reasoning", parley::text_field_key(answer->id, "reasoning"), answer->reasoning, width,
-                       "Why you take this position: the argument in full.", 4);
+                       "Why you take this position: the argument in full.", 4, &reasoning_words);
             ProseField(app, "Evidence", parley::text_field_key(answer->id, "evidence"), answer->evidence, width,
-                       "What supports it: research, inspection findings, members' experience.", 2);
+                       "What supports it: research, inspection findings, members' experience.", 2, &evidence_words);
             ProseField(app, "Recommendations", parley::text_field_key(answer->id, "recommendations"), answer->recommendations, width,
-                       "What you ask the inspectorates to do instead or as well.", 2);
+                       "What you ask the inspectorates to do instead or as well.", 2, &recommendation_words);
             // The answer's length against the form's limit, which online forms enforce.
-            const int words = parley::count_words(answer->reasoning) + parley::count_words(answer->evidence) + parley::count_words(answer->recommendations);
+            const int words = reasoning_words + evidence_words + recommendation_words;
             char count[96];
             if (q.word_limit > 0)
                 snprintf(count, sizeof(count), "Answer: %d of %d words%s", words, q.word_limit, words > q.word_limit ? ", over the limit" : "");
@@ -443,7 +449,7 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
     return action;
 }
 
-static void DrawQuestions(AppState& app, float column)
+static void DrawQuestions(AppState& app, float column, const std::vector<char>& shown_questions)
 {
     parley::Document& doc = app.doc;
     SectionHeading(app, "Questions", "questions");
@@ -451,7 +457,7 @@ static void DrawQuestions(AppState& app, float column)
     int action_index = -1;
     ListAction action = ListAction::None;
     for (int i = 0; i < (int)doc.questions.size(); i++) {
-        if (!QuestionMatches(doc, doc.questions[i], app.question_filter)) continue;
+        if (i < (int)shown_questions.size() && !shown_questions[i]) continue;
         shown++;
         const ListAction a = DrawQuestionCard(app, i, column);
         if (a != ListAction::None) { action = a; action_index = i; }
@@ -521,7 +527,7 @@ static void DrawRegimes(AppState& app, float column)
 
 // ---------------------------------------------------------------------------------------
 
-static void DrawPage(AppState& app, float column)
+static void DrawPage(AppState& app, float column, const std::vector<char>& shown)
 {
     const float z = app.zoom;
     parley::Document& doc = app.doc;
@@ -539,14 +545,14 @@ static void DrawPage(AppState& app, float column)
     DrawSummary(app, column);
     switch (doc.kind) {
     case parley::DocumentKind::Response:
-        DrawQuestions(app, column);
+        DrawQuestions(app, column, shown);
         DrawSections(app, &parley::Document::general_points, "General points", "general_points", "Add a general point", "gp", column);
         DrawRegimes(app, column);
         break;
     case parley::DocumentKind::Proposal:
         DrawSections(app, &parley::Document::sections, "Rationale", "sections", "Add a section", "sec", column);
         DrawRegimes(app, column);
-        DrawQuestions(app, column);
+        DrawQuestions(app, column, shown);
         break;
     case parley::DocumentKind::Workshop:
         DrawRegimes(app, column);
@@ -577,6 +583,10 @@ void DocumentEditor_Draw(AppState& app)
     ImGui::Begin("Document", nullptr, flags);
     ImGui::PopStyleVar();
 
+    // The outline is drawn before the page, so the filter typed there shows on the page a frame
+    // later at most; each frame works out the questions it shows once, for both.
+    const std::vector<char> shown = ShownQuestions(app.doc, app.question_filter);
+
     // The outline takes the left when there is room for it beside a readable column.
     const float width = ImGui::GetContentRegionAvail().x;
     const bool outline = width >= 900 * z;
@@ -585,7 +595,7 @@ void DocumentEditor_Draw(AppState& app)
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * z, 16 * z));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_Colors().paper);
         ImGui::BeginChild("Outline", ImVec2(outline_w, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-        DrawOutline(app);
+        DrawOutline(app, shown);
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopStyleVar();
@@ -602,7 +612,7 @@ void DocumentEditor_Draw(AppState& app)
     ImGui::SetCursorPos(ImVec2(left, 32 * z));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    DrawPage(app, column);
+    DrawPage(app, column, shown);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::EndChild();

@@ -128,7 +128,7 @@ static int CaretAt(const std::string& text, const ProseLayout& l, ImFont* font, 
 }
 
 bool ProseField(AppState& app, const char* label, const std::string& key, const std::string& text,
-                float width, const char* hint, int min_lines)
+                float width, const char* hint, int min_lines, int* words)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
@@ -141,6 +141,7 @@ bool ProseField(AppState& app, const char* label, const std::string& key, const 
     const bool editing = g_overlay.key == key;
 
     const ProseLayout& layout = Layout(id, text, font, font_size, width - pad.x * 2);
+    if (words) *words = layout.words;
 
     // The label above, with the field's word count on the right.
     const float start_x = ImGui::GetCursorScreenPos().x;
@@ -163,8 +164,10 @@ bool ProseField(AppState& app, const char* label, const std::string& key, const 
     ImGui::ItemSize(bb);
     const std::string item_label = std::string(label) + "##" + key;
     if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_Inputable)) {   // scrolled out of view
-        if (editing) g_overlay.drawn = true;   // still being edited: keep the overlay (clipped away)
-        if (editing) { g_overlay.x = bb.Min.x; g_overlay.y = bb.Min.y; g_overlay.w = width; g_overlay.h = height; }
+        if (editing) {   // still being edited: the overlay stays, clipped away with the field
+            g_overlay.drawn = true;
+            g_overlay.x = bb.Min.x; g_overlay.y = bb.Min.y; g_overlay.w = width; g_overlay.h = height;
+        }
         return editing;
     }
     bool hovered = false, held = false;

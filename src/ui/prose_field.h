@@ -11,9 +11,10 @@ struct AppState;
 
 // `key` names the field for the document ("<object id>/<member>", see core/text_fields.h);
 // `text` is its current value; `label` is what items() and screen readers call it.
-// Returns true while this field is the one being edited.
+// Returns true while this field is the one being edited. `words`, when given, receives the
+// field's word count (counted once per change of the text, with its line breaks).
 bool ProseField(AppState& app, const char* label, const std::string& key, const std::string& text,
-                float width, const char* hint, int min_lines = 3);
+                float width, const char* hint, int min_lines = 3, int* words = nullptr);
 
 // A one-line text field for short things (names, headings, units) with the app's undo rules:
 // edits are recorded before they land, grouped until the field is left.

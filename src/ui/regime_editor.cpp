@@ -129,18 +129,6 @@ static const char* const kLatin1Fold[64] = {
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
 };
 
-// One UTF-8 character at `i`: its code point, and its length in *n (at least 1).
-static unsigned DecodeUtf8(const std::string& s, size_t i, size_t* n)
-{
-    const unsigned char c = (unsigned char)s[i];
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (i + len > s.size()) len = 1;
-    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; k++) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
-    *n = len;
-    return cp;
-}
-
 // Import accepts lower-case letters, digits, '_', '.' and '-', starting with a letter or digit,
 // at most 64 characters. Words become lower case and are joined by '_'; accented Latin letters
 // (Welsh ŵ and ŷ too) lose their accents; apostrophes join ("children's" -> "childrens");
@@ -150,9 +138,8 @@ static std::string KeyFromLabel(const std::string& label)
     std::string key;
     bool gap = false;   // a word ended: the next letter starts a new one
     for (size_t i = 0; i < label.size();) {
-        size_t n = 1;
-        const unsigned cp = DecodeUtf8(label, i, &n);
-        i += n;
+        unsigned cp = 0;   // ImGui's decoder: the text is valid UTF-8 (the document holds nothing else)
+        i += (size_t)std::max(1, ImTextCharFromUtf8(&cp, label.c_str() + i, label.c_str() + label.size()));
         char ascii[2] = {0, 0};
         const char* letters = nullptr;
         bool joins = false;
