@@ -692,6 +692,10 @@
       return { ok: false, errors: [{ pointer: '', line: 0, column: 0, message, text: message }] };
     }
     const result = JSON.parse(withString(text, (p) => M.UTF8ToString(M._parley_load_json(p))));
+    // Draw the loaded document now, so items() describes it (not the one it replaced) as soon
+    // as load() returns: the page's layout changes with the document. Two frames: ImGui sizes
+    // new windows on the first.
+    if (result.ok) { drainInputNow(); frame(performance.now()); }
     requestFrame();
     return result;
   }

@@ -374,19 +374,23 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
     ImGui::TextUnformatted(QuestionName(q, index).c_str());
     ImGui::PopFont();
     const parley::Answer* answer_view = parley::find_answer(doc, q.id);
+    // Copy answer belongs to a response (answers are pasted into online forms); a proposal asks.
     const char* actions[] = {"Copy answer", "Move up", "Move down", "Remove"};
     float actions_w = 0;
-    for (const char* a : actions) actions_w += ImGui::CalcTextSize(a).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    for (int i = response ? 0 : 1; i < IM_ARRAYSIZE(actions); i++)
+        actions_w += ImGui::CalcTextSize(actions[i]).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine(width - actions_w + ImGui::GetStyle().ItemSpacing.x);
-    const std::string copy_label = "Copy answer##" + q.id;
-    ImGui::BeginDisabled(!response || !answer_view);
-    if (QuietButton(copy_label.c_str()) && answer_view) {
-        ImGui::SetClipboardText(parley::answer_as_text(doc, *answer_view).c_str());
-        app.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
+    if (response) {
+        const std::string copy_label = "Copy answer##" + q.id;
+        ImGui::BeginDisabled(!answer_view);
+        if (QuietButton(copy_label.c_str()) && answer_view) {
+            ImGui::SetClipboardText(parley::answer_as_text(doc, *answer_view).c_str());
+            app.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
+        }
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copies the position and the answer as plain text, for pasting into an online form");
+        ImGui::SameLine();
     }
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copies the position and the answer as plain text, for pasting into an online form");
-    ImGui::SameLine();
     if (QuietButton(("Move up##" + q.id).c_str())) action = ListAction::MoveUp;
     ImGui::SameLine();
     if (QuietButton(("Move down##" + q.id).c_str())) action = ListAction::MoveDown;
