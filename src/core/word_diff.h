@@ -1,0 +1,59 @@
+// Word-level differences between two texts: what every comparison in Parley shows (regimes side
+// by side, two versions of a draft, `parley diff`) and what merging will build on.
+//
+// How it works, and why (docs/diff.md has the long version):
+//  - Both texts are cut into tokens: a word (letters, digits, and any non-ASCII character, so
+//    "child's", "co-operate" and "Ōtautahi" each stay one word... see tokenize_text), a run of
+//    white space, or one punctuation mark. Joining the tokens gives back the text byte for byte.
+//  - Tokens are interned to integers, so every comparison after that is an integer compare.
+//  - The common prefix and suffix are trimmed: most edits touch a small part of a long text.
+//  - What is left is split at anchors, runs that occur rarely in both texts (the histogram
+//    method of git), recursively; small regions without a rare anchor go to Myers' O(ND).
+//  - A clean-up pass turns near-meaningless matches ("the", a space) stranded between changes
+//    into part of the change, so a rewritten sentence reads as one replacement, not confetti.
+//  - Blocks of five words or more deleted in one place and inserted unchanged in another are
+//    paired as a move, so a moved paragraph is not shown as a deletion and an insertion.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley {
+
+enum class DiffOp : uint8_t { Equal, Delete, Insert };
+
+// One piece of the difference. Pieces come in reading order; together the Equal and Delete
+// pieces cover `a` exactly once in order, and the Equal and Insert pieces cover `b`.
+struct DiffPiece {
+    DiffOp   op = DiffOp::Equal;
+    uint32_t a_begin = 0, a_end = 0;   // bytes of a (Equal, Delete); a_begin == a_end for Insert
+    uint32_t b_begin = 0, b_end = 0;   // bytes of b (Equal, Insert); b_begin == b_end for Delete
+    int32_t  move = -1;                // a Delete and an Insert that are one moved block share a number >= 0
+};
+
+struct TextDiff {
+    std::vector<DiffPiece> pieces;
+    int words_equal = 0;               // words (not spaces or punctuation) in each kind of piece
+    int words_deleted = 0;
+    int words_inserted = 0;
+    int moves = 0;                     // moved blocks (each is one Delete and one Insert)
+    bool identical() const { return words_deleted == 0 && words_inserted == 0 && all_equal; }
+    bool all_equal = true;             // no Delete or Insert piece at all (spaces and marks included)
+};
+
+struct DiffOptions {
+    bool find_moves = true;
+    bool clean_up = true;              // merge stranded small matches into the changes around them
+};
+
+TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options = {});
+
+// Rebuilds b from a and the difference: a test of the pieces and the way merging replays them.
+std::string apply_diff(std::string_view a, std::string_view b, const TextDiff& diff);
+
+// The token boundaries of a text (byte offsets, first 0, last text.size()): for tests and for
+// laying out a difference word by word.
+std::vector<uint32_t> tokenize_text(std::string_view text);
+
+} // namespace parley
