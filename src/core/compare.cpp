@@ -1,0 +1,661 @@
+#include "compare.h"
+
+#include "catalogue.h"
+#include "json_writer.h"
+#include "value_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+namespace parley {
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+static bool SameItems(std::vector<std::string> a, std::vector<std::string> b)
+{
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+bool values_equal(const Value& a, const Value& b)
+{
+    if (a.type != b.type) return false;
+    switch (a.type) {
+    case ValueType::Text: return a.text == b.text;
+    case ValueType::Number: return a.number == b.number && a.unit == b.unit;
+    case ValueType::Range: return a.min == b.min && a.max == b.max && a.unit == b.unit;
+    case ValueType::Bound: return a.bound == b.bound && a.number == b.number && a.unit == b.unit;
+    case ValueType::Choice: return a.list == b.list && a.option == b.option;
+    case ValueType::Set: return a.list == b.list && SameItems(a.items, b.items);   // a set: order is not a change
+    case ValueType::YesNo: return a.yes == b.yes;
+    }
+    return false;
+}
+
+// A number as people write it: "24", "1.5", "-3".
+static std::string Num(double n) { return json_format_number(n); }
+
+static std::string Signed(double n) { return (n > 0 ? "+" : n < 0 ? "\xE2\x88\x92" : "") + Num(std::fabs(n)); }   // U+2212 minus
+
+static bool IsTimeUnit(const std::string& unit)
+{
+    static const char* const kTime[] = {"days", "working days", "weeks", "months", "years", "hours", "day", "week", "month", "year"};
+    for (const char* t : kTime)
+        if (unit == t) return true;
+    return false;
+}
+
+// A number, range or bound as the stretch of the number line it allows.
+struct Interval {
+    bool has_lo = true, has_hi = true;
+    double lo = 0, hi = 0;
+};
+
+static Interval IntervalOf(const Value& v)
+{
+    Interval i;
+    switch (v.type) {
+    case ValueType::Number: i.lo = i.hi = v.number; break;
+    case ValueType::Range: i.lo = v.min; i.hi = v.max; break;
+    case ValueType::Bound:
+        if (v.bound == BoundKind::AtLeast) { i.lo = v.number; i.has_hi = false; }
+        else { i.hi = v.number; i.has_lo = false; }
+        break;
+    default: break;
+    }
+    return i;
+}
+
+// "+25, doubled", "−10, down by a third"... the change of one number to another.
+static std::string NumberChange(double a, double b)
+{
+    std::string s = Signed(b - a);
+    if (a > 0 && b > 0) {
+        const double r = b / a;
+        auto near = [r](double x) { return std::fabs(r - x) < 1e-9; };
+        if (near(2)) s += ", doubled";
+        else if (near(3)) s += ", tripled";
+        else if (near(4)) s += ", quadrupled";
+        else if (near(0.5)) s += ", halved";
+        else {
+            const long pct = std::lround((r - 1) * 100);
+            if (pct != 0) s += ", " + std::string(pct > 0 ? "+" : "\xE2\x88\x92") + std::to_string(std::labs(pct)) + "%";
+        }
+    }
+    return s;
+}
+
+// A single option's label: the same words value_text gives it.
+static std::string OptionLabel(const std::string& list, const std::string& option, const Document* doc)
+{
+    Value v;
+    v.type = ValueType::Set;
+    v.list = list;
+    v.items.push_back(option);
+    return value_text(v, doc);
+}
+
+std::string describe_value_change(const Value& a, const Document* doc_a, const Value& b, const Document* doc_b)
+{
+    if (values_equal(a, b)) return "";
+    const bool numeric_a = value_type_is_numeric(a.type), numeric_b = value_type_is_numeric(b.type);
+    if (numeric_a && numeric_b) {
+        if (a.unit != b.unit) return "unit changed from " + (a.unit.empty() ? std::string("none") : a.unit) + " to " + (b.unit.empty() ? std::string("none") : b.unit);
+        if (a.type == ValueType::Number && b.type == ValueType::Number) return NumberChange(a.number, b.number);
+        // Ranges and bounds: say what happened to each end. Time reads "earliest/latest".
+        const bool time = IsTimeUnit(a.unit);
+        const char* low = time ? "earliest" : "lowest";
+        const char* high = time ? "latest" : "highest";
+        const Interval x = IntervalOf(a), y = IntervalOf(b);
+        std::vector<std::string> parts;
+        if (x.has_lo && y.has_lo && x.lo != y.lo) parts.push_back(std::string(low) + " moved from " + Num(x.lo) + " to " + Num(y.lo));
+        if (x.has_lo && !y.has_lo) parts.push_back("no lower bound");
+        if (!x.has_lo && y.has_lo) parts.push_back(std::string(low) + " now " + Num(y.lo));
+        if (x.has_hi && y.has_hi && x.hi != y.hi) parts.push_back(std::string(high) + " moved from " + Num(x.hi) + " to " + Num(y.hi));
+        if (x.has_hi && !y.has_hi) parts.push_back("no upper bound");
+        if (!x.has_hi && y.has_hi) parts.push_back(std::string(high) + " now " + Num(y.hi));
+        std::string s;
+        for (const std::string& p : parts) s += (s.empty() ? "" : ", ") + p;
+        return s;
+    }
+    if (a.type == ValueType::Set && b.type == ValueType::Set) {
+        std::string added, removed;
+        for (const std::string& item : b.items)
+            if (std::find(a.items.begin(), a.items.end(), item) == a.items.end()) added += (added.empty() ? "" : ", ") + OptionLabel(b.list, item, doc_b);
+        for (const std::string& item : a.items)
+            if (std::find(b.items.begin(), b.items.end(), item) == b.items.end()) removed += (removed.empty() ? "" : ", ") + OptionLabel(a.list, item, doc_a);
+        std::string s;
+        if (!added.empty()) s += "added " + added;
+        if (!removed.empty()) s += std::string(s.empty() ? "" : "; ") + "removed " + removed;
+        return s;
+    }
+    if (a.type == ValueType::Text && b.type == ValueType::Text) return "reworded";
+    return "";   // a choice or yes/no changed, or another type: "before → after" says it all
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regimes
+
+const char* row_state_label(RowState s)
+{
+    static const char* const kLabels[] = {"unchanged", "changed", "added", "removed"};
+    return kLabels[(int)s];
+}
+
+const char* change_kind_label(ChangeKind k)
+{
+    static const char* const kLabels[] = {"added", "removed", "changed"};
+    return kLabels[(int)k];
+}
+
+std::string RegimeComparison::summary_line() const
+{
+    const int total = (int)rows.size();
+    std::string s = std::to_string(total) + (total == 1 ? " dimension" : " dimensions");
+    std::vector<std::string> parts;
+    if (changed) parts.push_back(std::to_string(changed) + " changed");
+    if (added) parts.push_back(std::to_string(added) + " added");
+    if (removed) parts.push_back(std::to_string(removed) + " removed");
+    if (unchanged) parts.push_back(std::to_string(unchanged) + " unchanged");
+    for (size_t i = 0; i < parts.size(); i++) s += (i == 0 ? ": " : ", ") + parts[i];
+    return s;
+}
+
+static const Dimension* FindDimension(const Regime& r, const std::string& key)
+{
+    for (const Dimension& d : r.dimensions)
+        if (d.key == key) return &d;
+    return nullptr;
+}
+
+RegimeComparison compare_regimes(const std::vector<RegimeRef>& regimes)
+{
+    RegimeComparison c;
+    c.regimes = regimes;
+    if (regimes.empty()) return c;
+
+    // The rows' keys in order: the base's, then each later regime's new keys after the key
+    // they follow there, so a dimension only the alternative has sits beside its neighbours.
+    std::vector<std::string> keys;
+    for (const RegimeRef& ref : regimes) {
+        std::string after;   // the key this regime lists just before the current one
+        for (const Dimension& d : ref.regime->dimensions) {
+            if (std::find(keys.begin(), keys.end(), d.key) == keys.end())
+                keys.insert(after.empty() ? keys.begin() : std::find(keys.begin(), keys.end(), after) + 1, d.key);
+            after = d.key;
+        }
+    }
+
+    const RegimeRef& base = regimes[0];
+    for (const std::string& key : keys) {
+        ComparisonRow row;
+        row.key = key;
+        bool any_changed = false, missing_in_other = false;
+        const Dimension* base_dim = FindDimension(*base.regime, key);
+        for (size_t i = 0; i < regimes.size(); i++) {
+            RowCell cell;
+            cell.dimension = i == 0 ? base_dim : FindDimension(*regimes[i].regime, key);
+            if (cell.dimension) {
+                cell.value = value_text(cell.dimension->value, regimes[i].doc);
+                if (row.label.empty()) row.label = dimension_label(*cell.dimension);
+            } else if (i > 0) {
+                missing_in_other = true;
+            }
+            if (i > 0 && cell.dimension && base_dim) {
+                cell.value_changed = !values_equal(base_dim->value, cell.dimension->value);
+                if (cell.value_changed) cell.change = describe_value_change(base_dim->value, base.doc, cell.dimension->value, regimes[i].doc);
+                cell.rationale_changed = base_dim->rationale != cell.dimension->rationale;
+                if (cell.rationale_changed) cell.rationale = diff_text(base_dim->rationale, cell.dimension->rationale);
+                any_changed = any_changed || cell.value_changed || cell.rationale_changed;
+            }
+            row.cells.push_back(std::move(cell));
+        }
+        if (!base_dim) { row.state = RowState::Added; c.added++; }
+        else if (missing_in_other) { row.state = RowState::Removed; c.removed++; }
+        else if (any_changed) { row.state = RowState::Changed; c.changed++; }
+        else { row.state = RowState::Unchanged; c.unchanged++; }
+        c.rows.push_back(std::move(row));
+    }
+    for (size_t i = 0; i < regimes.size(); i++)
+        c.summaries.push_back(i == 0 ? TextDiff{} : diff_text(base.regime->summary, regimes[i].regime->summary));
+    return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+std::string DocumentComparison::summary_line() const
+{
+    int added = 0, removed = 0, changed = 0;
+    for (const FieldChange& f : changes) {
+        if (f.kind == ChangeKind::Added) added++;
+        else if (f.kind == ChangeKind::Removed) removed++;
+        else changed++;
+    }
+    const int total = (int)changes.size();
+    if (total == 0) return "No changes";
+    std::string s = std::to_string(total) + (total == 1 ? " change" : " changes");
+    std::vector<std::string> parts;
+    if (added) parts.push_back(std::to_string(added) + " added");
+    if (removed) parts.push_back(std::to_string(removed) + " removed");
+    if (changed) parts.push_back(std::to_string(changed) + " changed");
+    for (size_t i = 0; i < parts.size(); i++) s += (i == 0 ? ": " : ", ") + parts[i];
+    return s;
+}
+
+namespace {
+
+// Collects the changes of one comparison, part by part.
+struct Collector {
+    const Document& a;
+    const Document& b;
+    std::vector<FieldChange> changes;
+
+    void Field(const std::string& part, const char* field, const std::string& id, const std::string& before, const std::string& after, bool prose = false)
+    {
+        if (before == after) return;
+        FieldChange f;
+        f.part = part;
+        f.field = field;
+        f.id = id;
+        f.kind = ChangeKind::Changed;
+        f.before = before;
+        f.after = after;
+        f.prose = prose;
+        if (prose) f.diff = diff_text(before, after);
+        changes.push_back(std::move(f));
+    }
+    void Object(ChangeKind kind, const std::string& part, const std::string& what, const std::string& id, const std::string& text)
+    {
+        FieldChange f;
+        f.part = part;
+        f.field = what;
+        f.id = id;
+        f.kind = kind;
+        (kind == ChangeKind::Added ? f.after : f.before) = text;
+        changes.push_back(std::move(f));
+    }
+};
+
+// Lines up two lists of objects by id: `both` for each object in b found in a (in b's order,
+// an added one where it stands), `only` for added objects and then for removed ones.
+template <typename T, typename Both, typename Only>
+void ById(const std::vector<T>& in_a, const std::vector<T>& in_b, Both both, Only only)
+{
+    std::unordered_map<std::string, const T*> by_id;
+    for (const T& x : in_a) by_id[x.id] = &x;
+    std::unordered_map<std::string, bool> seen;
+    for (const T& y : in_b) {
+        auto it = by_id.find(y.id);
+        if (it != by_id.end()) { both(*it->second, y); seen[y.id] = true; }
+        else only(ChangeKind::Added, y);
+    }
+    for (const T& x : in_a)
+        if (!seen.count(x.id)) only(ChangeKind::Removed, x);
+}
+
+std::string Joined(const std::vector<std::string>& items)
+{
+    std::string s;
+    for (const std::string& i : items) s += (s.empty() ? "" : ", ") + i;
+    return s;
+}
+
+std::string QuestionPart(const Question& q, int index)
+{
+    return "Question " + (q.number.empty() ? std::to_string(index + 1) : q.number);
+}
+
+std::string OrganisationName(const Document& doc, const std::string& id)
+{
+    for (const Organisation& o : doc.organisations)
+        if (o.id == id) return o.short_name.empty() ? o.name : o.short_name;
+    return id;
+}
+
+std::string RegimePart(const Regime& r)
+{
+    return "Regime: " + (r.name.empty() ? std::string(role_label(r.role)) : r.name);
+}
+
+void CompareRegime(Collector& c, const Regime& x, const Regime& y)
+{
+    const std::string part = RegimePart(y);
+    c.Field(part, "Name", y.id, x.name, y.name);
+    c.Field(part, "Role", y.id, role_label(x.role), role_label(y.role));
+    c.Field(part, "Put forward by", y.id, OrganisationName(c.a, x.owner), OrganisationName(c.b, y.owner));
+    c.Field(part, "Summary", y.id, x.summary, y.summary, true);
+    const RegimeComparison rc = compare_regimes({RegimeRef{&c.a, &x}, RegimeRef{&c.b, &y}});
+    for (const ComparisonRow& row : rc.rows) {
+        const RowCell& before = row.cells[0];
+        const RowCell& after = row.cells[1];
+        if (row.state == RowState::Added) { c.Object(ChangeKind::Added, part, row.label, after.dimension->id, after.value); continue; }
+        if (row.state == RowState::Removed) { c.Object(ChangeKind::Removed, part, row.label, before.dimension->id, before.value); continue; }
+        if (after.value_changed) {
+            FieldChange f;
+            f.part = part;
+            f.field = row.label;
+            f.id = after.dimension->id;
+            f.before = before.value;
+            f.after = after.value;
+            f.change = after.change;
+            if (before.dimension->value.type == ValueType::Text && after.dimension->value.type == ValueType::Text) {
+                f.prose = true;
+                f.diff = diff_text(f.before, f.after);
+            }
+            c.changes.push_back(std::move(f));
+        }
+        if (after.rationale_changed) {
+            const std::string field = row.label + ": rationale";
+            c.Field(part, field.c_str(), after.dimension->id, before.dimension->rationale, after.dimension->rationale, true);
+        }
+    }
+}
+
+std::string CriterionName(const Document& doc, const std::string& id)
+{
+    for (const Criterion& c : doc.workshop.criteria)
+        if (c.id == id) return c.label;
+    return id;
+}
+
+std::string ParticipantName(const Document& doc, const std::string& id)
+{
+    for (const Participant& p : doc.workshop.participants)
+        if (p.id == id) return p.name;
+    return id;
+}
+
+std::string RegimeName(const Document& doc, const std::string& id)
+{
+    for (const Regime& r : doc.regimes)
+        if (r.id == id) return r.name;
+    return id;
+}
+
+void CompareWorkshop(Collector& c)
+{
+    const Workshop& x = c.a.workshop;
+    const Workshop& y = c.b.workshop;
+    const std::string part = "Workshop";
+    ById(x.criteria, y.criteria,
+         [&](const Criterion& p, const Criterion& q) {
+             const std::string where = "Criterion: " + q.label;
+             c.Field(where, "Label", q.id, p.label, q.label);
+             c.Field(where, "Description", q.id, p.description, q.description, true);
+             c.Field(where, "Weight", q.id, Num(p.weight), Num(q.weight));
+         },
+         [&](ChangeKind k, const Criterion& q) { c.Object(k, part, "Criterion", q.id, q.label); });
+    ById(x.participants, y.participants,
+         [&](const Participant& p, const Participant& q) { c.Field(part, "Participant", q.id, p.name, q.name); },
+         [&](ChangeKind k, const Participant& q) { c.Object(k, part, "Participant", q.id, q.name); });
+    // Scores have no ids: a score is who gave it to which regime on which criterion.
+    auto key = [](const Score& s) { return s.participant + "\n" + s.regime + "\n" + s.criterion; };
+    std::map<std::string, const Score*> before;
+    for (const Score& s : x.scores) before[key(s)] = &s;
+    std::map<std::string, bool> seen;
+    auto where = [&](const Document& doc, const Score& s) {
+        return ParticipantName(doc, s.participant) + " on " + RegimeName(doc, s.regime) + ", " + CriterionName(doc, s.criterion);
+    };
+    for (const Score& s : y.scores) {
+        auto it = before.find(key(s));
+        seen[key(s)] = true;
+        const std::string field = "Score: " + where(c.b, s);
+        if (it == before.end()) { c.Object(ChangeKind::Added, part, field, "", Num(s.score)); continue; }
+        if (it->second->score != s.score) {
+            FieldChange f;
+            f.part = part;
+            f.field = field;
+            f.before = Num(it->second->score);
+            f.after = Num(s.score);
+            f.change = Signed(s.score - it->second->score);
+            c.changes.push_back(std::move(f));
+        }
+        c.Field(part, (field + ": note").c_str(), "", it->second->note, s.note, true);
+    }
+    for (const Score& s : x.scores)
+        if (!seen.count(key(s))) c.Object(ChangeKind::Removed, part, "Score: " + where(c.a, s), "", Num(s.score));
+}
+
+} // namespace
+
+DocumentComparison compare_documents(const Document& a, const Document& b)
+{
+    Collector c{a, b, {}};
+    const std::string doc_part = "Document";
+    c.Field(doc_part, "Kind", "", kind_label(a.kind), kind_label(b.kind));
+    c.Field(doc_part, "Title", "", a.title, b.title);
+    c.Field(doc_part, "Status", "", status_name(a.status), status_name(b.status));
+    const Consultation& ca = a.consultation;
+    const Consultation& cb = b.consultation;
+    c.Field("Consultation", "Title", "", ca.title, cb.title);
+    c.Field("Consultation", "Run by", "", Joined(ca.owners), Joined(cb.owners));
+    c.Field("Consultation", "Reference", "", ca.reference, cb.reference);
+    c.Field("Consultation", "Opened", "", ca.opened, cb.opened);
+    c.Field("Consultation", "Closes", "", ca.closes, cb.closes);
+    c.Field("Consultation", "Web address", "", ca.url, cb.url);
+
+    ById(a.organisations, b.organisations,
+         [&](const Organisation& x, const Organisation& y) {
+             const std::string part = "Organisation: " + y.name;
+             c.Field(part, "Name", y.id, x.name, y.name);
+             c.Field(part, "Short name", y.id, x.short_name, y.short_name);
+             c.Field(part, "Role", y.id, x.role, y.role);
+         },
+         [&](ChangeKind k, const Organisation& y) { c.Object(k, "Organisations", "Organisation", y.id, y.name); });
+
+    c.Field("Summary", "Overall position", "", position_label(a.summary.position), position_label(b.summary.position));
+    c.Field("Summary", "Summary", "", a.summary.text, b.summary.text, true);
+
+    auto sections = [&](const std::vector<Section>& x, const std::vector<Section>& y, const char* what) {
+        ById(x, y,
+             [&](const Section& p, const Section& q) {
+                 const std::string part = std::string(what) + ": " + (q.heading.empty() ? p.heading : q.heading);
+                 c.Field(part, "Heading", q.id, p.heading, q.heading);
+                 c.Field(part, "Text", q.id, p.body, q.body, true);
+             },
+             [&](ChangeKind k, const Section& q) { c.Object(k, what, q.heading.empty() ? "Untitled section" : q.heading, q.id, q.body); });
+    };
+    sections(a.sections, b.sections, "Section");
+
+    ById(a.regimes, b.regimes, [&](const Regime& x, const Regime& y) { CompareRegime(c, x, y); },
+         [&](ChangeKind k, const Regime& y) { c.Object(k, "Regimes", RegimePart(y).substr(8), y.id, y.summary); });
+
+    // Questions, each with its answer: an answer lines up by its own id, or failing that by
+    // the question it answers (two bodies may each have started the answer separately).
+    std::unordered_map<std::string, int> index_b;
+    for (size_t i = 0; i < b.questions.size(); i++) index_b[b.questions[i].id] = (int)i;
+    auto answer_for = [](const Document& doc, const std::string& question) -> const Answer* {
+        for (const Answer& ans : doc.answers)
+            if (ans.question == question) return &ans;
+        return nullptr;
+    };
+    auto answer_text = [](const Answer& ans) {
+        std::string s = position_label(ans.position);
+        for (const std::string* t : {&ans.reasoning, &ans.evidence, &ans.recommendations})
+            if (!t->empty()) s += "\n\n" + *t;
+        return s;
+    };
+    ById(a.questions, b.questions,
+         [&](const Question& x, const Question& y) {
+             const std::string part = QuestionPart(y, index_b[y.id]);
+             c.Field(part, "Number", y.id, x.number, y.number);
+             c.Field(part, "Question", y.id, x.text, y.text, true);
+             c.Field(part, "Word limit", y.id, x.word_limit ? std::to_string(x.word_limit) : "", y.word_limit ? std::to_string(y.word_limit) : "");
+             const Answer* p = answer_for(a, x.id);
+             const Answer* q = answer_for(b, y.id);
+             if (p && q) {
+                 c.Field(part, "Position", q->id, position_label(p->position), position_label(q->position));
+                 c.Field(part, "Reasoning", q->id, p->reasoning, q->reasoning, true);
+                 c.Field(part, "Evidence", q->id, p->evidence, q->evidence, true);
+                 c.Field(part, "Recommendations", q->id, p->recommendations, q->recommendations, true);
+                 for (const Signatory& s : q->signatories) {
+                     const Signatory* before = nullptr;
+                     for (const Signatory& t : p->signatories)
+                         if (t.organisation == s.organisation) before = &t;
+                     const std::string who = OrganisationName(b, s.organisation);
+                     const std::string pos_field = who + "'s position";
+                     const std::string note_field = who + "'s note";
+                     c.Field(part, pos_field.c_str(), q->id, before ? position_label(before->position) : "", position_label(s.position));
+                     c.Field(part, note_field.c_str(), q->id, before ? before->note : "", s.note, true);
+                 }
+                 for (const Signatory& t : p->signatories) {
+                     bool kept = false;
+                     for (const Signatory& s : q->signatories) kept = kept || s.organisation == t.organisation;
+                     if (!kept) c.Object(ChangeKind::Removed, part, OrganisationName(a, t.organisation) + "'s view", q->id, position_label(t.position));
+                 }
+             } else if (q) {
+                 c.Object(ChangeKind::Added, part, "Answer", q->id, answer_text(*q));
+             } else if (p) {
+                 c.Object(ChangeKind::Removed, part, "Answer", p->id, answer_text(*p));
+             }
+         },
+         [&](ChangeKind k, const Question& y) {
+             const Document& doc = k == ChangeKind::Added ? b : a;
+             const int index = k == ChangeKind::Added ? index_b[y.id] : (int)(&y - &a.questions[0]);
+             std::string text = y.text;
+             if (const Answer* ans = answer_for(doc, y.id)) text += "\n\n" + answer_text(*ans);
+             c.Object(k, QuestionPart(y, index), "Question", y.id, text);
+         });
+    sections(a.general_points, b.general_points, "General point");
+    CompareWorkshop(c);
+
+    ById(a.sources, b.sources,
+         [&](const Source& x, const Source& y) {
+             c.Field("Source: " + y.title, "Title", y.id, x.title, y.title);
+             c.Field("Source: " + y.title, "Web address", y.id, x.url, y.url);
+         },
+         [&](ChangeKind k, const Source& y) { c.Object(k, "Sources", "Source", y.id, y.title); });
+    ById(a.comments, b.comments,
+         [&](const Comment& x, const Comment& y) {
+             c.Field("Comments", "Comment", y.id, x.text, y.text, true);
+             c.Field("Comments", "Resolved", y.id, x.resolved ? "yes" : "no", y.resolved ? "yes" : "no");
+         },
+         [&](ChangeKind k, const Comment& y) { c.Object(k, "Comments", "Comment by " + (y.author.empty() ? y.organisation : y.author), y.id, y.text); });
+
+    DocumentComparison result;
+    result.changes = std::move(c.changes);
+    std::unordered_map<std::string, bool> in_a, in_b;
+    for (const Revision& r : a.revisions) in_a[r.id] = true;
+    for (const Revision& r : b.revisions) in_b[r.id] = true;
+    for (const Revision& r : a.revisions) result.revisions_only_in_a += in_b.count(r.id) ? 0 : 1;
+    for (const Revision& r : b.revisions) result.revisions_only_in_b += in_a.count(r.id) ? 0 : 1;
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text and JSON
+
+// Unchanged text between changes, shortened to a few words either side of them: a reader of
+// `parley diff` wants the changes and enough context to find them, not the whole answer again.
+static std::string Context(std::string_view text, bool first, bool last)
+{
+    const size_t keep = 80;   // bytes of context on the side of each change
+    if (text.size() <= 2 * keep + 40) return std::string(text);
+    const std::vector<uint32_t> t = tokenize_text(text);
+    size_t head = 0, tail = text.size();
+    if (!first) { while (head < text.size() && head < keep) head = t[std::upper_bound(t.begin(), t.end(), (uint32_t)head) - t.begin()]; }
+    if (!last) { size_t k = t.size() - 1; while (k > 0 && text.size() - t[k] < keep) k--; tail = t[k]; }
+    if (head >= tail) return std::string(text);
+    return std::string(text.substr(0, head)) + "â¦" + std::string(text.substr(tail));
+}
+
+static std::string WordDiffText(const FieldChange& f)
+{
+    std::string s;
+    for (size_t i = 0; i < f.diff.pieces.size(); i++) {
+        const DiffPiece& p = f.diff.pieces[i];
+        if (p.op == DiffOp::Equal) s += Context(std::string_view(f.before).substr(p.a_begin, p.a_end - p.a_begin), i == 0, i + 1 == f.diff.pieces.size());
+        else if (p.op == DiffOp::Delete) s += (p.move >= 0 ? "[-moved: " : "[-") + f.before.substr(p.a_begin, p.a_end - p.a_begin) + "-]";
+        else s += (p.move >= 0 ? "{+moved: " : "{+") + f.after.substr(p.b_begin, p.b_end - p.b_begin) + "+}";
+    }
+    return s;
+}
+
+static std::string Indented(const std::string& text, const char* indent)
+{
+    std::string s = indent;
+    for (char ch : text) {
+        s += ch;
+        if (ch == '\n') s += indent;
+    }
+    return s;
+}
+
+std::string comparison_text(const DocumentComparison& c, const Document& a, const Document& b)
+{
+    std::string s = "Comparing \"" + a.title + "\" with \"" + b.title + "\"\n" + c.summary_line() + "\n";
+    if (c.revisions_only_in_a || c.revisions_only_in_b)
+        s += "History: " + std::to_string(c.revisions_only_in_a) + " saved revision(s) only in the first, " +
+             std::to_string(c.revisions_only_in_b) + " only in the second (not counted as changes)\n";
+    std::string part;
+    for (const FieldChange& f : c.changes) {
+        if (f.part != part) {
+            part = f.part;
+            s += "\n== " + part + "\n";
+        }
+        s += "  " + f.field + " (" + change_kind_label(f.kind) + ")";
+        if (f.kind == ChangeKind::Changed && f.prose) {
+            s += ":\n" + Indented(WordDiffText(f), "    ") + "\n";
+        } else if (f.kind == ChangeKind::Changed) {
+            s += ": " + (f.before.empty() ? std::string("(none)") : f.before) + " -> " + (f.after.empty() ? std::string("(none)") : f.after);
+            if (!f.change.empty()) s += " (" + f.change + ")";
+            s += "\n";
+        } else {
+            const std::string& text = f.kind == ChangeKind::Added ? f.after : f.before;
+            s += text.empty() ? "\n" : ":\n" + Indented(text, "    ") + "\n";
+        }
+    }
+    return s;
+}
+
+std::string comparison_json(const DocumentComparison& c, const Document& a, const Document& b)
+{
+    JsonWriter w;
+    w.begin_object();
+    w.key("identical"); w.boolean(c.identical());
+    w.key("summary"); w.string(c.summary_line());
+    w.key("first"); w.string(a.title);
+    w.key("second"); w.string(b.title);
+    w.key("revisions_only_in_first"); w.integer(c.revisions_only_in_a);
+    w.key("revisions_only_in_second"); w.integer(c.revisions_only_in_b);
+    w.key("changes");
+    w.begin_array();
+    for (const FieldChange& f : c.changes) {
+        w.begin_object();
+        w.key("part"); w.string(f.part);
+        w.key("field"); w.string(f.field);
+        if (!f.id.empty()) { w.key("id"); w.string(f.id); }
+        w.key("kind"); w.string(change_kind_label(f.kind));
+        w.key("before"); w.string(f.before);
+        w.key("after"); w.string(f.after);
+        if (!f.change.empty()) { w.key("change"); w.string(f.change); }
+        if (f.prose) {
+            w.key("words_deleted"); w.integer(f.diff.words_deleted);
+            w.key("words_inserted"); w.integer(f.diff.words_inserted);
+            w.key("diff");   // [op, text] pairs: "=" same, "-" deleted, "+" inserted
+            w.begin_array();
+            for (const DiffPiece& p : f.diff.pieces) {
+                w.begin_array();
+                w.string(p.op == DiffOp::Equal ? "=" : p.op == DiffOp::Delete ? "-" : "+");
+                if (p.op == DiffOp::Insert) w.string(std::string_view(f.after).substr(p.b_begin, p.b_end - p.b_begin));
+                else w.string(std::string_view(f.before).substr(p.a_begin, p.a_end - p.a_begin));
+                if (p.move >= 0) w.integer(p.move);
+                w.end_array();
+            }
+            w.end_array();
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.text() += "\n";
+    return w.text();
+}
+
+} // namespace parley
