@@ -402,7 +402,8 @@ static std::vector<Seg> AbsorbStrandedEqualities(std::vector<Seg> segs, const Wo
 // big dog": which "big, " was added?). Slide it so that it starts with a word rather than a
 // space or a mark where it can, so highlights begin and end at words. Sliding by one moves
 // the change's four ends on by one and hands one equal token from the stretch after it to
-// the stretch before it; neither equal stretch is ever emptied.
+// the stretch before it. Only the first and last stretches may be emptied (an empty one
+// in the middle would let two changes touch).
 static void SlideToWords(std::vector<Seg>& segs, const uint32_t* A, const uint32_t* B, const std::vector<uint8_t>& word_a,
                          const std::vector<uint8_t>& word_b)
 {
@@ -423,8 +424,11 @@ static void SlideToWords(std::vector<Seg>& segs, const uint32_t* A, const uint32
             after.a0 += by; after.b0 += by;
         };
         // Left as far as it goes (a few steps), then right until it starts on a word.
-        for (int step = 0; step < 8 && before.a1 - before.a0 > 1 && T[lo() - 1] == T[hi() - 1]; step++) shift(-1);
-        for (int step = 0; step < 8 && !word[lo()] && after.a1 - after.a0 > 1 && T[lo()] == T[hi()]; step++) shift(+1);
+        // The first and last stretches may be used up entirely: the change then opens or
+        // closes the text ("We now add..." before "We support...", not after its "We").
+        const uint32_t keep_before = i == 1 ? 0 : 1, keep_after = i + 2 == segs.size() ? 0 : 1;
+        for (int step = 0; step < 8 && before.a1 - before.a0 > keep_before && T[lo() - 1] == T[hi() - 1]; step++) shift(-1);
+        for (int step = 0; step < 8 && !word[lo()] && after.a1 - after.a0 > keep_after && hi() < (insertion ? after.b1 : after.a1) && T[lo()] == T[hi()]; step++) shift(+1);
     }
 }
 

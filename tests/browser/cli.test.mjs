@@ -68,3 +68,41 @@ test('usage mistakes and unreadable files exit 2 with a plain message, never a c
   assert.equal(r.status, 2);
   assert.match(r.stderr, /cannot read/);
 });
+
+test('diff: identical content exits 0, a changed draft exits 1 with each change, --json parses, bad files exit 2', () => {
+  const older = JSON.parse(fs.readFileSync(example, 'utf8'));
+  const newer = structuredClone(older);
+  newer.answers[0].reasoning = newer.answers[0].reasoning.replace('We support', 'We strongly support');
+  newer.revisions.push({ id: 'rev-later', parent: '', organisation: 'LGA', author: 'A. Officer', time: '2026-11-23T10:00:00Z', note: '' });
+  const a = path.join(tmp, 'older.parley.json');
+  const b = path.join(tmp, 'newer.parley.json');
+  fs.writeFileSync(a, JSON.stringify(older, null, 2));
+  fs.writeFileSync(b, JSON.stringify(newer, null, 2));
+
+  let r = run('diff', a, a);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^No changes$/m);
+
+  r = run('diff', a, b);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^1 change: 1 changed$/m);
+  assert.match(r.stdout, /== Question 1\n  Reasoning \(changed\):\n    We \{\+strongly \+\}support/);
+  assert.match(r.stdout, /History: 0 saved revision\(s\) only in the first, 1 only in the second/);
+
+  r = run('diff', '--json', a, b);
+  assert.equal(r.status, 1, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.identical, false);
+  assert.equal(out.changes.length, 1);
+  assert.equal(out.changes[0].field, 'Reasoning');
+  assert.deepEqual(out.changes[0].diff.filter((p) => p[0] !== '='), [['+', 'strongly ']]);
+
+  r = run('diff', a);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /give exactly two files/);
+  const bad = path.join(tmp, 'broken.parley.json');
+  fs.writeFileSync(bad, '{"format":');
+  r = run('diff', a, bad);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /cannot compare/);
+});

@@ -237,3 +237,9 @@ TEST_CASE("a long text with scattered edits: the diff finds each edit, no giant 
         if (p.op == DiffOp::Insert) biggest = std::max(biggest, (int)(p.b_end - p.b_begin));
     CHECK(biggest < 200);
 }
+
+TEST_CASE("a sentence added at the very start is one insertion before the old first word")
+{
+    CHECK(Pieces("We support the principle.", "We now add a first sentence. We support the principle.") ==
+          std::vector<std::string>{"+We now add a first sentence. ", "=We support the principle."});
+}
