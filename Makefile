@@ -3,7 +3,10 @@
 #   make test   build everything and run every test (unit, sanitizer, browser)
 # And two for the core's robustness and speed (docs/benchmarks.md):
 #   make fuzz   fuzz import with libFuzzer + ASan/UBSan for $(FUZZ_SECONDS) s (default 60)
-#   make bench  time load and save of a 10 MB draft: native, WASM under Node, Node's JSON
+#   make bench  time load and save of a 10 MB draft: native, WASM under Node, Node's JSON;
+#               then the word diff of 100,000-word texts against jsdiff and diff-match-patch
+#               in Chromium (make bench-diff runs only that part), and the compare view's
+#               frame times on two such drafts
 # All of them install whatever a fresh Debian machine lacks (tools/install-deps.sh).
 
 PORT   ?= 8080
@@ -17,7 +20,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz bench bench-native bench-wasm clean
+        fuzz bench bench-native bench-wasm bench-diff clean
 
 all: native wasm
 
@@ -63,19 +66,38 @@ fuzz: deps-fuzz
 
 # The benchmark programs are not part of `all`: built here, only the targets needed.
 bench-native: native
-	@cmake --build $(NATIVE) --target parley_bench -j $(JOBS)
+	@cmake --build $(NATIVE) --target parley_bench parley_bench_diff_native -j $(JOBS)
 
 bench-wasm: deps
 	@NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release > /dev/null
-	@NODE_PATH=/usr/share/nodejs cmake --build $(WASM) --target parley_bench_wasm -j $(JOBS)
+	@NODE_PATH=/usr/share/nodejs cmake --build $(WASM) --target parley_bench_wasm parley_bench_diff -j $(JOBS)
 
 # The draft is generated once (same bytes every time) and checked with the CLI before use.
 $(BENCH)/draft-10mb.parley.json: bench/make-draft.mjs
 	@node bench/make-draft.mjs $@
 
-bench: deps-bench bench-native bench-wasm $(BENCH)/draft-10mb.parley.json
+# The diff benchmark's texts: same bytes every time; the .parley.json copies are checked too.
+$(BENCH)/diff/texts.json: bench/make-text.mjs
+	@node bench/make-text.mjs $(BENCH)/diff
+
+# Takes about five minutes: jsdiff and diff-match-patch need minutes on the rewritten half.
+BENCH_DIFF = $(NATIVE)/parley validate $(BENCH)/diff/a.parley.json $(BENCH)/diff/b-scattered.parley.json \
+               $(BENCH)/diff/b-rewritten.parley.json && \
+             node bench/diff-bench.mjs $(BENCH)/diff $(WASM)/bench/parley_bench_diff.js \
+               $(NATIVE)/parley_bench_diff_native $(NATIVE)/parley
+
+# The compare view itself on two such drafts, in the app (the browser tests' tooling drives it).
+BENCH_VIEW = node bench/compare-view.mjs $(BENCH)/diff
+
+bench: deps-bench deps-test bench-native bench-wasm wasm $(BENCH)/draft-10mb.parley.json $(BENCH)/diff/texts.json
 	@$(NATIVE)/parley validate $(BENCH)/draft-10mb.parley.json
 	@node --expose-gc bench/bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench
+	@echo
+	@$(BENCH_DIFF)
+	@$(BENCH_VIEW)
+
+bench-diff: deps-bench bench-native bench-wasm $(BENCH)/diff/texts.json
+	@$(BENCH_DIFF)
 
 clean:
 	rm -rf $(NATIVE) $(ASAN) $(WASM) $(FUZZ) $(BENCH) dist

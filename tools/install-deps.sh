@@ -3,7 +3,8 @@
 # Idempotent and quiet when everything is present, so every make target can call it.
 #   tools/install-deps.sh build   -> compilers, Emscripten, headers, fonts
 #   tools/install-deps.sh test    -> the above plus Chromium and the npm test tooling
-#   tools/install-deps.sh bench   -> the build set plus Node.js (make bench runs under Node)
+#   tools/install-deps.sh bench   -> the build set plus Node.js (make bench runs under Node),
+#                                    Chromium and the pinned npm packages of the diff benchmark
 #   tools/install-deps.sh fuzz    -> the build set plus clang and its libFuzzer runtime
 set -eu
 what=${1:-build}
@@ -18,7 +19,7 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
   # The machine may bring its own Node.js; only install Debian's when there is none.
   command -v node >/dev/null 2>&1 || need="$need nodejs"
 fi
-if [ "$what" = test ]; then
+if [ "$what" = test ] || [ "$what" = bench ]; then
   have_pkg chromium || need="$need chromium"
   command -v npm >/dev/null 2>&1 || need="$need npm"
 fi
@@ -39,6 +40,14 @@ fi
 
 if [ "$what" = test ]; then
   cd "$root/tests/browser"
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+
+if [ "$what" = bench ]; then
+  # jsdiff and diff-match-patch at pinned versions, and playwright-core to drive Chromium.
+  cd "$root/bench/diff"
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi

@@ -76,7 +76,7 @@
   let timerId = 0;
   let firstFrameDrawn = false;
   let readyResolved = false;
-  const stats = { frames: 0, lastFrameMs: 0, totalMs: 0 };
+  const stats = { frames: 0, lastFrameMs: 0, totalMs: 0, maxUiMs: 0 };
 
   function requestFrame() {
     if (!running) return;
@@ -95,6 +95,7 @@
     stats.frames++;
     stats.lastFrameMs = dt;
     stats.totalMs += dt;
+    stats.maxUiMs = Math.max(stats.maxUiMs, M._parley_ui_ms());
     if (!firstFrameDrawn) {
       firstFrameDrawn = true;
       loader.hidden = true;
@@ -712,7 +713,9 @@
     load,
     settled,
     stats: () => ({ frames: stats.frames, lastFrameMs: stats.lastFrameMs,
-                    meanFrameMs: stats.frames ? stats.totalMs / stats.frames : 0 }),
+                    meanFrameMs: stats.frames ? stats.totalMs / stats.frames : 0,
+                    lastUiMs: M._parley_ui_ms(),      // the app's layout and drawing, without the GPU
+                    maxUiMs: stats.maxUiMs }),   // the slowest of those so far
     missingGlyphs,
   };
 

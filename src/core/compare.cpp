@@ -562,7 +562,7 @@ static std::string Context(std::string_view text, bool first, bool last)
     if (!first) { while (head < text.size() && head < keep) head = t[std::upper_bound(t.begin(), t.end(), (uint32_t)head) - t.begin()]; }
     if (!last) { size_t k = t.size() - 1; while (k > 0 && text.size() - t[k] < keep) k--; tail = t[k]; }
     if (head >= tail) return std::string(text);
-    return std::string(text.substr(0, head)) + "â¦" + std::string(text.substr(tail));
+    return std::string(text.substr(0, head)) + "\xE2\x80\xA6" + std::string(text.substr(tail));
 }
 
 static std::string WordDiffText(const FieldChange& f)

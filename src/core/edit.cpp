@@ -88,4 +88,20 @@ bool remove_section(Document& doc, const std::string& id)
     return true;
 }
 
+bool remove_criterion(Document& doc, const std::string& id)
+{
+    if (!EraseIf(doc.workshop.criteria, [&](const Criterion& k) { return k.id == id; })) return false;
+    EraseIf(doc.workshop.scores, [&](const Score& s) { return s.criterion == id; });
+    RemoveCommentsOn(doc, {id});
+    return true;
+}
+
+bool remove_participant(Document& doc, const std::string& id)
+{
+    if (!EraseIf(doc.workshop.participants, [&](const Participant& p) { return p.id == id; })) return false;
+    EraseIf(doc.workshop.scores, [&](const Score& s) { return s.participant == id; });
+    RemoveCommentsOn(doc, {id});
+    return true;
+}
+
 } // namespace parley

@@ -16,6 +16,8 @@ bool remove_organisation(Document& doc, const std::string& organisation_id); // 
 bool remove_regime(Document& doc, const std::string& regime_id);             // regimes based on it, workshop columns and scores
 bool remove_dimension(Document& doc, const std::string& dimension_id);
 bool remove_section(Document& doc, const std::string& section_id);          // sections and general points
+bool remove_criterion(Document& doc, const std::string& criterion_id);      // a workshop row with its scores
+bool remove_participant(Document& doc, const std::string& participant_id);  // a workshop participant with their scores
 
 // Moves element `index` one place up (delta -1) or down (+1); false at either end.
 template <typename T>

@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "json_writer.h"
 #include "value_text.h"
+#include "workshop.h"
 
 #include <algorithm>
 #include <utility>
@@ -19,6 +20,8 @@ struct Sink {
     virtual void prose(const std::string& text) = 0;                            // paragraphs split by blank lines
     virtual void field(const std::string& label, const std::string& value) = 0; // "Position: Agree"
     virtual void table(const char* left, const char* right, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
+    // A table of any width: a workshop's criteria x regimes. Every row has head.size() cells.
+    virtual void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) = 0;
 };
 
 std::string organisation_name(const Document& d, const std::string& id)
@@ -43,6 +46,101 @@ void walk_answer(const Document& d, const Answer& a, Sink& out)
     if (!a.reasoning.empty()) out.prose(a.reasoning);
     if (!a.evidence.empty()) { out.field("Evidence", ""); out.prose(a.evidence); }
     if (!a.recommendations.empty()) { out.field("Recommendations", ""); out.prose(a.recommendations); }
+}
+
+std::string regime_name(const Document& d, const std::string& id)
+{
+    for (const Regime& r : d.regimes)
+        if (r.id == id) return r.name.empty() ? "Untitled regime" : r.name;
+    return id;
+}
+
+// A cell as the room saw it: the mean, and the lowest and highest score when they differ.
+std::string cell_text(const WorkshopCell& c)
+{
+    if (!c.count) return "not scored";
+    return score_text(c.mean) + (c.spread > 0 ? " (" + json_format_number(c.min) + "\xE2\x80\x93" + json_format_number(c.max) + ")" : "");
+}
+
+// The results first (ranking, then the table the room scored), then what they rest on: the
+// criteria, who scored, and what participants noted against their scores.
+void walk_workshop(const Document& d, Sink& out)
+{
+    const Workshop& w = d.workshop;
+    if (w.criteria.empty() && w.participants.empty()) return;
+    const WorkshopResults res = workshop_results(d);
+    out.heading(2, "Workshop results");
+    if (!w.participants.empty()) {
+        std::string names;   // "; " between them: a participant's name often has a comma of its own
+        for (const Participant& p : w.participants)
+            names += (names.empty() ? "" : "; ") + p.name + (p.organisation.empty() ? "" : " (" + organisation_name(d, p.organisation) + ")");
+        out.field("Scored by", names);
+    }
+    if (!res.regimes.empty() && !res.criteria.empty()) {
+        std::vector<std::vector<std::string>> ranking;
+        for (int c : res.order) {
+            const WorkshopTotal& t = res.totals[c];
+            std::string score = t.weight > 0 ? score_text(t.score, 2) + " of 5" : "not scored";
+            if (t.weight > 0 && t.unscored > 0)
+                score += " (" + std::to_string(t.unscored) + (t.unscored == 1 ? " criterion" : " criteria") + " not scored)";
+            ranking.push_back({t.rank ? rank_label(t.rank, t.tied) : "not ranked", regime_name(d, t.regime), score});
+        }
+        out.grid({"Rank", "Regime", "Weighted score"}, ranking);
+
+        std::vector<std::string> head = {"Criterion", "Weight"};
+        for (const std::string& id : res.regimes) head.push_back(regime_name(d, id));
+        std::vector<std::vector<std::string>> rows;
+        for (size_t k = 0; k < res.criteria.size(); k++) {
+            std::vector<std::string> row = {w.criteria[k].label, json_format_number(w.criteria[k].weight)};
+            for (size_t c = 0; c < res.regimes.size(); c++) row.push_back(cell_text(res.cell((int)k, (int)c)));
+            rows.push_back(std::move(row));
+        }
+        std::vector<std::string> totals = {"Weighted score", ""}, ranks = {"Rank", ""};
+        for (const WorkshopTotal& t : res.totals) {
+            totals.push_back(t.weight > 0 ? score_text(t.score, 2) : "not scored");
+            ranks.push_back(t.rank ? rank_label(t.rank, t.tied) : "not ranked");
+        }
+        rows.push_back(std::move(totals));
+        rows.push_back(std::move(ranks));
+        out.grid(head, rows);
+        out.prose("Scores are from 0 to 5. Each cell gives the mean of the participants' scores, with the lowest and highest "
+                  "in brackets where they differ. A regime's weighted score is the mean of its cells, each counted as many "
+                  "times as its criterion's weight; criteria nobody scored are left out of it.");
+
+        if (w.participants.size() > 1) {   // how far each person's view differs from the room's
+            out.heading(3, "Weighted scores by participant");
+            std::vector<std::string> by_head = {"Participant"};
+            for (const std::string& id : res.regimes) by_head.push_back(regime_name(d, id));
+            std::vector<std::vector<std::string>> by_rows;
+            for (const Participant& p : w.participants) {
+                std::vector<int> scored;
+                const std::vector<double> mine = participant_scores(d, res, p.id, &scored);
+                std::vector<std::string> row = {p.name};
+                for (size_t c = 0; c < mine.size(); c++) row.push_back(scored[c] ? score_text(mine[c], 2) : "not scored");
+                by_rows.push_back(std::move(row));
+            }
+            out.grid(by_head, by_rows);
+        }
+    }
+    if (!w.criteria.empty()) {
+        out.heading(3, "Criteria");
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (const Criterion& k : w.criteria)
+            rows.emplace_back(k.label + " (weight " + json_format_number(k.weight) + ")", k.description);
+        out.table("Criterion", "What it asks", rows);
+    }
+    bool notes = false;
+    for (const Score& s : w.scores) {
+        if (s.note.empty()) continue;
+        if (!notes) out.heading(3, "Participants' notes");
+        notes = true;
+        std::string who = s.participant, what = s.criterion;
+        for (const Participant& p : w.participants)
+            if (p.id == s.participant) who = p.name;
+        for (const Criterion& k : w.criteria)
+            if (k.id == s.criterion) what = k.label;
+        out.field(who + " on " + regime_name(d, s.regime) + ", " + what + " (" + json_format_number(s.score) + ")", s.note);
+    }
 }
 
 void walk(const Document& d, Sink& out)
@@ -87,12 +185,7 @@ void walk(const Document& d, Sink& out)
         for (const Dimension& dim : g.dimensions)
             if (!dim.rationale.empty()) { out.heading(3, "Why: " + dimension_label(dim)); out.prose(dim.rationale); }
     }
-    if (!d.workshop.criteria.empty()) {
-        out.heading(2, "Workshop criteria");
-        std::vector<std::pair<std::string, std::string>> rows;
-        for (const Criterion& k : d.workshop.criteria) rows.emplace_back(k.label, json_format_number(k.weight));
-        out.table("Criterion", "Weight", rows);
-    }
+    walk_workshop(d, out);
     if (!d.sources.empty()) {
         out.heading(2, "Sources");
         for (const Source& s : d.sources) out.field(s.title, joined({s.publisher, s.date, s.url}));
@@ -160,6 +253,18 @@ struct HtmlSink : Sink {
         for (const auto& r : rows) out += "<tr><td>" + escape_html(r.first) + "</td><td>" + escape_html(r.second) + "</td></tr>\n";
         out += "</tbody>\n</table>\n";
     }
+    void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) override
+    {
+        out += "<table class=\"grid\">\n<thead><tr>";
+        for (const std::string& h : head) out += "<th>" + escape_html(h) + "</th>";
+        out += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : rows) {
+            out += "<tr>";
+            for (const std::string& cell : row) out += "<td>" + escape_html(cell) + "</td>";
+            out += "</tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
 };
 
 // Markdown: prose as written (people write Markdown-ish text anyway); table cells and
@@ -191,6 +296,20 @@ struct MarkdownSink : Sink {
         for (const auto& r : rows) out += "| " + one_line(r.first, true) + " | " + one_line(r.second, true) + " |\n";
         out += "\n";
     }
+    void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) override
+    {
+        auto line = [&](const std::vector<std::string>& cells) {
+            out += "|";
+            for (const std::string& c : cells) out += " " + one_line(c, true) + " |";
+            out += "\n";
+        };
+        line(head);
+        out += "|";
+        for (size_t i = 0; i < head.size(); i++) out += "---|";
+        out += "\n";
+        for (const auto& row : rows) line(row);
+        out += "\n";
+    }
 };
 
 struct TextSink : Sink {
@@ -214,6 +333,37 @@ struct TextSink : Sink {
     void table(const char*, const char*, const std::vector<std::pair<std::string, std::string>>& rows) override
     {
         for (const auto& r : rows) out += "- " + one_line(r.first, false) + ": " + one_line(r.second, false) + "\n";
+        out += "\n";
+    }
+    // Plain text has no tables that survive a web form: one line per row, each cell named by
+    // its column ("- Clarity: Weight: 1.5; A: 3.7 (3–4); B: 2.3 (2–3)"). Columns with long
+    // names (regimes) go by a letter, with a key line first, or every line would repeat them.
+    void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) override
+    {
+        std::vector<std::string> names;
+        std::string key;
+        size_t n = 0;   // columns given a letter so far
+        for (size_t i = 0; i < head.size(); i++) {
+            std::string name = one_line(head[i], false);
+            if (i > 0 && name.size() > 24) {
+                const std::string letter = n < 26 ? std::string(1, (char)('A' + n)) : "C" + std::to_string(n + 1);
+                n++;
+                key += (key.empty() ? "" : "; ") + letter + " = " + name;
+                name = letter;
+            }
+            names.push_back(name);
+        }
+        if (!key.empty()) out += "Columns: " + key + "\n";
+        for (const auto& row : rows) {
+            std::string line = "- " + one_line(row.empty() ? "" : row[0], false) + ":";
+            bool first = true;
+            for (size_t i = 1; i < row.size() && i < names.size(); i++) {
+                if (row[i].empty()) continue;
+                line += std::string(first ? " " : "; ") + names[i] + ": " + one_line(row[i], false);
+                first = false;
+            }
+            out += line + "\n";
+        }
         out += "\n";
     }
 };

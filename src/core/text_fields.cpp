@@ -65,6 +65,16 @@ std::string* find_text_field(Document& doc, const std::string& key)
             return nullptr;
         }
     }
+    // A workshop's criteria and participants (the criterion's description is prose, edited in
+    // the page's textarea, which finds it by this key).
+    for (Criterion& k : doc.workshop.criteria) {
+        if (k.id != id) continue;
+        if (!strcmp(m, "label")) return &k.label;
+        if (!strcmp(m, "description")) return &k.description;
+        return nullptr;
+    }
+    for (Participant& p : doc.workshop.participants)
+        if (p.id == id) return !strcmp(m, "name") ? &p.name : nullptr;
     return nullptr;
 }
 

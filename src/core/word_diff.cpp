@@ -445,7 +445,7 @@ struct TokPiece { DiffOp op; uint32_t a0, a1, b0, b1; int32_t move; };
 static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uint32_t* B, const WordCounts& wa, const WordCounts& wb,
                      const std::vector<uint8_t>& word_a, const std::vector<uint8_t>& word_b)
 {
-    const uint32_t kMoveWords = 5;
+    const uint32_t kMoveWords = 8;   // shorter runs recur by chance ("the director of children's services")
     const int kCandidates = 16;   // places tried per word: a bound on the work for common words
     auto lo_of = [](const TokPiece& p, DiffOp op) { return op == DiffOp::Delete ? p.a0 : p.b0; };
     auto hi_of = [](const TokPiece& p, DiffOp op) { return op == DiffOp::Delete ? p.a1 : p.b1; };

@@ -11,7 +11,7 @@
 //    method of git), recursively; small regions without a rare anchor go to Myers' O(ND).
 //  - A clean-up pass turns near-meaningless matches ("the", a space) stranded between changes
 //    into part of the change, so a rewritten sentence reads as one replacement, not confetti.
-//  - Blocks of five words or more deleted in one place and inserted unchanged in another are
+//  - Blocks of eight words or more deleted in one place and inserted unchanged in another are
 //    paired as a move, so a moved paragraph is not shown as a deletion and an insertion.
 #pragma once
 #include <cstdint>

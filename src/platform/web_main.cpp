@@ -302,6 +302,40 @@ static void CarryOutRequests()
     }
 }
 
+// Presentation mode (a workshop's results for a room) asks the browser for the whole screen.
+// Browsers only grant it within a few seconds of a click, which the frame that handles the
+// click is; if refused, the app still fills the window. The browser's own Escape leaves full
+// screen without telling the page's keys, so leaving full screen ends the presentation too
+// (the resize that comes with it brings the frame that notices).
+static bool g_fullscreen_asked = false;   // we asked for full screen for this presentation
+static bool g_fullscreen_seen = false;    // and the browser gave it
+
+static void FollowPresentation()
+{
+    if (g_app.presenting && !g_fullscreen_asked) {
+        g_fullscreen_asked = true;
+        g_fullscreen_seen = false;
+        EM_ASM({
+            const el = document.documentElement;
+            if (!document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => {});
+        });
+    } else if (g_app.presenting) {
+        const bool full = EM_ASM_INT({ return document.fullscreenElement ? 1 : 0; }) != 0;
+        if (full) g_fullscreen_seen = true;
+        else if (g_fullscreen_seen) g_app.presenting = false;   // the app lets go of its large fonts next frame
+    } else if (g_fullscreen_asked) {
+        g_fullscreen_asked = false;
+        EM_ASM({
+            if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
+        });
+    }
+}
+
+// The app's own work in the last frame (layout and draw lists, not the GPU's drawing): what
+// the benchmarks hold to "a few milliseconds a frame", apart from the graphics driver.
+static double g_ui_ms = 0;
+EMSCRIPTEN_KEEPALIVE double parley_ui_ms() { return g_ui_ms; }
+
 // Draws one frame. Returns how long the page may wait before the next one:
 // 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
 EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
@@ -315,10 +349,12 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     io.DisplaySize = ImVec2(g_css_w, g_css_h);
     io.DisplayFramebufferScale = ImVec2((float)g_fb_w / g_css_w, (float)g_fb_h / g_css_h);
     ImGui_ImplOpenGL3_NewFrame();
+    const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     Prose_BeginFrame();
     App_Frame(g_app);
     ImGui::Render();
+    g_ui_ms = emscripten_get_now() - ui_start;
     ItemHooks_EndFrame();
     UpdateProseOverlay();
 
@@ -329,6 +365,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     CarryOutRequests();
+    FollowPresentation();
     Autosave(now_ms);
     const int cursor = ImGui::GetMouseCursor();
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }

@@ -4,8 +4,10 @@
 #include "core/export.h"
 #include "core/utf8.h"
 #include "core/value_text.h"
+#include "compare_view.h"
 #include "document_editor.h"
 #include "prose_field.h"
+#include "workshop_results.h"
 #include "examples.h"
 #include "fonts.h"
 #include "imgui.h"
@@ -102,6 +104,9 @@ void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file
     app.file_token = file_token;
     parley::history_clear(app.history);   // undo never crosses into another document
     Prose_StopEditing(app);               // the field being edited belonged to the old one
+    app.compare.open = false;             // its columns named the old one's regimes
+    app.compare.columns.clear();
+    app.compare.version++;
 }
 
 static void ReplaceDocument(AppState& app)
@@ -173,6 +178,9 @@ void App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<
 
 bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token)
 {
+    // A file chosen in the compare view is the other version, not a replacement for this draft.
+    const bool for_compare = app.compare.open_for_compare;
+    app.compare.open_for_compare = false;
     parley::ImportResult r = parley::import_document(text);
     if (!r.ok) {
         std::vector<std::string> problems;
@@ -183,6 +191,10 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
         }
         App_ShowOpenProblems(app, source, std::move(problems));
         return false;
+    }
+    if (for_compare) {
+        CompareView_SetOther(app, std::move(r.document), source);
+        return true;
     }
     std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
                          " fields from a newer Parley kept as they are)");
@@ -291,7 +303,7 @@ static void DrawMenuBar(AppState& app)
                 ImGui::EndMenu();
             }
             ImGui::Separator();
-            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) app.request_open = true;
+            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) { app.request_open = true; app.compare.open_for_compare = false; }
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
             if (ImGui::BeginMenu("Export")) {
                 if (ImGui::MenuItem("Markdown (.md)")) app.request_export = 1;
@@ -304,6 +316,13 @@ static void DrawMenuBar(AppState& app)
         if (ImGui::BeginMenu("Edit")) {
             if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, !app.history.undo.empty())) App_Undo(app);
             if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, !app.history.redo.empty())) App_Redo(app);
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Compare")) {
+            if (ImGui::MenuItem("Regimes side by side", nullptr, app.compare.open && app.compare.mode == 0)) CompareView_Open(app, 0);
+            if (ImGui::MenuItem("With another version of this draft...", nullptr, app.compare.open && app.compare.mode == 1)) CompareView_Open(app, 1);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Back to the draft", "Esc", false, app.compare.open)) app.compare.open = false;
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
@@ -502,7 +521,7 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
     if (ShortcutPressed(ImGuiKey_Z)) App_Undo(app);
     if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) App_Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
-    if (ShortcutPressed(ImGuiKey_O)) app.request_open = true;
+    if (ShortcutPressed(ImGuiKey_O)) { app.request_open = true; app.compare.open_for_compare = false; }
     if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
     // Pasting outside a text field: a whole document pasted as JSON text opens like a file.
     if (ShortcutPressed(ImGuiKey_V) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
@@ -516,9 +535,12 @@ static void HandleShortcuts(AppState& app)
 void App_Frame(AppState& app)
 {
     HandleShortcuts(app);
-    DrawMenuBar(app);
-    DrawStatusBar(app);
-    DocumentEditor_Draw(app);
+    if (!WorkshopPresentation_Frame(app)) {   // presenting: the results alone, no bars
+        DrawMenuBar(app);
+        DrawStatusBar(app);
+        if (app.compare.open) CompareView_Draw(app);
+        else DocumentEditor_Draw(app);
+    }
     DrawModals(app);
     // A dot before the title while there are changes not saved to a file, as editors do.
     app.window_title = (App_HasUnsavedChanges(app) ? "\xE2\x80\xA2 " : "") +

@@ -15,6 +15,7 @@ struct AppState {
     bool   style_dirty = true;       // theme or zoom changed: fonts and style need rebuilding
     bool   open_about = false;
     bool   open_shortcuts = false;
+    bool   presenting = false;       // a workshop's results full-window for a room (workshop_results.h)
     parley::IdGenerator ids;         // seeded at start-up: ids must differ between browsers
 
     parley::History history;         // undo and redo of every edit to `doc`
@@ -23,6 +24,20 @@ struct AppState {
     // taken by the next frame that draws it) and the words that filter the questions.
     std::string scroll_to;
     std::string question_filter;
+
+    // The compare view (src/ui/compare_view.cpp) in place of the editor: regimes side by side,
+    // or this draft against another version of it chosen from a file.
+    struct Compare {
+        bool open = false;
+        int  mode = 0;                        // 0 regimes side by side, 1 two versions
+        std::vector<std::string> columns;     // regime ids: "<id>" in `doc`, "other:<id>" in `other`
+        bool only_differences = false;
+        bool has_other = false;
+        parley::Document other;               // the other version (the older one: compared with `doc`)
+        std::string other_name;
+        bool open_for_compare = false;        // the next file opened goes to `other`, not to the editor
+        int  version = 0;                     // bumped when `other` or the columns change
+    } compare;
 
     // Unsaved work: every edit counts one; saving or opening a document catches up.
     int    edits = 0;

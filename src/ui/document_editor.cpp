@@ -1,6 +1,7 @@
 #include "document_editor.h"
 
 #include "app.h"
+#include "compare_view.h"
 #include "core/edit.h"
 #include "core/export.h"
 #include "core/history.h"
@@ -12,6 +13,7 @@
 #include "regime_editor.h"
 #include "theme.h"
 #include "widgets.h"
+#include "workshop_editor.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -120,6 +122,14 @@ static void DrawOutline(AppState& app, const std::vector<char>& shown)
     if (doc.kind != parley::DocumentKind::Response) {
         OutlineEntry(app, "Regimes", "regimes");
         for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 120).c_str(), r.id, 12 * z);
+    }
+    if (doc.kind == parley::DocumentKind::Workshop) {   // the anchors of workshop_editor.cpp's sections
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        OutlineEntry(app, "Criteria", "criteria");
+        OutlineEntry(app, "Regimes compared", "columns");
+        OutlineEntry(app, "Participants", "participants");
+        OutlineEntry(app, "Scores", "scores");
+        OutlineEntry(app, "Results", "results");
     }
     if (doc.kind != parley::DocumentKind::Workshop) {
         ImGui::Dummy(ImVec2(0, 4 * z));
@@ -501,6 +511,10 @@ static void DrawRegimes(AppState& app, float column)
     SectionHeading(app, response ? "Alternative proposals" : "Regimes", "regimes");
     if (response && doc.regimes.empty())
         MutedText("Put forward a regime of your own, dimension by dimension, so it can be compared with the proposal side by side.");
+    if (doc.regimes.size() >= 2) {   // the way to the compare view from where regimes are written
+        if (ImGui::Button("Compare these regimes side by side")) CompareView_Open(app, 0);
+        ImGui::Dummy(ImVec2(0, 6 * app.zoom));
+    }
     for (int i = 0; i < (int)app.doc.regimes.size(); i++) {
         ImGui::PushID(app.doc.regimes[i].id.c_str());
         ScrollHereIfAsked(app, app.doc.regimes[i].id);
@@ -560,10 +574,7 @@ static void DrawPage(AppState& app, float column, const std::vector<char>& shown
         break;
     case parley::DocumentKind::Workshop:
         DrawRegimes(app, column);
-        if (DocumentView_HasContent(doc)) {
-            SectionHeading(app, "Workshop", "workshop");
-            DocumentView_Draw(doc, column, z);   // scoring is edited with the comparison views
-        }
+        WorkshopEditor_Draw(app, column);   // criteria, participants, scores, results
         break;
     }
     ImGui::Dummy(ImVec2(0, 24 * z));

@@ -34,7 +34,20 @@ void Theme_Apply(Theme theme, float zoom)
 {
     g_theme = theme;
     const Palette& p = kPalettes[theme];
-    g_colors = { U32(p.page), U32(p.paper), U32(p.accent), U32(p.text), U32(p.text_muted), U32(p.border), U32(p.status_bar), U32(p.danger) };
+    g_colors = { U32(p.page), U32(p.paper), U32(p.accent), U32(p.text), U32(p.text_muted), U32(p.border), U32(p.status_bar), U32(p.danger),
+                 0, 0, 0, 0, 0 };
+    // Insertions green, deletions red (also struck through, so colour is never the only sign).
+    static const unsigned int kDiff[Theme_COUNT][5] = {
+        {0xD5F0DA, 0x0B5A1E, 0xFAD9D6, 0x9A1B1B, 0xDCE6FA},   // light
+        {0x1E4A2A, 0xC2F2CB, 0x5A2424, 0xFFD0D0, 0x27395A},   // dark
+        {0xB9F5C0, 0x000000, 0xFFC4C4, 0x000000, 0xC9DCFF},   // high contrast: black text on strong tints
+    };
+    const unsigned int* d = kDiff[theme];
+    g_colors.inserted_bg = U32(d[0]);
+    g_colors.inserted_text = U32(d[1]);
+    g_colors.deleted_bg = U32(d[2]);
+    g_colors.deleted_text = U32(d[3]);
+    g_colors.moved_bg = U32(d[4]);
 
     ImGuiStyle style;   // fresh default, then ours, then scaled: zoom never compounds
     style.WindowPadding = ImVec2(20, 16);

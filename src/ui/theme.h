@@ -15,6 +15,9 @@ struct ThemeColors {
     unsigned int border;
     unsigned int status_bar;
     unsigned int danger;      // warnings that must be seen (autosave off), readable on the page
+    // Comparisons: words inserted and deleted (a tint behind, a colour for the text, readable
+    // in every theme) and moved blocks.
+    unsigned int inserted_bg, inserted_text, deleted_bg, deleted_text, moved_bg;
 };
 
 void               Theme_Apply(Theme theme, float zoom);   // sets ImGui's style (sizes scaled by zoom)

@@ -219,3 +219,22 @@ TEST_CASE("a regime edited between versions: typed value changes in words")
     CHECK(added == 1);
     CHECK(removed == 1);
 }
+
+TEST_CASE("parley diff's text shortens long unchanged prose to the words around each change, with an ellipsis")
+{
+    Document a;
+    a.title = "Draft";
+    Section s;
+    s.id = "sec-1";
+    s.heading = "Introduction";
+    for (int i = 0; i < 200; i++) s.body += "word" + std::to_string(i) + " ";
+    a.sections.push_back(s);
+    Document b = a;
+    b.sections[0].body += "and a new ending.";
+    const DocumentComparison c = compare_documents(a, b);
+    REQUIRE(c.changes.size() == 1);
+    const std::string text = comparison_text(c, a, b);
+    CHECK(text.find("\xE2\x80\xA6") != std::string::npos);   // U+2026, encoded once
+    CHECK(text.find("word0 ") == std::string::npos);         // the far-away start is left out
+    CHECK(text.find("word199 {+and a new ending.+}") != std::string::npos);
+}

@@ -1,0 +1,469 @@
+#include "compare_view.h"
+
+#include "core/compare.h"
+#include "core/value_text.h"
+#include "diff_text.h"
+#include "fonts.h"
+#include "theme.h"
+#include "widgets.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#include <algorithm>
+#include <functional>
+
+using parley::RowState;
+
+// The comparisons are worked out once per change of what they compare, not every frame: the
+// key is the document's generation and edit count and the view's own version.
+struct CompareCache {
+    int generation = -1, edits = -1, version = -1;
+    parley::RegimeComparison regimes;
+    parley::DocumentComparison versions;
+};
+static CompareCache g_cache;
+
+static const char kOther[] = "other:";
+
+// The regime a column names: "<id>" in the open draft, "other:<id>" in the other file.
+static parley::RegimeRef FindColumn(const AppState& app, const std::string& column)
+{
+    const bool other = column.compare(0, sizeof(kOther) - 1, kOther) == 0;
+    const parley::Document& doc = other ? app.compare.other : app.doc;
+    if (other && !app.compare.has_other) return {};
+    const std::string id = other ? column.substr(sizeof(kOther) - 1) : column;
+    for (const parley::Regime& r : doc.regimes)
+        if (r.id == id) return parley::RegimeRef{&doc, &r};
+    return {};
+}
+
+static std::string RegimeTitle(const parley::RegimeRef& ref)
+{
+    return ref.regime->name.empty() ? std::string(parley::role_label(ref.regime->role)) : ref.regime->name;
+}
+
+// Current, then proposed, then alternatives: the order a workshop reads them in.
+static void DefaultColumns(AppState& app)
+{
+    std::vector<std::string>& cols = app.compare.columns;
+    cols.clear();
+    for (parley::RegimeRole role : {parley::RegimeRole::Current, parley::RegimeRole::Proposed, parley::RegimeRole::Alternative})
+        for (const parley::Regime& r : app.doc.regimes)
+            if (r.role == role && cols.size() < 3) cols.push_back(r.id);
+}
+
+void CompareView_Open(AppState& app, int mode)
+{
+    app.compare.open = true;
+    app.compare.mode = mode;
+    bool valid = app.compare.columns.size() >= 2;
+    for (const std::string& c : app.compare.columns) valid = valid && FindColumn(app, c).regime;
+    if (!valid) DefaultColumns(app);
+    app.compare.version++;
+}
+
+void CompareView_SetOther(AppState& app, parley::Document other, const std::string& name)
+{
+    app.compare.other = std::move(other);
+    app.compare.other_name = name;
+    app.compare.has_other = true;
+    app.compare.open = true;
+    app.compare.version++;
+    // Columns that named regimes of the previous other file are gone with it.
+    auto& cols = app.compare.columns;
+    cols.erase(std::remove_if(cols.begin(), cols.end(), [&](const std::string& c) { return !FindColumn(app, c).regime; }), cols.end());
+    app.status_message = "Comparing with " + name;
+}
+
+static void Refresh(AppState& app)
+{
+    if (g_cache.generation == app.generation && g_cache.edits == app.edits && g_cache.version == app.compare.version) return;
+    g_cache.generation = app.generation;
+    g_cache.edits = app.edits;
+    g_cache.version = app.compare.version;
+    std::vector<parley::RegimeRef> refs;
+    for (const std::string& c : app.compare.columns) {
+        parley::RegimeRef ref = FindColumn(app, c);
+        if (ref.regime) refs.push_back(ref);
+    }
+    g_cache.regimes = parley::compare_regimes(refs);
+    g_cache.versions = app.compare.has_other ? parley::compare_documents(app.compare.other, app.doc) : parley::DocumentComparison{};
+    DiffText_ClearCache();
+}
+
+// A small coloured word for a row's state, named so tests and the screen-reader mirror find it.
+static void StateBadge(const std::string& id, RowState state)
+{
+    const ThemeColors& c = Theme_Colors();
+    const unsigned int colour = state == RowState::Added ? c.inserted_text : state == RowState::Removed ? c.deleted_text
+                              : state == RowState::Changed ? c.accent : c.text_muted;
+    ImGui::PushFont(Fonts_Get(Font_Small));
+    NamedText(id, parley::row_state_label(state), colour);
+    ImGui::PopFont();
+}
+
+static void OpenOtherFile(AppState& app)
+{
+    app.compare.open_for_compare = true;
+    app.request_open = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regimes side by side
+
+static void DrawColumnPickers(AppState& app)
+{
+    const float z = app.zoom;
+    std::vector<std::string>& cols = app.compare.columns;
+    // Every regime there is to choose from: this draft's, then the other file's.
+    std::vector<std::pair<std::string, std::string>> choices;   // column key, label
+    for (const parley::Regime& r : app.doc.regimes)
+        choices.push_back({r.id, RegimeTitle({&app.doc, &r})});
+    if (app.compare.has_other)
+        for (const parley::Regime& r : app.compare.other.regimes)
+            choices.push_back({kOther + r.id, RegimeTitle({&app.compare.other, &r}) + " (" + app.compare.other_name + ")"});
+
+    int remove = -1;
+    for (int i = 0; i < (int)cols.size(); i++) {
+        ImGui::PushID(i);
+        std::string preview;
+        for (const auto& ch : choices)
+            if (ch.first == cols[i]) preview = ch.second;
+        const std::string label = std::string(i == 0 ? "Compare##column/" : "with##column/") + std::to_string(i);
+        if (i > 0) ImGui::SameLine(0, 12 * z);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(i == 0 ? "Compare" : i == 1 ? "with" : "and");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::min(380 * z, ImGui::CalcTextSize(preview.c_str()).x + 48 * z));
+        if (BeginNamedCombo(("##" + label).c_str(), preview.c_str())) {
+            for (const auto& ch : choices)
+                if (ImGui::Selectable((ch.second + "##" + ch.first).c_str(), ch.first == cols[i])) {
+                    cols[i] = ch.first;
+                    app.compare.version++;
+                }
+            ImGui::EndCombo();
+        }
+        if (i >= 2) {
+            ImGui::SameLine(0, 4 * z);
+            if (QuietButton(("Remove##column/" + std::to_string(i)).c_str())) remove = i;
+        }
+        ImGui::PopID();
+    }
+    if (remove >= 0) { cols.erase(cols.begin() + remove); app.compare.version++; }
+    if (cols.size() < choices.size()) {
+        ImGui::SameLine(0, 16 * z);
+        if (ImGui::Button("Add a column")) {
+            for (const auto& ch : choices)
+                if (std::find(cols.begin(), cols.end(), ch.first) == cols.end()) { cols.push_back(ch.first); break; }
+            app.compare.version++;
+        }
+    }
+    ImGui::SameLine(0, 16 * z);
+    if (ImGui::Button(app.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...")) OpenOtherFile(app);
+}
+
+// One regime's cell of a row: its value, the change against the base, the rationale.
+static void DrawCell(const parley::ComparisonRow& row, int column, float width)
+{
+    const ThemeColors& c = Theme_Colors();
+    const parley::RowCell& cell = row.cells[column];
+    const std::string where = row.key + "/" + std::to_string(column);
+    if (!cell.dimension) {
+        ImGui::PushStyleColor(ImGuiCol_Text, c.text_muted);
+        ImGui::TextWrapped("Not in this regime");
+        ImGui::PopStyleColor();
+        return;
+    }
+    const bool text_value = cell.dimension->value.type == parley::ValueType::Text;
+    const parley::RowCell& base = row.cells[0];
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    if (text_value && column > 0 && cell.value_changed && base.dimension && base.dimension->value.type == parley::ValueType::Text) {
+        static parley::TextDiff diff;   // short values: diffed as drawn, nothing to keep
+        diff = parley::diff_text(base.value, cell.value);
+        DiffText("textvalue/" + where, (int)std::hash<std::string>{}(base.value + "\n" + cell.value), base.value, cell.value, diff, DiffSide_After, width);
+    } else if (text_value && column == 0 && base.dimension) {
+        // The base marks the words the first changed column took out of it.
+        const parley::RowCell* other = nullptr;
+        for (size_t k = 1; k < row.cells.size() && !other; k++)
+            if (row.cells[k].dimension && row.cells[k].value_changed && row.cells[k].dimension->value.type == parley::ValueType::Text) other = &row.cells[k];
+        if (other) {
+            static parley::TextDiff diff;
+            diff = parley::diff_text(cell.value, other->value);
+            DiffText("textvalue/" + where, (int)std::hash<std::string>{}(cell.value + "\n" + other->value), cell.value, other->value, diff, DiffSide_Before, width);
+        } else {
+            ImGui::TextWrapped("%s", cell.value.c_str());
+        }
+    } else if (text_value) {
+        ImGui::TextWrapped("%s", cell.value.c_str());
+    } else {
+        NamedText("value/" + where, cell.value.c_str(), c.text);
+    }
+    ImGui::PopFont();
+    // "was 25 cases · +25, doubled": what it was and what that means, under the new value (text
+    // values show their words marked instead).
+    if (column > 0 && cell.value_changed && base.dimension && !(text_value && base.dimension->value.type == parley::ValueType::Text)) {
+        std::string line = "was " + base.value;
+        if (!cell.change.empty()) line += "  \xC2\xB7  " + cell.change;
+        ImGui::PushFont(Fonts_Get(Font_Small));
+        if (ImGui::CalcTextSize(line.c_str()).x <= width) {
+            NamedText("change/" + where, line.c_str(), c.accent);
+        } else {
+            ImGui::PushStyleColor(ImGuiCol_Text, c.accent);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+            ImGui::TextWrapped("%s", line.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopFont();
+    }
+    const std::string& rationale = cell.dimension->rationale;
+    if (rationale.empty() && !(column > 0 && cell.rationale_changed)) return;
+    ImGui::Dummy(ImVec2(0, 2));
+    // The base shows what the other columns took out of its rationale (the first of them with a
+    // different one), so deletions are seen where they were; the others show what they put in.
+    const parley::RowCell* other = column > 0 ? (cell.rationale_changed ? &cell : nullptr) : nullptr;
+    for (size_t k = 1; column == 0 && k < row.cells.size() && !other; k++)
+        if (row.cells[k].dimension && row.cells[k].rationale_changed) other = &row.cells[k];
+    // Two rationales that share little are two texts, not an edit: marking every word of
+    // both would only shout. They are shown plainly, with a note saying so.
+    const bool rewritten = other && other->rationale.words_equal * 2 < std::max(other->rationale.words_deleted, other->rationale.words_inserted);
+    if (other && base.dimension && !rewritten) {
+        const std::string& before = base.dimension->rationale;
+        const std::string& after = other->dimension->rationale;
+        DiffText("rationale/" + where, g_cache.version, before, after, other->rationale, column == 0 ? DiffSide_Before : DiffSide_After, width);
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, c.text_muted);
+    ImGui::TextWrapped("%s", rationale.c_str());
+    ImGui::PopStyleColor();
+    if (rewritten && column > 0) {
+        ImGui::PushFont(Fonts_Get(Font_Small));
+        NamedText("rewritten/" + where, "rationale rewritten", c.accent);
+        ImGui::PopFont();
+    }
+}
+
+static void DrawRegimes(AppState& app)
+{
+    const float z = app.zoom;
+    const ThemeColors& c = Theme_Colors();
+    DrawColumnPickers(app);
+    const parley::RegimeComparison& cmp = g_cache.regimes;
+    if (cmp.regimes.size() < 2) {
+        ImGui::Dummy(ImVec2(0, 24 * z));
+        MutedText(app.doc.regimes.size() < 2 && !app.compare.has_other
+                      ? "This draft has fewer than two regimes. Add a current or an alternative regime in the editor, or add regimes from another file."
+                      : "Choose two regimes to compare.");
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, 8 * z));
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
+    ImGui::PopFont();
+    ImGui::SameLine(0, 24 * z);
+    if (ImGui::Checkbox("Only differences##compare", &app.compare.only_differences)) {}
+    ImGui::Dummy(ImVec2(0, 4 * z));
+
+    // One table: the columns scroll together because they are one scrolling region, and the
+    // header with the regimes' names stays in view.
+    const int columns = 1 + (int)cmp.regimes.size();
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuterH |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Resizable;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(12 * z, 10 * z));
+    if (ImGui::BeginTable("compare/regimes", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthFixed, 210 * z);
+        for (int i = 0; i < (int)cmp.regimes.size(); i++)
+            ImGui::TableSetupColumn(RegimeTitle(cmp.regimes[i]).c_str(), ImGuiTableColumnFlags_WidthStretch);
+        // The header: each regime's name, role and who put it forward.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushFont(Fonts_Get(Font_Small));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_muted), "Dimension");
+        ImGui::PopFont();
+        for (int i = 0; i < (int)cmp.regimes.size(); i++) {
+            ImGui::TableSetColumnIndex(i + 1);
+            const parley::RegimeRef& ref = cmp.regimes[i];
+            ImGui::PushFont(Fonts_Get(Font_Subheading));
+            ImGui::TextWrapped("%s", RegimeTitle(ref).c_str());
+            ImGui::PopFont();
+            std::string sub = parley::role_label(ref.regime->role);
+            for (const parley::Organisation& o : ref.doc->organisations)
+                if (o.id == ref.regime->owner) sub += ", " + (o.short_name.empty() ? o.name : o.short_name);
+            if (ref.doc != &app.doc) sub += "  \xC2\xB7  from " + app.compare.other_name;
+            if (i == 0 && cmp.regimes.size() > 1) sub += "  \xC2\xB7  the base";
+            ImGui::PushFont(Fonts_Get(Font_Small));
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_muted), "%s", sub.c_str());
+            ImGui::PopFont();
+        }
+
+        // The regimes' summaries, word by word, when any differ.
+        bool summaries_differ = false;
+        for (size_t i = 1; i < cmp.summaries.size(); i++) summaries_differ = summaries_differ || !cmp.summaries[i].all_equal;
+        if (summaries_differ || !app.compare.only_differences) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextWrapped("Summary");
+            for (int i = 0; i < (int)cmp.regimes.size(); i++) {
+                ImGui::TableSetColumnIndex(i + 1);
+                const float w = ImGui::GetContentRegionAvail().x;
+                const std::string& base = cmp.regimes[0].regime->summary;
+                const std::string& mine = cmp.regimes[i].regime->summary;
+                // Marked word by word only where the summaries share most of their words.
+                auto edited = [&](size_t k) {
+                    const parley::TextDiff& d = cmp.summaries[k];
+                    return !d.all_equal && d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted);
+                };
+                if (i > 0 && edited(i)) DiffText("summary/" + std::to_string(i), g_cache.version, base, mine, cmp.summaries[i], DiffSide_After, w);
+                else if (i == 0 && cmp.summaries.size() > 1 && edited(1))
+                    DiffText("summary/0", g_cache.version, base, cmp.regimes[1].regime->summary, cmp.summaries[1], DiffSide_Before, w);
+                else ImGui::TextWrapped("%s", mine.c_str());
+            }
+        }
+
+        for (const parley::ComparisonRow& row : cmp.rows) {
+            if (app.compare.only_differences && row.state == RowState::Unchanged) continue;
+            ImGui::TableNextRow();
+            // A tint for the rows that differ, so the eye finds them while scrolling.
+            if (row.state == RowState::Added) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, (c.inserted_bg & 0x00FFFFFF) | 0x60000000);
+            if (row.state == RowState::Removed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, (c.deleted_bg & 0x00FFFFFF) | 0x60000000);
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushFont(Fonts_Get(Font_Subheading));
+            ImGui::TextWrapped("%s", row.label.c_str());
+            ImGui::PopFont();
+            StateBadge("state/" + row.key, row.state);
+            for (int i = 0; i < (int)row.cells.size(); i++) {
+                ImGui::TableSetColumnIndex(i + 1);
+                DrawCell(row, i, ImGui::GetContentRegionAvail().x);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two versions
+
+static void DrawVersions(AppState& app, float column)
+{
+    const float z = app.zoom;
+    const ThemeColors& c = Theme_Colors();
+    if (!app.compare.has_other) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+        MutedText("Choose the other version of this draft: for instance the copy you sent to another association, "
+                  "to see what they changed in the one they sent back. Every changed field is listed question by "
+                  "question, with the words deleted and inserted.");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 8 * z));
+        if (ImGui::Button("Choose the other version...")) OpenOtherFile(app);
+        return;
+    }
+    const parley::DocumentComparison& cmp = g_cache.versions;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+    ImGui::TextWrapped("From %s (older) to this draft (newer).", app.compare.other_name.c_str());
+    if (!app.compare.other.id.empty() && app.compare.other.id != app.doc.id) {
+        ImGui::PushStyleColor(ImGuiCol_Text, c.danger);
+        ImGui::TextWrapped("This file is another document (its id differs), so most parts show as added or removed.");
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Choose another file...")) OpenOtherFile(app);
+    ImGui::Dummy(ImVec2(0, 8 * z));
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
+    ImGui::PopFont();
+    if (cmp.revisions_only_in_a || cmp.revisions_only_in_b) {
+        char history[160];
+        snprintf(history, sizeof(history), "History: %d saved revision%s only in the older file, %d only in this draft.", cmp.revisions_only_in_a,
+                 cmp.revisions_only_in_a == 1 ? "" : "s", cmp.revisions_only_in_b);
+        MutedText(history);
+    }
+    ImGui::Dummy(ImVec2(0, 8 * z));
+
+    std::string part;
+    for (size_t i = 0; i < cmp.changes.size(); i++) {
+        const parley::FieldChange& f = cmp.changes[i];
+        if (f.part != part) {
+            part = f.part;
+            ImGui::Dummy(ImVec2(0, 10 * z));
+            ImGui::PushFont(Fonts_Get(Font_Subheading));
+            ImGui::TextWrapped("%s", part.c_str());
+            ImGui::PopFont();
+            Rule(column);
+        }
+        ImGui::PushID((int)i);
+        const unsigned int colour = f.kind == parley::ChangeKind::Added ? c.inserted_text : f.kind == parley::ChangeKind::Removed ? c.deleted_text : c.accent;
+        NamedText("fieldname/" + std::to_string(i), f.field.c_str(), c.text);
+        ImGui::SameLine(0, 8 * z);
+        ImGui::PushFont(Fonts_Get(Font_Small));
+        NamedText("kind/" + std::to_string(i), parley::change_kind_label(f.kind), colour);
+        ImGui::PopFont();
+        if (f.kind == parley::ChangeKind::Changed && f.prose) {
+            DiffText("field/" + std::to_string(i), g_cache.version, f.before, f.after, f.diff, DiffSide_Both, column);
+        } else if (f.kind == parley::ChangeKind::Changed) {
+            std::string line = (f.before.empty() ? std::string("(none)") : f.before) + "  \xE2\x86\x92  " + (f.after.empty() ? std::string("(none)") : f.after);
+            if (!f.change.empty()) line += "   (" + f.change + ")";
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+            ImGui::TextWrapped("%s", line.c_str());
+            ImGui::PopTextWrapPos();
+        } else {
+            // Whole objects added or removed: their text, tinted as one insertion or deletion.
+            const std::string& text = f.kind == parley::ChangeKind::Added ? f.after : f.before;
+            static parley::TextDiff whole;
+            whole.pieces.assign(1, parley::DiffPiece{});
+            parley::DiffPiece& p = whole.pieces[0];
+            p.op = f.kind == parley::ChangeKind::Added ? parley::DiffOp::Insert : parley::DiffOp::Delete;
+            if (p.op == parley::DiffOp::Insert) p.b_end = (uint32_t)text.size(); else p.a_end = (uint32_t)text.size();
+            DiffText("field/" + std::to_string(i), g_cache.version, text, text, whole, DiffSide_Both, column);
+        }
+        ImGui::Dummy(ImVec2(0, 6 * z));
+        ImGui::PopID();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void CompareView_Draw(AppState& app)
+{
+    const float z = app.zoom;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        app.compare.open = false;
+        return;
+    }
+    Refresh(app);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28 * z, 20 * z));
+    // The regimes' table scrolls itself (its header stays); the versions page scrolls as a whole.
+    ImGui::Begin("Compare", nullptr, flags | (app.compare.mode == 0 ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    ImGui::PopStyleVar();
+
+    if (ImGui::Button("\xE2\x86\x90 Back to the draft")) app.compare.open = false;
+    ImGui::SameLine(0, 24 * z);
+    ImGui::PushFont(Fonts_Get(Font_Heading));
+    ImGui::TextUnformatted(app.compare.mode == 0 ? "Regimes side by side" : "Two versions of this draft");
+    ImGui::PopFont();
+    ImGui::SameLine(0, 24 * z);
+    if (ImGui::RadioButton("Regimes##compare/mode", app.compare.mode == 0)) { app.compare.mode = 0; app.compare.version++; }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Versions##compare/mode", app.compare.mode == 1)) { app.compare.mode = 1; app.compare.version++; }
+    ImGui::Dummy(ImVec2(0, 6 * z));
+    Rule(ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, 6 * z));
+
+    if (app.compare.mode == 0) {
+        DrawRegimes(app);
+    } else {
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float column = std::min(avail, 860 * z);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - column) * 0.5f));
+        ImGui::BeginGroup();
+        DrawVersions(app, column);
+        ImGui::EndGroup();
+    }
+    ImGui::End();
+}

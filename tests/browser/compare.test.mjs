@@ -1,0 +1,96 @@
+// The compare view with the real mouse: regimes of an example side by side (rows lined up by
+// dimension key, a summary, typed changes in words), only the differences, and two versions
+// of a draft chosen through the file picker.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, items, settled, screenshot, ROOT } from './helpers.mjs';
+
+const shared = sharedBrowserAndServer();
+const example = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples', f), 'utf8'));
+
+async function openExample(page, title) {
+  await clickItem(page, 'File');
+  await clickItem(page, 'Examples');
+  await clickItem(page, title);
+  await settled(page);
+}
+
+const named = async (page, name) => (await items(page)).find((it) => it.name.endsWith('##' + name));
+
+describe('Compare', () => {
+  test('current and proposed regimes of an example side by side: summary, a changed row, only differences', async () => {
+    const doc = example('no-notice-child-protection.parley.json');
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1400, height: 900 } });
+    await openExample(page, doc.title);
+    await clickItem(page, 'Compare');
+    await clickItem(page, 'Regimes side by side');
+    await settled(page);
+
+    // The summary counts every dimension key of the two regimes once.
+    const [current, proposed] = ['current', 'proposed'].map((role) => doc.regimes.find((r) => r.role === role));
+    const keys = new Set([...current.dimensions, ...proposed.dimensions].map((d) => d.key));
+    const summary = await named(page, 'compare/summary');
+    assert.ok(summary, 'no summary');
+    assert.match(summary.label, new RegExp(`^${keys.size} dimensions: `));
+    // The notice row: announced (some notice) against unannounced (none) is a change.
+    const before = current.dimensions.find((d) => d.key === 'notice');
+    const after = proposed.dimensions.find((d) => d.key === 'notice');
+    assert.ok(before && after, 'the example lost its notice dimensions');
+    const state = await named(page, 'state/notice');
+    assert.equal(state.label, 'changed');
+    const change = await named(page, 'change/notice/1');
+    assert.ok(change, 'no change line under the proposed notice');
+    assert.match(change.label, /^was /);
+    await screenshot(page, 'compare-regimes');
+
+    // Only the differences: unchanged rows go, changed ones stay.
+    const unchanged = (await items(page)).filter((it) => it.name.startsWith('unchanged##state/'));
+    await clickItem(page, 'Only differences');
+    await settled(page);
+    const after_filter = await items(page);
+    assert.equal(after_filter.filter((it) => it.name.startsWith('unchanged##state/')).length, 0);
+    assert.ok(after_filter.find((it) => it.name === 'changed##state/notice'));
+    if (unchanged.length === 0) assert.ok(true);   // nothing to hide in this example
+    await screenshot(page, 'compare-regimes-differences');
+
+    // Escape goes back to the draft.
+    await page.keyboard.press('Escape');
+    await settled(page);
+    assert.equal(await named(page, 'compare/summary'), undefined);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('two versions of a draft: the file picker, the changes question by question', async () => {
+    const older = example('jtai-joint-response.parley.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-compare-'));
+    const olderFile = path.join(dir, 'sent-to-lga.parley.json');
+    const newer = structuredClone(older);
+    newer.answers[0].reasoning = 'We now add a first sentence. ' + newer.answers[0].reasoning;
+    fs.writeFileSync(olderFile, JSON.stringify(older, null, 2));
+
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1280, height: 900 } });
+    await page.evaluate((t) => window.parley.load(t), JSON.stringify(newer));
+    await clickItem(page, 'Compare');
+    await clickItem(page, 'With another version of this draft...');
+    const chooser = page.waitForEvent('filechooser');
+    await clickItem(page, 'Choose the other version...');
+    await (await chooser).setFiles(olderFile);
+    const deadline = Date.now() + 5000;
+    let summary;
+    while (!(summary = await named(page, 'compare/summary')) && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.ok(summary, 'no summary after choosing the file');
+    assert.equal(summary.label, '1 change: 1 changed');
+    assert.equal((await named(page, 'fieldname/0')).label, 'Reasoning');
+    assert.equal((await named(page, 'kind/0')).label, 'changed');
+    // The draft itself is untouched by choosing a file to compare with.
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).answers[0].reasoning, newer.answers[0].reasoning);
+    await screenshot(page, 'compare-versions');
+    assert.deepEqual(problems, []);
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
