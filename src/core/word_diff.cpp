@@ -331,7 +331,7 @@ struct Seg { bool equal; uint32_t a0, a1, b0, b1; };
 
 struct WordCounts {   // words in a token range, in O(1): prefix sums of the word flags
     std::vector<uint32_t> sum;
-    explicit WordCounts(const std::vector<uint8_t>& is_word)
+    void Count(const std::vector<uint8_t>& is_word)
     {
         sum.resize(is_word.size() + 1);
         sum[0] = 0;
@@ -543,27 +543,48 @@ static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uin
 
 // ---------------------------------------------------------------------------------------------
 
+struct Scratch {
+    std::vector<uint32_t> sa, sb, ta, tb;
+    std::vector<uint8_t> word_a, word_b;
+    Matcher matcher;
+    WordCounts wa, wb;
+};
+
 TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options)
 {
     TextDiff result;
-    std::vector<uint32_t> sa, sb;
-    std::vector<uint8_t> word_a, word_b;
+    // The big arrays live on between calls (per thread): a comparison diffs many fields in a
+    // row, and fresh multi-megabyte buffers cost page faults that outweighed the diff itself.
+    static thread_local Scratch scratch;
+    std::vector<uint32_t>& sa = scratch.sa;
+    std::vector<uint32_t>& sb = scratch.sb;
+    std::vector<uint8_t>& word_a = scratch.word_a;
+    std::vector<uint8_t>& word_b = scratch.word_b;
     Tokenize(a, sa, &word_a);
     Tokenize(b, sb, &word_b);
     const uint32_t n = (uint32_t)sa.size() - 1, m = (uint32_t)sb.size() - 1;
 
-    Interner interner(std::min<size_t>(n + m, 1u << 20) / 2 + 16);
-    std::vector<uint32_t> ta(n), tb(m);
+    // Distinct tokens are few (a long text has a vocabulary of thousands): start small and grow,
+    // as clearing a table sized for every token cost more than the diff itself.
+    Interner interner(1024);
+    std::vector<uint32_t>& ta = scratch.ta;
+    std::vector<uint32_t>& tb = scratch.tb;
+    ta.resize(n);
+    tb.resize(m);
     for (uint32_t i = 0; i < n; i++) ta[i] = interner.Intern(a.data(), sa[i], sa[i + 1] - sa[i]);
     for (uint32_t j = 0; j < m; j++) tb[j] = interner.Intern(b.data(), sb[j], sb[j + 1] - sb[j]);
 
-    Matcher matcher;
+    Matcher& matcher = scratch.matcher;
+    matcher.runs.clear();
     matcher.A = ta.data();
     matcher.B = tb.data();
     matcher.vocabulary = interner.count;
     matcher.Match(n, m);
 
-    const WordCounts wa(word_a), wb(word_b);
+    scratch.wa.Count(word_a);
+    scratch.wb.Count(word_b);
+    const WordCounts& wa = scratch.wa;
+    const WordCounts& wb = scratch.wb;
     std::vector<Seg> segs = SegmentsFromRuns(matcher.runs, n, m);
     if (options.clean_up) {
         segs = AbsorbStrandedEqualities(std::move(segs), wa, wb);
