@@ -111,6 +111,16 @@ static void OpenOtherFile(AppState& app)
 // ---------------------------------------------------------------------------------------------
 // Regimes side by side
 
+// Puts the next item on this line when `width` more fits in the window, else starts a new line,
+// so the column pickers wrap in a narrow window instead of running off its edge.
+static void SameLineIfRoom(float width, bool want_same_line, float spacing)
+{
+    if (!want_same_line) return;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
 static void DrawColumnPickers(AppState& app)
 {
     const float z = app.zoom;
@@ -130,11 +140,13 @@ static void DrawColumnPickers(AppState& app)
         for (const auto& ch : choices)
             if (ch.first == cols[i]) preview = ch.second;
         const std::string label = std::string(i == 0 ? "Compare##column/" : "with##column/") + std::to_string(i);
-        if (i > 0) ImGui::SameLine(0, 12 * z);
+        const char* word = i == 0 ? "Compare" : i == 1 ? "with" : "and";
+        const float combo_w = std::min(std::min(380 * z, ImGui::GetContentRegionAvail().x * 0.6f), ImGui::CalcTextSize(preview.c_str()).x + 48 * z);
+        SameLineIfRoom(ImGui::CalcTextSize(word).x + combo_w + 90 * z, i > 0, 12 * z);   // room for a Remove too
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(i == 0 ? "Compare" : i == 1 ? "with" : "and");
+        ImGui::TextUnformatted(word);
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(std::min(380 * z, ImGui::CalcTextSize(preview.c_str()).x + 48 * z));
+        ImGui::SetNextItemWidth(combo_w);
         if (BeginNamedCombo(("##" + label).c_str(), preview.c_str())) {
             for (const auto& ch : choices)
                 if (ImGui::Selectable((ch.second + "##" + ch.first).c_str(), ch.first == cols[i])) {
@@ -151,15 +163,16 @@ static void DrawColumnPickers(AppState& app)
     }
     if (remove >= 0) { cols.erase(cols.begin() + remove); app.compare.version++; }
     if (cols.size() < choices.size()) {
-        ImGui::SameLine(0, 16 * z);
+        SameLineIfRoom(ImGui::CalcTextSize("Add a column").x + 32 * z, true, 16 * z);
         if (ImGui::Button("Add a column")) {
             for (const auto& ch : choices)
                 if (std::find(cols.begin(), cols.end(), ch.first) == cols.end()) { cols.push_back(ch.first); break; }
             app.compare.version++;
         }
     }
-    ImGui::SameLine(0, 16 * z);
-    if (ImGui::Button(app.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...")) OpenOtherFile(app);
+    const char* from_file = app.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...";
+    SameLineIfRoom(ImGui::CalcTextSize(from_file).x + 32 * z, true, 16 * z);
+    if (ImGui::Button(from_file)) OpenOtherFile(app);
 }
 
 // One regime's cell of a row: its value, the change against the base, the rationale.
@@ -177,18 +190,18 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     const bool text_value = cell.dimension->value.type == parley::ValueType::Text;
     const parley::RowCell& base = row.cells[0];
     ImGui::PushFont(Fonts_Get(Font_Subheading));
-    if (text_value && column > 0 && cell.value_changed && base.dimension && base.dimension->value.type == parley::ValueType::Text) {
-        static parley::TextDiff diff;   // short values: diffed as drawn, nothing to keep
-        diff = parley::diff_text(base.value, cell.value);
+    // Texts sharing under a third of their words are two texts, not an edit (see below).
+    auto edited = [](const parley::TextDiff& d) { return d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted); };
+    static parley::TextDiff diff;   // short values: diffed as drawn, nothing to keep
+    if (text_value && column > 0 && cell.value_changed && base.dimension && base.dimension->value.type == parley::ValueType::Text &&
+        edited(diff = parley::diff_text(base.value, cell.value))) {
         DiffText("textvalue/" + where, (int)std::hash<std::string>{}(base.value + "\n" + cell.value), base.value, cell.value, diff, DiffSide_After, width);
     } else if (text_value && column == 0 && base.dimension) {
         // The base marks the words the first changed column took out of it.
         const parley::RowCell* other = nullptr;
         for (size_t k = 1; k < row.cells.size() && !other; k++)
             if (row.cells[k].dimension && row.cells[k].value_changed && row.cells[k].dimension->value.type == parley::ValueType::Text) other = &row.cells[k];
-        if (other) {
-            static parley::TextDiff diff;
-            diff = parley::diff_text(cell.value, other->value);
+        if (other && edited(diff = parley::diff_text(cell.value, other->value))) {
             DiffText("textvalue/" + where, (int)std::hash<std::string>{}(cell.value + "\n" + other->value), cell.value, other->value, diff, DiffSide_Before, width);
         } else {
             ImGui::TextWrapped("%s", cell.value.c_str());
@@ -196,7 +209,7 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     } else if (text_value) {
         ImGui::TextWrapped("%s", cell.value.c_str());
     } else {
-        NamedText("value/" + where, cell.value.c_str(), c.text);
+        NamedText("value/" + where, cell.value.c_str(), c.text, width);
     }
     ImGui::PopFont();
     // "was 25 cases · +25, doubled": what it was and what that means, under the new value (text
@@ -205,15 +218,7 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
         std::string line = "was " + base.value;
         if (!cell.change.empty()) line += "  \xC2\xB7  " + cell.change;
         ImGui::PushFont(Fonts_Get(Font_Small));
-        if (ImGui::CalcTextSize(line.c_str()).x <= width) {
-            NamedText("change/" + where, line.c_str(), c.accent);
-        } else {
-            ImGui::PushStyleColor(ImGuiCol_Text, c.accent);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-            ImGui::TextWrapped("%s", line.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopStyleColor();
-        }
+        NamedText("change/" + where, line.c_str(), c.accent, width);
         ImGui::PopFont();
     }
     const std::string& rationale = cell.dimension->rationale;
@@ -272,7 +277,7 @@ static void DrawRegimes(AppState& app)
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(12 * z, 10 * z));
     if (ImGui::BeginTable("compare/regimes", columns, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthFixed, 210 * z);
+        ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthFixed, std::min(210 * z, ImGui::GetContentRegionAvail().x * 0.18f));
         for (int i = 0; i < (int)cmp.regimes.size(); i++)
             ImGui::TableSetupColumn(RegimeTitle(cmp.regimes[i]).c_str(), ImGuiTableColumnFlags_WidthStretch);
         // The header: each regime's name, role and who put it forward.

@@ -96,15 +96,15 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags)
     return open;
 }
 
-void NamedText(const std::string& id, const char* text, unsigned int color)
+void NamedText(const std::string& id, const char* text, unsigned int color, float wrap_width)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap_width > 0 ? wrap_width : -1.0f);
     const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + size.x, window->DC.CursorPos.y + size.y));
     ImGui::ItemSize(size);
     const ImGuiID item_id = window->GetID(id.c_str());
     if (!ImGui::ItemAdd(bb, item_id, nullptr, ImGuiItemFlags_NoNav)) return;
-    window->DrawList->AddText(bb.Min, color, text);
+    window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(), bb.Min, color, text, nullptr, wrap_width > 0 ? wrap_width : 0.0f);
     const std::string label = std::string(text) + "##" + id;
     ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
     IMGUI_TEST_ENGINE_ITEM_INFO(item_id, label.c_str(), 0);

@@ -23,4 +23,4 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0
 // Text that matters on its own (an answer's word count against its limit): drawn like
 // TextUnformatted, but reported to the item hooks with `text` as its label, so tests and the
 // screen-reader mirror can read it. `id` keeps it apart from others like it.
-void NamedText(const std::string& id, const char* text, unsigned int color);
+void NamedText(const std::string& id, const char* text, unsigned int color, float wrap_width = 0);   // 0: one line
