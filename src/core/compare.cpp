@@ -50,6 +50,29 @@ static bool IsTimeUnit(const std::string& unit)
     return false;
 }
 
+// Units of one quantity, each as a multiple of the family's smallest: days and weeks, months
+// and years (a month is not a whole number of weeks, so the two families never mix).
+static bool UnitSize(const std::string& unit, int* family, double* size)
+{
+    static const struct { const char* unit; int family; double size; } kUnits[] = {
+        {"days", 1, 1}, {"day", 1, 1}, {"weeks", 1, 7}, {"week", 1, 7},
+        {"months", 2, 1}, {"month", 2, 1}, {"years", 2, 12}, {"year", 2, 12},
+    };
+    for (const auto& u : kUnits)
+        if (unit == u.unit) { *family = u.family; *size = u.size; return true; }
+    return false;
+}
+
+// True when a value in unit `from` can be said in unit `to`; `factor` multiplies it.
+static bool ConvertibleUnits(const std::string& from, const std::string& to, double* factor)
+{
+    int fa = 0, fb = 0;
+    double sa = 0, sb = 0;
+    if (!UnitSize(from, &fa, &sa) || !UnitSize(to, &fb, &sb) || fa != fb) return false;
+    *factor = sa / sb;
+    return true;
+}
+
 // A number, range or bound as the stretch of the number line it allows.
 struct Interval {
     bool has_lo = true, has_hi = true;
@@ -105,7 +128,20 @@ std::string describe_value_change(const Value& a, const Document* doc_a, const V
     if (values_equal(a, b)) return "";
     const bool numeric_a = value_type_is_numeric(a.type), numeric_b = value_type_is_numeric(b.type);
     if (numeric_a && numeric_b) {
-        if (a.unit != b.unit) return "unit changed from " + (a.unit.empty() ? std::string("none") : a.unit) + " to " + (b.unit.empty() ? std::string("none") : b.unit);
+        if (a.unit != b.unit) {
+            // Days and weeks, months and years are one quantity: "2 weeks" against "10 days" is
+            // 4 days fewer, said in the newer unit. Anything else is a change of unit, said so.
+            double factor = 0;
+            if (!ConvertibleUnits(a.unit, b.unit, &factor))
+                return "unit changed from " + (a.unit.empty() ? std::string("none") : a.unit) + " to " + (b.unit.empty() ? std::string("none") : b.unit);
+            Value in_b_units = a;
+            in_b_units.unit = b.unit;
+            in_b_units.number *= factor;
+            in_b_units.min *= factor;
+            in_b_units.max *= factor;
+            const std::string change = describe_value_change(in_b_units, doc_a, b, doc_b);
+            return (change.empty() ? "the same" : change) + " (" + value_text(a, doc_a) + " is " + value_text(in_b_units, doc_a) + ")";
+        }
         if (a.type == ValueType::Number && b.type == ValueType::Number) return NumberChange(a.number, b.number);
         // Ranges and bounds: say what happened to each end. Time reads "earliest/latest".
         const bool time = IsTimeUnit(a.unit);

@@ -64,6 +64,39 @@ describe('Compare', () => {
     await page.close();
   });
 
+  test('regimes from two files side by side: an alternative against another file\'s current regime', async () => {
+    const response = example('integrated-inspection-adcs-alternative.parley.json');
+    const other = example('no-notice-child-protection.parley.json');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-compare-'));
+    const otherFile = path.join(dir, 'no-notice.parley.json');
+    fs.writeFileSync(otherFile, JSON.stringify(other, null, 2));
+
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1400, height: 900 } });
+    await page.evaluate((t) => window.parley.load(t), JSON.stringify(response));
+    await clickItem(page, 'Compare');
+    await clickItem(page, 'Regimes side by side');
+    const chooser = page.waitForEvent('filechooser');
+    await clickItem(page, 'Add regimes from a file...');
+    await (await chooser).setFiles(otherFile);
+    await findItem(page, 'Regimes from another file...');
+    // A third column takes the first regime not shown yet: the other file's current regime.
+    await clickItem(page, 'Add a column');
+    await settled(page);
+    const current = other.regimes.find((r) => r.role === 'current');
+    const keys = new Set([...response.regimes, current].flatMap((r) => r.dimensions.map((d) => d.key)));
+    const summary = await named(page, 'compare/summary');
+    assert.match(summary.label, new RegExp(`^${keys.size} dimensions: `));
+    const shown = (await items(page)).filter((it) => /##value\/[^/]+\/2$/.test(it.name)).map((it) => it.name.split('/')[1]);
+    assert.ok(shown.length > 0, 'no value drawn in the third column');
+    for (const key of shown) assert.ok(current.dimensions.some((d) => d.key === key), `${key} is not a dimension of the other file's regime`);
+    // The open draft is not touched by regimes shown from another file.
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).regimes.length, response.regimes.length);
+    await screenshot(page, 'compare-regimes-two-files');
+    assert.deepEqual(problems, []);
+    await page.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('two versions of a draft: the file picker, the changes question by question', async () => {
     const older = example('jtai-joint-response.parley.json');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-compare-'));

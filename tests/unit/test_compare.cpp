@@ -62,7 +62,12 @@ TEST_CASE("numbers: the difference and how it grew")
     CHECK(Change(Number(10, "days"), Number(12, "days")) == "+2, +20%");
     CHECK(Change(Number(0, "days"), Number(5, "days")) == "+5");
     CHECK(Change(Number(3, "weeks"), Number(3, "weeks")) == "");
-    CHECK(Change(Number(2, "weeks"), Number(10, "days")) == "unit changed from weeks to days");
+    // Units of one quantity are converted into the newer one; others are a change of unit.
+    CHECK(Change(Number(2, "weeks"), Number(10, "days")) == "\xE2\x88\x92" "4, \xE2\x88\x92" "29% (2 weeks is 14 days)");
+    CHECK(Change(Number(1, "years"), Number(12, "months")) == "the same (1 year is 12 months)");
+    CHECK(Change(Range(1, 2, "years"), Bound(BoundKind::AtLeast, 18, "months")) == "earliest moved from 12 to 18, no upper bound (1\xE2\x80\x93" "2 years is 12\xE2\x80\x93" "24 months)");
+    CHECK(Change(Number(2, "weeks"), Number(1, "months")) == "unit changed from weeks to months");
+    CHECK(Change(Number(5, "cases"), Number(5, "days")) == "unit changed from cases to days");
 }
 
 TEST_CASE("ranges and bounds: what happened to each end")
