@@ -86,8 +86,10 @@ static void Refresh(AppState& app)
         parley::RegimeRef ref = FindColumn(app, c);
         if (ref.regime) refs.push_back(ref);
     }
-    g_cache.regimes = parley::compare_regimes(refs);
-    g_cache.versions = app.compare.has_other ? parley::compare_documents(app.compare.other, app.doc) : parley::DocumentComparison{};
+    // Only what the shown mode needs (switching modes bumps the version).
+    g_cache.regimes = app.compare.mode == 0 ? parley::compare_regimes(refs) : parley::RegimeComparison{};
+    g_cache.versions = app.compare.mode == 1 && app.compare.has_other ? parley::compare_documents(app.compare.other, app.doc)
+                                                                      : parley::DocumentComparison{};
     DiffText_ClearCache();
 }
 
