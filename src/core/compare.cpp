@@ -194,7 +194,11 @@ std::string RegimeComparison::summary_line() const
     const int total = (int)rows.size();
     std::string s = std::to_string(total) + (total == 1 ? " dimension" : " dimensions");
     std::vector<std::string> parts;
-    if (changed) parts.push_back(std::to_string(changed) + " changed");
+    if (changed) {
+        std::string part = std::to_string(changed) + " changed";
+        if (rationale_only) part += " (" + std::to_string(rationale_only) + " only in " + (rationale_only == 1 ? "its rationale)" : "their rationale)");
+        parts.push_back(part);
+    }
     if (added) parts.push_back(std::to_string(added) + " added");
     if (removed) parts.push_back(std::to_string(removed) + " removed");
     if (unchanged) parts.push_back(std::to_string(unchanged) + " unchanged");
@@ -248,12 +252,13 @@ RegimeComparison compare_regimes(const std::vector<RegimeRef>& regimes)
                 cell.rationale_changed = base_dim->rationale != cell.dimension->rationale;
                 if (cell.rationale_changed) cell.rationale = diff_text(base_dim->rationale, cell.dimension->rationale);
                 any_changed = any_changed || cell.value_changed || cell.rationale_changed;
+                row.values_differ = row.values_differ || cell.value_changed;
             }
             row.cells.push_back(std::move(cell));
         }
         if (!base_dim) { row.state = RowState::Added; c.added++; }
         else if (missing_in_other) { row.state = RowState::Removed; c.removed++; }
-        else if (any_changed) { row.state = RowState::Changed; c.changed++; }
+        else if (any_changed) { row.state = RowState::Changed; c.changed++; c.rationale_only += row.values_differ ? 0 : 1; }
         else { row.state = RowState::Unchanged; c.unchanged++; }
         c.rows.push_back(std::move(row));
     }

@@ -50,6 +50,7 @@ struct ComparisonRow {
     std::string key;
     std::string label;
     RowState    state = RowState::Unchanged;
+    bool        values_differ = false;      // a changed row: some value differs (else only rationales do)
     std::vector<RowCell> cells;             // one per regime, in column order
 };
 
@@ -58,7 +59,9 @@ struct RegimeComparison {
     std::vector<ComparisonRow> rows;
     std::vector<TextDiff>      summaries;   // base summary -> each regime's summary
     int unchanged = 0, changed = 0, added = 0, removed = 0;
-    std::string summary_line() const;       // "9 dimensions: 5 changed, 2 added, 1 removed, 1 unchanged"
+    int rationale_only = 0;                 // changed rows whose values all agree with the base
+    // "9 dimensions: 5 changed (1 only in its rationale), 2 added, 1 removed, 1 unchanged"
+    std::string summary_line() const;
 };
 
 // Rows follow the base regime's order; a dimension the base lacks comes after the one it

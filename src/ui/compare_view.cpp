@@ -94,13 +94,17 @@ static void Refresh(AppState& app)
 }
 
 // A small coloured word for a row's state, named so tests and the screen-reader mirror find it.
-static void StateBadge(const std::string& id, RowState state)
+// A row whose values all agree and whose rationales differ says so: a reader scanning for
+// what would change in practice can tell it from a changed setting.
+static void StateBadge(const std::string& id, const parley::ComparisonRow& row)
 {
     const ThemeColors& c = Theme_Colors();
+    const RowState state = row.state;
     const unsigned int colour = state == RowState::Added ? c.inserted_text : state == RowState::Removed ? c.deleted_text
-                              : state == RowState::Changed ? c.accent : c.text_muted;
+                              : state == RowState::Changed && row.values_differ ? c.accent : c.text_muted;
+    const char* label = state == RowState::Changed && !row.values_differ ? "rationale changed" : parley::row_state_label(state);
     ImGui::PushFont(Fonts_Get(Font_Small));
-    NamedText(id, parley::row_state_label(state), colour);
+    NamedText(id, label, colour);
     ImGui::PopFont();
 }
 
@@ -338,7 +342,7 @@ static void DrawRegimes(AppState& app)
             ImGui::PushFont(Fonts_Get(Font_Subheading));
             ImGui::TextWrapped("%s", row.label.c_str());
             ImGui::PopFont();
-            StateBadge("state/" + row.key, row.state);
+            StateBadge("state/" + row.key, row);
             for (int i = 0; i < (int)row.cells.size(); i++) {
                 ImGui::TableSetColumnIndex(i + 1);
                 DrawCell(row, i, ImGui::GetContentRegionAvail().x);

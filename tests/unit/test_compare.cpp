@@ -134,7 +134,9 @@ TEST_CASE("regime rows line up by key whatever the order, and each is marked")
     CHECK(c.rows[2].state == RowState::Added);
     CHECK(c.rows[2].cells[0].dimension == nullptr);
     CHECK(c.rows[4].state == RowState::Removed);
-    CHECK(c.summary_line() == "5 dimensions: 3 changed, 1 added, 1 removed");
+    CHECK(c.summary_line() == "5 dimensions: 3 changed (1 only in its rationale), 1 added, 1 removed");
+    CHECK_FALSE(c.rows[0].values_differ);
+    CHECK(c.rows[1].values_differ);
 
     const RegimeComparison same = compare_regimes({RegimeRef{&doc, &current}, RegimeRef{&doc, &current}});
     CHECK(same.summary_line() == "4 dimensions: 4 unchanged");
