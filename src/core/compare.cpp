@@ -42,25 +42,26 @@ static std::string Num(double n) { return json_format_number(n); }
 
 static std::string Signed(double n) { return (n > 0 ? "+" : n < 0 ? "\xE2\x88\x92" : "") + Num(std::fabs(n)); }   // U+2212 minus
 
-static bool IsTimeUnit(const std::string& unit)
-{
-    static const char* const kTime[] = {"days", "working days", "weeks", "months", "years", "hours", "day", "week", "month", "year"};
-    for (const char* t : kTime)
-        if (unit == t) return true;
-    return false;
-}
-
-// Units of one quantity, each as a multiple of the family's smallest: days and weeks, months
-// and years (a month is not a whole number of weeks, so the two families never mix).
+// Units of time, each as a multiple of its family's smallest. Days and weeks are one family,
+// months and years another (a month is not a whole number of weeks, so the two never mix);
+// working days and hours convert to nothing, but they are time, so ranges read earliest/latest.
 static bool UnitSize(const std::string& unit, int* family, double* size)
 {
     static const struct { const char* unit; int family; double size; } kUnits[] = {
         {"days", 1, 1}, {"day", 1, 1}, {"weeks", 1, 7}, {"week", 1, 7},
         {"months", 2, 1}, {"month", 2, 1}, {"years", 2, 12}, {"year", 2, 12},
+        {"working days", 3, 1}, {"working day", 3, 1}, {"hours", 4, 1}, {"hour", 4, 1},
     };
     for (const auto& u : kUnits)
         if (unit == u.unit) { *family = u.family; *size = u.size; return true; }
     return false;
+}
+
+static bool IsTimeUnit(const std::string& unit)
+{
+    int family = 0;
+    double size = 0;
+    return UnitSize(unit, &family, &size);
 }
 
 // True when a value in unit `from` can be said in unit `to`; `factor` multiplies it.
@@ -113,15 +114,6 @@ static std::string NumberChange(double a, double b)
     return s;
 }
 
-// A single option's label: the same words value_text gives it.
-static std::string OptionLabel(const std::string& list, const std::string& option, const Document* doc)
-{
-    Value v;
-    v.type = ValueType::Set;
-    v.list = list;
-    v.items.push_back(option);
-    return value_text(v, doc);
-}
 
 std::string describe_value_change(const Value& a, const Document* doc_a, const Value& b, const Document* doc_b)
 {
@@ -162,9 +154,9 @@ std::string describe_value_change(const Value& a, const Document* doc_a, const V
     if (a.type == ValueType::Set && b.type == ValueType::Set) {
         std::string added, removed;
         for (const std::string& item : b.items)
-            if (std::find(a.items.begin(), a.items.end(), item) == a.items.end()) added += (added.empty() ? "" : ", ") + OptionLabel(b.list, item, doc_b);
+            if (std::find(a.items.begin(), a.items.end(), item) == a.items.end()) added += (added.empty() ? "" : ", ") + option_label(b.list, item, doc_b);
         for (const std::string& item : a.items)
-            if (std::find(b.items.begin(), b.items.end(), item) == b.items.end()) removed += (removed.empty() ? "" : ", ") + OptionLabel(a.list, item, doc_a);
+            if (std::find(b.items.begin(), b.items.end(), item) == b.items.end()) removed += (removed.empty() ? "" : ", ") + option_label(a.list, item, doc_a);
         std::string s;
         if (!added.empty()) s += "added " + added;
         if (!removed.empty()) s += std::string(s.empty() ? "" : "; ") + "removed " + removed;
@@ -249,6 +241,8 @@ RegimeComparison compare_regimes(const std::vector<RegimeRef>& regimes)
             if (i > 0 && cell.dimension && base_dim) {
                 cell.value_changed = !values_equal(base_dim->value, cell.dimension->value);
                 if (cell.value_changed) cell.change = describe_value_change(base_dim->value, base.doc, cell.dimension->value, regimes[i].doc);
+                if (cell.value_changed && base_dim->value.type == ValueType::Text && cell.dimension->value.type == ValueType::Text)
+                    cell.value_diff = diff_text(base_dim->value.text, cell.dimension->value.text);
                 cell.rationale_changed = base_dim->rationale != cell.dimension->rationale;
                 if (cell.rationale_changed) cell.rationale = diff_text(base_dim->rationale, cell.dimension->rationale);
                 any_changed = any_changed || cell.value_changed || cell.rationale_changed;
@@ -387,7 +381,7 @@ void CompareRegime(Collector& c, const Regime& x, const Regime& y)
             f.change = after.change;
             if (before.dimension->value.type == ValueType::Text && after.dimension->value.type == ValueType::Text) {
                 f.prose = true;
-                f.diff = diff_text(f.before, f.after);
+                f.diff = after.value_diff;   // value_text of a text value is the text itself
             }
             c.changes.push_back(std::move(f));
         }

@@ -44,6 +44,7 @@ struct RowCell {
     bool        value_changed = false;
     bool        rationale_changed = false;
     TextDiff    rationale;                  // base rationale -> this rationale (empty for the base)
+    TextDiff    value_diff;                 // base text -> this text, for a text value that changed (else empty)
 };
 
 struct ComparisonRow {

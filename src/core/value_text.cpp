@@ -5,8 +5,6 @@
 
 namespace parley {
 
-namespace {
-
 // The label of an option in a named list, from the file's own lists or the catalogue.
 std::string option_label(const std::string& list, const std::string& option, const Document* doc)
 {
@@ -20,6 +18,8 @@ std::string option_label(const std::string& list, const std::string& option, con
             if (option == l->options[i].key) return l->options[i].label;
     return option;
 }
+
+namespace {
 
 // Units are stored in the plural ("weeks"); one of them reads "1 week".
 std::string with_unit(const std::string& number, const std::string& unit, bool singular = false)

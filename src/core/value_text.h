@@ -8,7 +8,9 @@ namespace parley {
 
 // `doc` supplies the file's own named lists (for option labels); may be null.
 std::string value_text(const Value& v, const Document* doc = nullptr);
-std::string dimension_label(const Dimension& d);    // its own label, else the catalogue's, else its key
+std::string dimension_label(const Dimension& d);
+// An option's label from the file's own lists (`doc` may be null) or the catalogue; the key itself when neither has it.
+std::string option_label(const std::string& list, const std::string& option, const Document* doc);    // its own label, else the catalogue's, else its key
 
 // Enum values as people read them (the file's names are in document.h).
 const char* kind_label(DocumentKind k);             // "Consultation response"

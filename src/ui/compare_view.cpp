@@ -10,7 +10,6 @@
 #include "imgui_internal.h"
 
 #include <algorithm>
-#include <functional>
 
 using parley::RowState;
 
@@ -108,6 +107,13 @@ static void StateBadge(const std::string& id, const parley::ComparisonRow& row)
     ImGui::PopFont();
 }
 
+// Two texts that share under a third of their words are two texts, not an edit: marking every
+// word of both would only shout, so they are shown plainly. Everything else is marked.
+static bool WorthMarking(const parley::TextDiff& d)
+{
+    return !d.all_equal && d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted);
+}
+
 static void OpenOtherFile(AppState& app)
 {
     app.compare.open_for_compare = true;
@@ -196,27 +202,17 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     const bool text_value = cell.dimension->value.type == parley::ValueType::Text;
     const parley::RowCell& base = row.cells[0];
     ImGui::PushFont(Fonts_Get(Font_Subheading));
-    // Texts sharing under a third of their words are two texts, not an edit (see below).
-    auto edited = [](const parley::TextDiff& d) { return d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted); };
-    static parley::TextDiff diff;   // short values: diffed as drawn, nothing to keep
-    if (text_value && column > 0 && cell.value_changed && base.dimension && base.dimension->value.type == parley::ValueType::Text &&
-        edited(diff = parley::diff_text(base.value, cell.value))) {
-        DiffText("textvalue/" + where, (int)std::hash<std::string>{}(base.value + "\n" + cell.value), base.value, cell.value, diff, DiffSide_After, width);
-    } else if (text_value && column == 0 && base.dimension) {
-        // The base marks the words the first changed column took out of it.
-        const parley::RowCell* other = nullptr;
-        for (size_t k = 1; k < row.cells.size() && !other; k++)
-            if (row.cells[k].dimension && row.cells[k].value_changed && row.cells[k].dimension->value.type == parley::ValueType::Text) other = &row.cells[k];
-        if (other && edited(diff = parley::diff_text(cell.value, other->value))) {
-            DiffText("textvalue/" + where, (int)std::hash<std::string>{}(cell.value + "\n" + other->value), cell.value, other->value, diff, DiffSide_Before, width);
-        } else {
-            ImGui::TextWrapped("%s", cell.value.c_str());
-        }
-    } else if (text_value) {
+    // A text value marked against the base: a changed column shows what it put in, the base what
+    // the first changed column took out. The diffs come worked out with the comparison.
+    const parley::RowCell* marked = column > 0 ? &cell : nullptr;
+    for (size_t k = 1; column == 0 && k < row.cells.size() && !marked; k++)
+        if (row.cells[k].dimension && !row.cells[k].value_diff.all_equal) marked = &row.cells[k];
+    if (text_value && marked && WorthMarking(marked->value_diff))
+        DiffText("textvalue/" + where, g_cache.version, base.value, marked->value, marked->value_diff, column == 0 ? DiffSide_Before : DiffSide_After, width);
+    else if (text_value)
         ImGui::TextWrapped("%s", cell.value.c_str());
-    } else {
+    else
         NamedText("value/" + where, cell.value.c_str(), c.text, width);
-    }
     ImGui::PopFont();
     // "was 25 cases · +25, doubled": what it was and what that means, under the new value (text
     // values show their words marked instead).
@@ -232,12 +228,11 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     ImGui::Dummy(ImVec2(0, 2));
     // The base shows what the other columns took out of its rationale (the first of them with a
     // different one), so deletions are seen where they were; the others show what they put in.
+    // Rationales that share little are shown plainly, with a note saying so.
     const parley::RowCell* other = column > 0 ? (cell.rationale_changed ? &cell : nullptr) : nullptr;
     for (size_t k = 1; column == 0 && k < row.cells.size() && !other; k++)
         if (row.cells[k].dimension && row.cells[k].rationale_changed) other = &row.cells[k];
-    // Two rationales that share little are two texts, not an edit: marking every word of
-    // both would only shout. They are shown plainly, with a note saying so.
-    const bool rewritten = other && other->rationale.words_equal * 2 < std::max(other->rationale.words_deleted, other->rationale.words_inserted);
+    const bool rewritten = other && !WorthMarking(other->rationale);
     if (other && base.dimension && !rewritten) {
         const std::string& before = base.dimension->rationale;
         const std::string& after = other->dimension->rationale;
@@ -320,13 +315,8 @@ static void DrawRegimes(AppState& app)
                 const float w = ImGui::GetContentRegionAvail().x;
                 const std::string& base = cmp.regimes[0].regime->summary;
                 const std::string& mine = cmp.regimes[i].regime->summary;
-                // Marked word by word only where the summaries share most of their words.
-                auto edited = [&](size_t k) {
-                    const parley::TextDiff& d = cmp.summaries[k];
-                    return !d.all_equal && d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted);
-                };
-                if (i > 0 && edited(i)) DiffText("summary/" + std::to_string(i), g_cache.version, base, mine, cmp.summaries[i], DiffSide_After, w);
-                else if (i == 0 && cmp.summaries.size() > 1 && edited(1))
+                if (i > 0 && WorthMarking(cmp.summaries[i])) DiffText("summary/" + std::to_string(i), g_cache.version, base, mine, cmp.summaries[i], DiffSide_After, w);
+                else if (i == 0 && cmp.summaries.size() > 1 && WorthMarking(cmp.summaries[1]))
                     DiffText("summary/0", g_cache.version, base, cmp.regimes[1].regime->summary, cmp.summaries[1], DiffSide_Before, w);
                 else ImGui::TextWrapped("%s", mine.c_str());
             }

@@ -72,20 +72,6 @@ static std::string QuestionName(const parley::Question& q, int index)
 // ---------------------------------------------------------------------------------------
 // Outline
 
-// The longest start of `text` that fits `width`, with an ellipsis when cut.
-static std::string FitText(const std::string& text, float width)
-{
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    size_t n = text.size();
-    std::string out;
-    do {
-        n--;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;   // never inside a character
-        out = text.substr(0, n) + "\xE2\x80\xA6";
-    } while (n > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
-    return out;
-}
-
 static void OutlineEntry(AppState& app, const char* label, const std::string& anchor, float indent = 0)
 {
     if (indent > 0) ImGui::Indent(indent);

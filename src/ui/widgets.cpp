@@ -110,3 +110,18 @@ void NamedText(const std::string& id, const char* text, unsigned int color, floa
     IMGUI_TEST_ENGINE_ITEM_INFO(item_id, label.c_str(), 0);
     (void)g;
 }
+
+std::string FitText(const std::string& text, float width)
+{
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    size_t n = text.size();
+    std::string out;
+    do {
+        n--;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;   // never inside a character
+        size_t end = n;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        out = text.substr(0, end) + "\xE2\x80\xA6";
+    } while (n > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
+    return out;
+}

@@ -23,4 +23,7 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0
 // Text that matters on its own (an answer's word count against its limit): drawn like
 // TextUnformatted, but reported to the item hooks with `text` as its label, so tests and the
 // screen-reader mirror can read it. `id` keeps it apart from others like it.
+// The longest start of `text` that fits `width` in the current font, with an ellipsis when cut
+// (never inside a character, no space before the ellipsis).
+std::string FitText(const std::string& text, float width);
 void NamedText(const std::string& id, const char* text, unsigned int color, float wrap_width = 0);   // 0: one line

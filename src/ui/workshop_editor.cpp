@@ -396,7 +396,7 @@ static void ScoreGrid(AppState& app, const std::string& participant, const std::
         const float y = o.y + head_h + row * row_h;
         const std::string weight = "\xC3\x97" + parley::score_text(k.weight, k.weight == std::floor(k.weight) ? 0 : 1);
         const float weight_w = ImGui::CalcTextSize(weight.c_str()).x;
-        const std::string label = Workshop_Fit(k.label.empty() ? "Untitled criterion" : k.label, label_w - weight_w - 24 * z);
+        const std::string label = FitText(k.label.empty() ? "Untitled criterion" : k.label, label_w - weight_w - 24 * z);
         dl->AddText(ImVec2(o.x, y + (row_h - line_h) * 0.5f), c.text, label.c_str());
         dl->AddText(ImVec2(o.x + label_w - weight_w - 12 * z, y + (row_h - line_h) * 0.5f), c.text_muted, weight.c_str());
         if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(ImVec2(o.x, y), ImVec2(o.x + label_w, y + row_h)))
@@ -445,7 +445,7 @@ static void DrawScores(AppState& app, float column)
     const float start_x = ImGui::GetCursorPosX();
     for (size_t i = 0; i < people.size(); i++) {
         const bool chosen = people[i].id == g_scorer;
-        const std::string label = Workshop_Fit(ShortName(people[i], (int)i), 260 * z) + "##scorer/" + people[i].id;
+        const std::string label = FitText(ShortName(people[i], (int)i), 260 * z) + "##scorer/" + people[i].id;
         const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
         if (i > 0) {
             ImGui::SameLine(0, 6 * z);
@@ -475,7 +475,7 @@ static void DrawScores(AppState& app, float column)
     if (people.size() > 1) {
         ImGui::SameLine();
         const size_t at = (size_t)(p - people.data());
-        const std::string next = "Next: " + Workshop_Fit(ShortName(people[(at + 1) % people.size()], (int)((at + 1) % people.size())), 220 * z) + "##next-scorer";
+        const std::string next = "Next: " + FitText(ShortName(people[(at + 1) % people.size()], (int)((at + 1) % people.size())), 220 * z) + "##next-scorer";
         ImGui::SetCursorPosX(start_x + column - ImGui::CalcTextSize(next.c_str(), nullptr, true).x - ImGui::GetStyle().FramePadding.x * 2);
         if (ImGui::Button(next.c_str())) g_scorer = people[(at + 1) % people.size()].id;
     }

@@ -65,22 +65,6 @@ static void NamedTextAt(ImFont* font, ImVec2 pos, const std::string& id, const s
     ImGui::PopFont();
 }
 
-// The longest start of `text` that fits `width` in the current font, with an ellipsis when cut.
-std::string Workshop_Fit(const std::string& text, float width)
-{
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    size_t n = text.size();
-    std::string out;
-    do {
-        n--;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;   // never inside a character
-        size_t end = n;
-        while (end > 0 && text[end - 1] == ' ') end--;
-        out = text.substr(0, end) + "\xE2\x80\xA6";
-    } while (n > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
-    return out;
-}
-
 // `text` broken into lines no wider than `width`, at most `max_lines`; the last one ends in an
 // ellipsis when the text goes on. Long regime names are the rule, not the exception.
 std::vector<std::string> Workshop_WrapLines(ImFont* font, const std::string& text, float width, int max_lines)
@@ -92,7 +76,7 @@ std::vector<std::string> Workshop_WrapLines(ImFont* font, const std::string& tex
     const char* end = s + text.size();
     while (s < end && (int)lines.size() < max_lines) {
         if ((int)lines.size() == max_lines - 1) {   // the last line takes the rest, cut to fit
-            lines.push_back(Workshop_Fit(std::string(s, end), width));
+            lines.push_back(FitText(std::string(s, end), width));
             break;
         }
         const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
@@ -241,7 +225,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
             std::string missing = std::to_string(t.unscored) + (t.unscored == 1 ? " criterion" : " criteria") + " not scored";
             if (TextSize(look.body, missing).x > l.col_w - 2 * l.pad) missing = std::to_string(t.unscored) + " not scored";
             ImGui::PushFont(look.body);
-            TextAt(look.body, ImVec2(x, y), c.danger, Workshop_Fit(missing, l.col_w - 2 * l.pad));
+            TextAt(look.body, ImVec2(x, y), c.danger, FitText(missing, l.col_w - 2 * l.pad));
             ImGui::PopFont();
         }
         if (hover_ok && ImGui::IsMouseHoveringRect(ImVec2(x - l.pad, o.y), ImVec2(x - l.pad + l.col_w, o.y + l.head_h))) {
@@ -253,7 +237,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
     }
     ImGui::PushFont(look.body);
     TextAt(look.body, ImVec2(o.x, o.y + l.name_h + 0.4f * u + (LineHeight(look.big) - LineHeight(look.body)) * 0.5f), c.text_muted,
-           Workshop_Fit("Weighted score (0 to 5)", l.label_w - l.pad));
+           FitText("Weighted score (0 to 5)", l.label_w - l.pad));
     ImGui::PopFont();
     float y = o.y + l.head_h;
     dl->AddLine(ImVec2(o.x, y), ImVec2(o.x + width, y), c.text_muted, std::max(1.0f, u / 14));
@@ -265,7 +249,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
         ImGui::PushFont(look.body);
         const std::string weight = "\xC3\x97" + parley::score_text(k.weight, k.weight == std::floor(k.weight) ? 0 : 1);   // "×3"
         const float weight_w = ImGui::CalcTextSize(weight.c_str()).x;
-        const std::string label = Workshop_Fit(k.label.empty() ? "Untitled criterion" : k.label, l.label_w - weight_w - 1.6f * l.pad);
+        const std::string label = FitText(k.label.empty() ? "Untitled criterion" : k.label, l.label_w - weight_w - 1.6f * l.pad);
         ImGui::PopFont();
         const float body_y = y + (l.row_h - LineHeight(look.body)) * 0.5f;
         TextAt(look.body, ImVec2(o.x, body_y), k.weight > 0 ? c.text : c.text_muted, label);
@@ -327,7 +311,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
                 if (scored[col]) best = std::max(best, mine[col]);
             const float row_y = y + body_h * 0.35f;
             ImGui::PushFont(look.body);
-            TextAt(look.body, ImVec2(o.x, row_y), c.text, Workshop_Fit(p.name.empty() ? "Unnamed participant" : p.name, l.label_w - l.pad));
+            TextAt(look.body, ImVec2(o.x, row_y), c.text, FitText(p.name.empty() ? "Unnamed participant" : p.name, l.label_w - l.pad));
             ImGui::PopFont();
             for (size_t col = 0; col < mine.size(); col++) {
                 const bool top = scored[col] && mine[col] >= best - 1e-9;
@@ -345,7 +329,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
     const float body_h = LineHeight(look.body);
     dl->AddRectFilled(ImVec2(o.x, y + body_h * 0.1f), ImVec2(o.x + std::max(3.0f, 0.22f * u), y + body_h * 0.9f), c.danger);
     ImGui::PushFont(look.body);
-    const std::string legend = Workshop_Fit("Participants " + parley::score_text(kSplit, 0) + " or more points apart.   Each cell: the mean, then the "
+    const std::string legend = FitText("Participants " + parley::score_text(kSplit, 0) + " or more points apart.   Each cell: the mean, then the "
                                    "lowest\xE2\x80\x93highest score; darker is higher.", width - 0.8f * u);
     ImGui::PopFont();
     TextAt(look.body, ImVec2(o.x + 0.7f * u, y), c.text_muted, legend);
@@ -374,7 +358,7 @@ void WorkshopResults_DrawRanking(AppState& app, const WorkshopResults& res, cons
         else NamedTextAt(look.body, ImVec2(o.x, text_y), "rank/" + t.regime, "not ranked", c.text_muted);
         ImGui::PushFont(look.body);
         const std::string full = RegimeName(app.doc, t.regime);
-        const std::string name = Workshop_Fit(full, name_w);
+        const std::string name = FitText(full, name_w);
         ImGui::PopFont();
         TextAt(look.body, ImVec2(o.x + rank_w, y + (row_h - LineHeight(look.body)) * 0.5f), c.text, name);
         const float bar_x = o.x + rank_w + name_w + 0.6f * u;
@@ -471,7 +455,7 @@ bool WorkshopPresentation_Frame(AppState& app)
         const parley::Document& doc = app.doc;
         ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + margin, vp->Pos.y + 1.2f * unit));
         ImGui::PushFont(look.big);
-        const std::string title = Workshop_Fit(doc.title.empty() ? "Workshop results" : doc.title, width - leave_size.x - 2 * unit);
+        const std::string title = FitText(doc.title.empty() ? "Workshop results" : doc.title, width - leave_size.x - 2 * unit);
         ImGui::PopFont();
         NamedTextAt(look.big, ImVec2(vp->Pos.x + margin, vp->Pos.y + 1.2f * unit), "present/title", title, c.text);
         const int people = (int)doc.workshop.participants.size();

@@ -36,8 +36,6 @@ void  WorkshopResults_DrawRanking(AppState& app, const parley::WorkshopResults& 
 // "Leave presentation" ends it. Returns false otherwise (and lets go of the large fonts).
 bool  WorkshopPresentation_Frame(AppState& app);
 
-// Text helpers the score grid shares: `text` in at most `max_lines` lines of `width` in `font`
-// (the last cut with an ellipsis), and the longest start of `text` that fits `width` in the
-// current font.
+// `text` in at most `max_lines` lines of `width` in `font` (the last cut with an ellipsis; the
+// cut itself is widgets.h's FitText), shared with the score grid.
 std::vector<std::string> Workshop_WrapLines(ImFont* font, const std::string& text, float width, int max_lines);
-std::string Workshop_Fit(const std::string& text, float width);

@@ -138,6 +138,17 @@ TEST_CASE("regime rows line up by key whatever the order, and each is marked")
     CHECK_FALSE(c.rows[0].values_differ);
     CHECK(c.rows[1].values_differ);
 
+    // A text value that changed carries its word diff against the base; other types do not.
+    Regime worded = current;
+    worded.dimensions[0] = Dim("notice", Value{});
+    worded.dimensions[0].value.text = "Some notice, given by phone";
+    Regime reworded = worded;
+    reworded.dimensions[0].value.text = "Some notice, given in writing";
+    const RegimeComparison t = compare_regimes({RegimeRef{&doc, &worded}, RegimeRef{&doc, &reworded}});
+    CHECK(t.rows[0].cells[1].value_diff.words_deleted == 2);
+    CHECK(t.rows[0].cells[1].value_diff.words_inserted == 2);
+    CHECK(c.rows[1].cells[1].value_diff.pieces.empty());
+
     const RegimeComparison same = compare_regimes({RegimeRef{&doc, &current}, RegimeRef{&doc, &current}});
     CHECK(same.summary_line() == "4 dimensions: 4 unchanged");
 }
