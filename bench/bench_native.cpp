@@ -1,10 +1,12 @@
 // parley_bench: how long the native core takes to load (import_document: parse, validate,
 // build the Document) and save (export_document: canonical text) one Parley file.
 //   parley_bench FILE [--json]
+//   parley_bench FILE --undo        1,000 edits through the edit session (undo_workload.h), one JSON line
 // One warm-up run, then the median of 5 timed runs, so a cold cache or a page-fault burst
 // on the first run does not decide the figure. --json prints one line for bench/bench.mjs,
 // which puts these figures in one table with the WASM and JSON.parse ones.
 #include "core/document_json.h"
+#include "undo_workload.h"
 
 #include <algorithm>
 #include <chrono>
@@ -49,8 +51,9 @@ std::string list_json(const std::vector<double>& v)
 
 int main(int argc, char** argv)
 {
-    if (argc < 2 || (argc == 3 && std::strcmp(argv[2], "--json") != 0) || argc > 3) {
-        std::fprintf(stderr, "usage: parley_bench FILE [--json]\n");
+    const bool undo = argc == 3 && std::strcmp(argv[2], "--undo") == 0;
+    if (argc < 2 || (argc == 3 && std::strcmp(argv[2], "--json") != 0 && !undo) || argc > 3) {
+        std::fprintf(stderr, "usage: parley_bench FILE [--json | --undo]\n");
         return 2;
     }
     const bool json = argc == 3;
@@ -74,6 +77,11 @@ int main(int argc, char** argv)
         }
         if (i > 0) load.push_back(ms);   // run 0 is the warm-up
         doc = std::move(r.document);
+    }
+
+    if (undo) {
+        std::printf("%s\n", undo_bench::json(undo_bench::run(doc, 1000, 20)).c_str());
+        return 0;
     }
 
     std::vector<double> save;

@@ -3,6 +3,7 @@
 // the JavaScript side only copies bytes in and out and times exactly the core's work.
 // Built with -fno-exceptions like the app: no try/catch here.
 #include "core/document_json.h"
+#include "undo_workload.h"
 
 #include <emscripten/emscripten.h>
 
@@ -33,6 +34,14 @@ EMSCRIPTEN_KEEPALIVE int bench_import(const char* text, int length)
 EMSCRIPTEN_KEEPALIVE int bench_export()
 {
     g_output = parley::export_document(g_document);
+    return (int)g_output.size();
+}
+
+// 1,000 edits of the kept document through the edit session (undo_workload.h); the figures as
+// JSON text (read with bench_output, its length is returned). The peer makes `peer_steps` copies.
+EMSCRIPTEN_KEEPALIVE int bench_undo(int edits, int peer_steps)
+{
+    g_output = undo_bench::json(undo_bench::run(g_document, edits, peer_steps));
     return (int)g_output.size();
 }
 

@@ -26,6 +26,9 @@ mergeInto(LibraryManager.library, {
   parley_js_prose: function (jsonPtr) {
     Module.parleyShell.prose(JSON.parse(UTF8ToString(jsonPtr)));
   },
+  parley_js_out_of_memory: function () {
+    Module.parleyShell.outOfMemory();
+  },
   parley_js_open_file: function () {
     Module.parleyShell.openFile();
   },

@@ -14,12 +14,19 @@
   const failure = document.getElementById('failure');
   const failureTitle = document.getElementById('failure-title');
   const failureText = document.getElementById('failure-text');
+  const failureRescue = document.getElementById('failure-rescue');
+  const failureDownload = document.getElementById('failure-download');
+  const failureNote = document.getElementById('failure-note');
 
   const isMac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
 
   let M = null;            // the Emscripten module once loaded
   let running = false;
   let failed = false;
+  // The last copy of the draft the app handed to autosave (and when), kept here as well as in
+  // storage: if the app stops, this page can still give the draft back even where storage is blocked.
+  let lastDraft = null;   // {text, time}
+  let outOfMemory = false;   // the app said an allocation failed, just before it stopped
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});   // a failed start is shown on the page; do not also log it as unhandled
@@ -37,6 +44,29 @@
     failureText.textContent = detail;
     failure.hidden = false;
     rejectReady(new Error(title + ': ' + detail));
+  }
+
+  // The app stopped while running (most often: it ran out of memory). The draft is not lost:
+  // the last autosaved copy is in storage (offered back after a reload) and here to download.
+  function stopped(what) {
+    outOfMemory = outOfMemory || /memory|OOM|enlarge/i.test(String(what));
+    const title = outOfMemory ? 'Parley ran out of memory' : 'Parley stopped unexpectedly';
+    let detail = outOfMemory
+      ? 'The last thing asked of Parley needed more memory than this page is allowed (1 GB). '
+      : 'An internal error stopped Parley (' + what + '). ';
+    if (lastDraft) {
+      const at = new Date(lastDraft.time).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+      detail += 'Your unsaved draft as it was at ' + at + ' is kept: reload the page and Parley offers it back, or download it now.';
+      const url = URL.createObjectURL(new Blob([lastDraft.text], { type: 'application/json' }));
+      failureDownload.href = url;
+      failureDownload.download = 'Recovered draft.parley.json';
+      failureDownload.textContent = 'Download your draft as it was at ' + at;
+      failureRescue.hidden = false;
+      failureNote.textContent = 'Work typed in the last second before it stopped may be missing.';
+    } else {
+      detail += 'Reload the page to start again: your draft had no changes that were not in a file.';
+    }
+    fail(title, detail);
   }
 
   function setProgress(text, fraction) {
@@ -161,6 +191,7 @@
   // ---------------------------------------------------------------------------------------
   // Mouse and touch
 
+  // Modifier bits, as web_main.cpp's PageModifier reads them (1 Ctrl, 2 Shift, 4 Alt, 8 Meta).
   function modsOf(e) {
     return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
   }
@@ -512,7 +543,12 @@
     download(name, mime, text) {
       download(name, text, mime);
     },
+    // Returns web_main.cpp's AutosaveResult: 0 kept, 1 storage unavailable, 2 storage full.
+    outOfMemory() {
+      outOfMemory = true;
+    },
     autosave(text) {
+      lastDraft = { text, time: Date.now() };
       let storage;
       try { storage = window.localStorage; } catch (err) { return 1; }   // blocked by a setting or policy
       if (!storage) return 1;
@@ -524,6 +560,7 @@
       }
     },
     autosaveClear() {
+      lastDraft = null;
       try { window.localStorage.removeItem(AUTOSAVE_KEY); } catch (err) { /* nothing was kept */ }
     },
   };
@@ -717,6 +754,9 @@
                     lastUiMs: M._parley_ui_ms(),      // the app's layout and drawing, without the GPU
                     maxUiMs: stats.maxUiMs }),   // the slowest of those so far
     missingGlyphs,
+    // For the browser tests of running out of memory: holds on to `megabytes` more of the
+    // app's memory each call, until it has none left. Never called by the app.
+    testing: { holdMemory: (megabytes) => M._parley_test_hold_memory(megabytes) },
   };
 
   // ---------------------------------------------------------------------------------------
@@ -776,7 +816,7 @@
       parleyShell: shellForApp,
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
-      onAbort: (what) => fail('Parley stopped unexpectedly', 'An internal error stopped Parley (' + what + '). Reload the page to start again.'),
+      onAbort: stopped,
     };
     try {
       if (!window.PARLEY_SINGLE_FILE) {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <type_traits>
 #include <unordered_map>
 
 namespace parley {
@@ -291,7 +292,7 @@ struct Collector {
     const Document& b;
     std::vector<FieldChange> changes;
 
-    void Field(const std::string& part, const char* field, const std::string& id, const std::string& before, const std::string& after, bool prose = false)
+    void Field(const std::string& part, const std::string& field, const std::string& id, const std::string& before, const std::string& after, bool prose = false)
     {
         if (before == after) return;
         FieldChange f;
@@ -319,26 +320,25 @@ struct Collector {
 
 // Lines up two lists of objects by id: `both` for each object in b found in a (in b's order,
 // an added one where it stands), `only` for added objects and then for removed ones.
-template <typename T, typename Both, typename Only>
-void ById(const std::vector<T>& in_a, const std::vector<T>& in_b, Both both, Only only)
+template <typename T, typename Key, typename Both, typename Only>
+void Match(const std::vector<T>& in_a, const std::vector<T>& in_b, Key key, Both both, Only only)
 {
-    std::unordered_map<std::string, const T*> by_id;
-    for (const T& x : in_a) by_id[x.id] = &x;
+    std::unordered_map<std::string, const T*> by_key;
+    for (const T& x : in_a) by_key[key(x)] = &x;
     std::unordered_map<std::string, bool> seen;
     for (const T& y : in_b) {
-        auto it = by_id.find(y.id);
-        if (it != by_id.end()) { both(*it->second, y); seen[y.id] = true; }
+        auto it = by_key.find(key(y));
+        if (it != by_key.end()) { both(*it->second, y); seen[key(y)] = true; }
         else only(ChangeKind::Added, y);
     }
     for (const T& x : in_a)
-        if (!seen.count(x.id)) only(ChangeKind::Removed, x);
+        if (!seen.count(key(x))) only(ChangeKind::Removed, x);
 }
 
-std::string Joined(const std::vector<std::string>& items)
+template <typename T, typename Both, typename Only>
+void ById(const std::vector<T>& in_a, const std::vector<T>& in_b, Both both, Only only)
 {
-    std::string s;
-    for (const std::string& i : items) s += (s.empty() ? "" : ", ") + i;
-    return s;
+    Match(in_a, in_b, [](const T& x) -> const std::string& { return x.id; }, both, only);
 }
 
 std::string QuestionPart(const Question& q, int index)
@@ -346,25 +346,70 @@ std::string QuestionPart(const Question& q, int index)
     return "Question " + (q.number.empty() ? std::to_string(index + 1) : q.number);
 }
 
-std::string OrganisationName(const Document& doc, const std::string& id)
-{
-    for (const Organisation& o : doc.organisations)
-        if (o.id == id) return o.short_name.empty() ? o.name : o.short_name;
-    return id;
-}
-
 std::string RegimePart(const Regime& r)
 {
     return "Regime: " + (r.name.empty() ? std::string(role_label(r.role)) : r.name);
 }
 
+// What an id names, as a person reads it in a comparison.
+std::string NameOf(const Document& doc, IdKind kind, const std::string& id)
+{
+    switch (kind) {
+    case IdKind::Organisation: return organisation_name(doc, id);
+    case IdKind::Regime: return regime_name(doc, id);
+    case IdKind::Criterion: { const Criterion* k = find_by_id(doc.workshop.criteria, id); return k ? k->label : id; }
+    case IdKind::Participant: { const Participant* p = find_by_id(doc.workshop.participants, id); return p ? p->name : id; }
+    case IdKind::Source: { const Source* s = find_by_id(doc.sources, id); return s ? s->title : id; }
+    default: return id;
+    }
+}
+
+// A member as text to compare: enums by their labels, references by the names of what they
+// point at, numbers as written.
+template <typename M>
+std::string MemberText(const Document& doc, const parley::Field& f, const M& m)
+{
+    if constexpr (std::is_same_v<M, std::string>) {
+        return f.text_kind == TextKind::Ref ? NameOf(doc, f.id_kind, m) : m;
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+        if (f.text_kind != TextKind::Ref) return join_names(m);
+        std::vector<std::string> names;
+        for (const std::string& id : m) names.push_back(NameOf(doc, f.id_kind, id));
+        return join_names(names);
+    } else if constexpr (std::is_enum_v<M>) {
+        return enum_label(m);
+    } else if constexpr (std::is_same_v<M, double>) {
+        return Num(m);
+    } else if constexpr (std::is_same_v<M, int>) {
+        return m ? std::to_string(m) : std::string();
+    } else if constexpr (std::is_same_v<M, bool>) {
+        return m ? "yes" : "no";
+    } else {
+        return std::string();
+    }
+}
+
+// Every declared member of two versions of one object that a person reads by itself (it has a
+// label, and is neither an id nor a list of further objects), prose word by word. `prefix`
+// goes before each label ("ADCS's "). A member added to a struct is compared with no change here.
+template <typename T>
+void CompareMembers(Collector& c, const std::string& part, const std::string& id, const T& x, const T& y, const std::string& prefix = "")
+{
+    for_each_field_pair(x, y, [&](const parley::Field& f, const auto& p, const auto& q) {
+        using M = std::remove_const_t<std::remove_reference_t<decltype(p)>>;
+        if constexpr (is_object_list_v<M> || is_described_v<M> || std::is_same_v<M, Value>) {
+            return;   // lists and nested objects: compared object by object by their owners
+        } else {
+            if (!f.label || f.text_kind == TextKind::Id) return;
+            c.Field(part, prefix + f.label, id, MemberText(c.a, f, p), MemberText(c.b, f, q), f.is(FieldProse));
+        }
+    });
+}
+
 void CompareRegime(Collector& c, const Regime& x, const Regime& y)
 {
     const std::string part = RegimePart(y);
-    c.Field(part, "Name", y.id, x.name, y.name);
-    c.Field(part, "Role", y.id, role_label(x.role), role_label(y.role));
-    c.Field(part, "Put forward by", y.id, OrganisationName(c.a, x.owner), OrganisationName(c.b, y.owner));
-    c.Field(part, "Summary", y.id, x.summary, y.summary, true);
+    CompareMembers(c, part, y.id, x, y);
     const RegimeComparison rc = compare_regimes({RegimeRef{&c.a, &x}, RegimeRef{&c.b, &y}});
     for (const ComparisonRow& row : rc.rows) {
         const RowCell& before = row.cells[0];
@@ -385,32 +430,25 @@ void CompareRegime(Collector& c, const Regime& x, const Regime& y)
             }
             c.changes.push_back(std::move(f));
         }
-        if (after.rationale_changed) {
-            const std::string field = row.label + ": rationale";
-            c.Field(part, field.c_str(), after.dimension->id, before.dimension->rationale, after.dimension->rationale, true);
-        }
+        // The dimension's other members (rationale, label, sources) as declared, under the row's label.
+        Dimension p = *before.dimension, q = *after.dimension;
+        p.label = q.label = "";   // the row is named by its label already; a changed label shows as the row's own
+        CompareMembers(c, part, after.dimension->id, p, q, row.label + ": ");
+        if (before.dimension->label != after.dimension->label)
+            c.Field(part, row.label + ": label", after.dimension->id, dimension_label(*before.dimension), dimension_label(*after.dimension));
     }
 }
 
-std::string CriterionName(const Document& doc, const std::string& id)
+// An answer's members and its co-signatories' own views (lined up by organisation).
+void CompareAnswer(Collector& c, const std::string& part, const Answer& p, const Answer& q)
 {
-    for (const Criterion& c : doc.workshop.criteria)
-        if (c.id == id) return c.label;
-    return id;
-}
-
-std::string ParticipantName(const Document& doc, const std::string& id)
-{
-    for (const Participant& p : doc.workshop.participants)
-        if (p.id == id) return p.name;
-    return id;
-}
-
-std::string RegimeName(const Document& doc, const std::string& id)
-{
-    for (const Regime& r : doc.regimes)
-        if (r.id == id) return r.name;
-    return id;
+    CompareMembers(c, part, q.id, p, q);
+    Match(p.signatories, q.signatories, [](const Signatory& s) -> const std::string& { return s.organisation; },
+          [&](const Signatory& x, const Signatory& y) { CompareMembers(c, part, q.id, x, y, organisation_name(c.b, y.organisation) + "'s "); },
+          [&](ChangeKind k, const Signatory& s) {
+              const std::string view = std::string(position_label(s.position)) + (s.note.empty() ? "" : "\n\n" + s.note);
+              c.Object(k, part, organisation_name(k == ChangeKind::Added ? c.b : c.a, s.organisation) + "'s view", q.id, view);
+          });
 }
 
 void CompareWorkshop(Collector& c)
@@ -418,43 +456,47 @@ void CompareWorkshop(Collector& c)
     const Workshop& x = c.a.workshop;
     const Workshop& y = c.b.workshop;
     const std::string part = "Workshop";
-    ById(x.criteria, y.criteria,
-         [&](const Criterion& p, const Criterion& q) {
-             const std::string where = "Criterion: " + q.label;
-             c.Field(where, "Label", q.id, p.label, q.label);
-             c.Field(where, "Description", q.id, p.description, q.description, true);
-             c.Field(where, "Weight", q.id, Num(p.weight), Num(q.weight));
-         },
+    CompareMembers(c, part, "", x, y);
+    ById(x.criteria, y.criteria, [&](const Criterion& p, const Criterion& q) { CompareMembers(c, "Criterion: " + q.label, q.id, p, q); },
          [&](ChangeKind k, const Criterion& q) { c.Object(k, part, "Criterion", q.id, q.label); });
-    ById(x.participants, y.participants,
-         [&](const Participant& p, const Participant& q) { c.Field(part, "Participant", q.id, p.name, q.name); },
+    ById(x.participants, y.participants, [&](const Participant& p, const Participant& q) { CompareMembers(c, "Participant: " + q.name, q.id, p, q); },
          [&](ChangeKind k, const Participant& q) { c.Object(k, part, "Participant", q.id, q.name); });
     // Scores have no ids: a score is who gave it to which regime on which criterion.
     auto key = [](const Score& s) { return s.participant + "\n" + s.regime + "\n" + s.criterion; };
-    std::map<std::string, const Score*> before;
-    for (const Score& s : x.scores) before[key(s)] = &s;
-    std::map<std::string, bool> seen;
     auto where = [&](const Document& doc, const Score& s) {
-        return ParticipantName(doc, s.participant) + " on " + RegimeName(doc, s.regime) + ", " + CriterionName(doc, s.criterion);
+        return NameOf(doc, IdKind::Participant, s.participant) + " on " + regime_name(doc, s.regime) + ", " + NameOf(doc, IdKind::Criterion, s.criterion);
     };
-    for (const Score& s : y.scores) {
-        auto it = before.find(key(s));
-        seen[key(s)] = true;
-        const std::string field = "Score: " + where(c.b, s);
-        if (it == before.end()) { c.Object(ChangeKind::Added, part, field, "", Num(s.score)); continue; }
-        if (it->second->score != s.score) {
-            FieldChange f;
-            f.part = part;
-            f.field = field;
-            f.before = Num(it->second->score);
-            f.after = Num(s.score);
-            f.change = Signed(s.score - it->second->score);
-            c.changes.push_back(std::move(f));
-        }
-        c.Field(part, (field + ": note").c_str(), "", it->second->note, s.note, true);
-    }
-    for (const Score& s : x.scores)
-        if (!seen.count(key(s))) c.Object(ChangeKind::Removed, part, "Score: " + where(c.a, s), "", Num(s.score));
+    Match(x.scores, y.scores, key,
+          [&](const Score& p, const Score& q) {
+              const std::string field = "Score: " + where(c.b, q);
+              if (p.score != q.score) {
+                  FieldChange f;
+                  f.part = part;
+                  f.field = field;
+                  f.before = Num(p.score);
+                  f.after = Num(q.score);
+                  f.change = Signed(q.score - p.score);
+                  c.changes.push_back(std::move(f));
+              }
+              Score p_rest = p, q_rest = q;
+              p_rest.score = q_rest.score = 0;   // said above, with its change in points
+              CompareMembers(c, part, "", p_rest, q_rest, field + ": ");
+          },
+          [&](ChangeKind k, const Score& s) { c.Object(k, part, "Score: " + where(k == ChangeKind::Added ? c.b : c.a, s), "", Num(s.score)); });
+}
+
+// The user's own option lists, by key, and their options by key.
+void CompareLists(Collector& c)
+{
+    auto key = [](const auto& l) -> const std::string& { return l.key; };
+    Match(c.a.lists, c.b.lists, key,
+          [&](const NamedList& p, const NamedList& q) {
+              const std::string part = "List: " + q.label;
+              CompareMembers(c, part, "", p, q);
+              Match(p.options, q.options, key, [&](const ListOption& x, const ListOption& y) { CompareMembers(c, part, "", x, y, "Option " + y.key + ": "); },
+                    [&](ChangeKind k, const ListOption& o) { c.Object(k, part, "Option", "", o.label); });
+          },
+          [&](ChangeKind k, const NamedList& l) { c.Object(k, "Lists", "List", "", l.label); });
 }
 
 } // namespace
@@ -462,38 +504,17 @@ void CompareWorkshop(Collector& c)
 DocumentComparison compare_documents(const Document& a, const Document& b)
 {
     Collector c{a, b, {}};
-    const std::string doc_part = "Document";
-    c.Field(doc_part, "Kind", "", kind_label(a.kind), kind_label(b.kind));
-    c.Field(doc_part, "Title", "", a.title, b.title);
-    c.Field(doc_part, "Status", "", status_name(a.status), status_name(b.status));
-    const Consultation& ca = a.consultation;
-    const Consultation& cb = b.consultation;
-    c.Field("Consultation", "Title", "", ca.title, cb.title);
-    c.Field("Consultation", "Run by", "", Joined(ca.owners), Joined(cb.owners));
-    c.Field("Consultation", "Reference", "", ca.reference, cb.reference);
-    c.Field("Consultation", "Opened", "", ca.opened, cb.opened);
-    c.Field("Consultation", "Closes", "", ca.closes, cb.closes);
-    c.Field("Consultation", "Web address", "", ca.url, cb.url);
+    CompareMembers(c, "Document", "", a, b);
+    CompareMembers(c, "Consultation", "", a.consultation, b.consultation);
 
-    ById(a.organisations, b.organisations,
-         [&](const Organisation& x, const Organisation& y) {
-             const std::string part = "Organisation: " + y.name;
-             c.Field(part, "Name", y.id, x.name, y.name);
-             c.Field(part, "Short name", y.id, x.short_name, y.short_name);
-             c.Field(part, "Role", y.id, x.role, y.role);
-         },
+    ById(a.organisations, b.organisations, [&](const Organisation& x, const Organisation& y) { CompareMembers(c, "Organisation: " + y.name, y.id, x, y); },
          [&](ChangeKind k, const Organisation& y) { c.Object(k, "Organisations", "Organisation", y.id, y.name); });
 
-    c.Field("Summary", "Overall position", "", position_label(a.summary.position), position_label(b.summary.position));
-    c.Field("Summary", "Summary", "", a.summary.text, b.summary.text, true);
+    CompareMembers(c, "Summary", "", a.summary, b.summary);
 
     auto sections = [&](const std::vector<Section>& x, const std::vector<Section>& y, const char* what) {
         ById(x, y,
-             [&](const Section& p, const Section& q) {
-                 const std::string part = std::string(what) + ": " + (q.heading.empty() ? p.heading : q.heading);
-                 c.Field(part, "Heading", q.id, p.heading, q.heading);
-                 c.Field(part, "Text", q.id, p.body, q.body, true);
-             },
+             [&](const Section& p, const Section& q) { CompareMembers(c, std::string(what) + ": " + (q.heading.empty() ? p.heading : q.heading), q.id, p, q); },
              [&](ChangeKind k, const Section& q) { c.Object(k, what, q.heading.empty() ? "Untitled section" : q.heading, q.id, q.body); });
     };
     sections(a.sections, b.sections, "Section");
@@ -505,72 +526,45 @@ DocumentComparison compare_documents(const Document& a, const Document& b)
     // the question it answers (two bodies may each have started the answer separately).
     std::unordered_map<std::string, int> index_b;
     for (size_t i = 0; i < b.questions.size(); i++) index_b[b.questions[i].id] = (int)i;
-    auto answer_for = [](const Document& doc, const std::string& question) -> const Answer* {
-        for (const Answer& ans : doc.answers)
-            if (ans.question == question) return &ans;
-        return nullptr;
+    std::unordered_map<std::string, const Answer*> answers_a, answers_b;
+    for (const Answer& ans : a.answers) answers_a.emplace(ans.question, &ans);
+    for (const Answer& ans : b.answers) answers_b.emplace(ans.question, &ans);
+    auto answer_for = [](const std::unordered_map<std::string, const Answer*>& answers, const std::string& question) -> const Answer* {
+        auto it = answers.find(question);
+        return it == answers.end() ? nullptr : it->second;
     };
-    auto answer_text = [](const Answer& ans) {
+    auto answer_text = [](const Answer& ans) {   // the position, then every prose member as declared
         std::string s = position_label(ans.position);
-        for (const std::string* t : {&ans.reasoning, &ans.evidence, &ans.recommendations})
-            if (!t->empty()) s += "\n\n" + *t;
+        for_each_field(ans, [&](const parley::Field& f, const auto& m) {
+            if constexpr (std::is_same_v<std::remove_const_t<std::remove_reference_t<decltype(m)>>, std::string>)
+                if (f.is(FieldProse) && !m.empty()) s += "\n\n" + m;
+        });
         return s;
     };
     ById(a.questions, b.questions,
          [&](const Question& x, const Question& y) {
              const std::string part = QuestionPart(y, index_b[y.id]);
-             c.Field(part, "Number", y.id, x.number, y.number);
-             c.Field(part, "Question", y.id, x.text, y.text, true);
-             c.Field(part, "Word limit", y.id, x.word_limit ? std::to_string(x.word_limit) : "", y.word_limit ? std::to_string(y.word_limit) : "");
-             const Answer* p = answer_for(a, x.id);
-             const Answer* q = answer_for(b, y.id);
-             if (p && q) {
-                 c.Field(part, "Position", q->id, position_label(p->position), position_label(q->position));
-                 c.Field(part, "Reasoning", q->id, p->reasoning, q->reasoning, true);
-                 c.Field(part, "Evidence", q->id, p->evidence, q->evidence, true);
-                 c.Field(part, "Recommendations", q->id, p->recommendations, q->recommendations, true);
-                 for (const Signatory& s : q->signatories) {
-                     const Signatory* before = nullptr;
-                     for (const Signatory& t : p->signatories)
-                         if (t.organisation == s.organisation) before = &t;
-                     const std::string who = OrganisationName(b, s.organisation);
-                     const std::string pos_field = who + "'s position";
-                     const std::string note_field = who + "'s note";
-                     c.Field(part, pos_field.c_str(), q->id, before ? position_label(before->position) : "", position_label(s.position));
-                     c.Field(part, note_field.c_str(), q->id, before ? before->note : "", s.note, true);
-                 }
-                 for (const Signatory& t : p->signatories) {
-                     bool kept = false;
-                     for (const Signatory& s : q->signatories) kept = kept || s.organisation == t.organisation;
-                     if (!kept) c.Object(ChangeKind::Removed, part, OrganisationName(a, t.organisation) + "'s view", q->id, position_label(t.position));
-                 }
-             } else if (q) {
-                 c.Object(ChangeKind::Added, part, "Answer", q->id, answer_text(*q));
-             } else if (p) {
-                 c.Object(ChangeKind::Removed, part, "Answer", p->id, answer_text(*p));
-             }
+             CompareMembers(c, part, y.id, x, y);
+             const Answer* p = answer_for(answers_a, x.id);
+             const Answer* q = answer_for(answers_b, y.id);
+             if (p && q) CompareAnswer(c, part, *p, *q);
+             else if (q) c.Object(ChangeKind::Added, part, "Answer", q->id, answer_text(*q));
+             else if (p) c.Object(ChangeKind::Removed, part, "Answer", p->id, answer_text(*p));
          },
          [&](ChangeKind k, const Question& y) {
-             const Document& doc = k == ChangeKind::Added ? b : a;
-             const int index = k == ChangeKind::Added ? index_b[y.id] : (int)(&y - &a.questions[0]);
+             const bool added = k == ChangeKind::Added;
+             const int index = added ? index_b[y.id] : (int)(&y - &a.questions[0]);
              std::string text = y.text;
-             if (const Answer* ans = answer_for(doc, y.id)) text += "\n\n" + answer_text(*ans);
+             if (const Answer* ans = answer_for(added ? answers_b : answers_a, y.id)) text += "\n\n" + answer_text(*ans);
              c.Object(k, QuestionPart(y, index), "Question", y.id, text);
          });
     sections(a.general_points, b.general_points, "General point");
     CompareWorkshop(c);
+    CompareLists(c);
 
-    ById(a.sources, b.sources,
-         [&](const Source& x, const Source& y) {
-             c.Field("Source: " + y.title, "Title", y.id, x.title, y.title);
-             c.Field("Source: " + y.title, "Web address", y.id, x.url, y.url);
-         },
+    ById(a.sources, b.sources, [&](const Source& x, const Source& y) { CompareMembers(c, "Source: " + y.title, y.id, x, y); },
          [&](ChangeKind k, const Source& y) { c.Object(k, "Sources", "Source", y.id, y.title); });
-    ById(a.comments, b.comments,
-         [&](const Comment& x, const Comment& y) {
-             c.Field("Comments", "Comment", y.id, x.text, y.text, true);
-             c.Field("Comments", "Resolved", y.id, x.resolved ? "yes" : "no", y.resolved ? "yes" : "no");
-         },
+    ById(a.comments, b.comments, [&](const Comment& x, const Comment& y) { CompareMembers(c, "Comments", y.id, x, y); },
          [&](ChangeKind k, const Comment& y) { c.Object(k, "Comments", "Comment by " + (y.author.empty() ? y.organisation : y.author), y.id, y.text); });
 
     DocumentComparison result;

@@ -46,40 +46,74 @@ int count_words(const std::string& text)
     return words;
 }
 
-// Calls `visit(text)` for every title and prose field a reader counts; stops early when it
-// returns false. One list of fields for counting words and for "is anything written".
-template <typename F>
-static bool visit_prose(const Document& d, F visit)
+// Walks the draft's declared fields; lists flagged as history or asides (comments) are not its text.
+template <typename T, typename F>
+static bool VisitText(const T& obj, F& fn)
 {
-    if (!visit(d.title) || !visit(d.summary.text)) return false;
-    for (const std::vector<Section>* list : {&d.sections, &d.general_points})
-        for (const Section& s : *list)
-            if (!visit(s.heading) || !visit(s.body)) return false;
-    for (const Regime& r : d.regimes) {
-        if (!visit(r.name) || !visit(r.summary)) return false;
-        for (const Dimension& dim : r.dimensions)
-            if (!visit(dim.rationale) || (dim.value.type == ValueType::Text && !visit(dim.value.text))) return false;
-    }
-    for (const Question& q : d.questions)
-        if (!visit(q.text)) return false;
-    for (const Answer& a : d.answers) {
-        if (!visit(a.reasoning) || !visit(a.evidence) || !visit(a.recommendations)) return false;
-        for (const Signatory& s : a.signatories)
-            if (!visit(s.note)) return false;
-    }
-    return true;
+    bool go = true;
+    for_each_field(obj, [&](const Field& f, const auto& m) {
+        using M = std::remove_const_t<std::remove_reference_t<decltype(m)>>;
+        if (!go) return;
+        if constexpr (std::is_same_v<M, std::string>) {
+            if (f.words()) go = fn(m);
+        } else if constexpr (std::is_same_v<M, Value>) {
+            if (m.type == ValueType::Text) go = fn(m.text);
+        } else if constexpr (is_object_list_v<M>) {
+            if (f.is(FieldHistory | FieldAside)) return;
+            for (const auto& item : m)
+                if (go) go = VisitText(item, fn);
+        } else if constexpr (is_described_v<M>) {
+            go = VisitText(m, fn);
+        }
+    });
+    return go;
+}
+
+bool visit_draft_text(const Document& d, const std::function<bool(const std::string&)>& fn)
+{
+    return VisitText(d, fn);
 }
 
 int count_document_words(const Document& d)
 {
     int n = 0;
-    visit_prose(d, [&n](const std::string& text) { n += count_words(text); return true; });
+    visit_draft_text(d, [&n](const std::string& text) { n += count_words(text); return true; });
     return n;
 }
 
 bool document_has_words(const Document& d)
 {
-    return !visit_prose(d, [](const std::string& text) { return count_words(text) == 0; });
+    return !visit_draft_text(d, [](const std::string& text) { return count_words(text) == 0; });
+}
+
+std::string join_names(const std::vector<std::string>& names, const char* separator)
+{
+    std::string s;
+    for (const std::string& n : names)
+        if (!n.empty()) s += (s.empty() ? "" : separator) + n;
+    return s;
+}
+
+std::string organisation_name(const Organisation& o) { return o.short_name.empty() ? o.name : o.short_name; }
+
+std::string organisation_full_name(const Organisation& o)
+{
+    if (!o.name.empty()) return o.name;
+    return o.short_name.empty() ? "Unnamed organisation" : o.short_name;
+}
+
+std::string organisation_name(const Document& doc, const std::string& id)
+{
+    const Organisation* o = find_by_id(doc.organisations, id);
+    return o ? organisation_name(*o) : id;
+}
+
+std::string regime_name(const Regime& r) { return r.name.empty() ? kUntitledRegime : r.name; }
+
+std::string regime_name(const Document& doc, const std::string& id)
+{
+    const Regime* r = find_by_id(doc.regimes, id);
+    return r ? regime_name(*r) : id;
 }
 
 // splitmix64: small, fast, and good enough for ids that only need to be unlikely to collide.

@@ -7,7 +7,10 @@
 #include "json_reader.h"
 #include "json_writer.h"
 #include "utf8.h"
+#include "value_rules.h"
 
+#include <algorithm>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,8 +20,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------
 // Reading
-
-enum class IdKind { Document, Organisation, Section, Regime, Dimension, Question, Answer, Criterion, Participant, Source, Comment, Revision };
 
 const char* id_kind_word(IdKind k)
 {
@@ -87,7 +88,8 @@ struct Ctx {
     size_t dropped = 0;
     std::unordered_map<std::string, IdEntry> ids;
     std::vector<PendingRef> refs;
-    std::unordered_map<std::string, std::vector<std::string>> lists;   // the file's own lists: key -> option keys
+    std::unordered_set<std::string> list_keys;       // the keys of the file's own lists read so far
+    const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): value_rules looks options up in them
 
     void error(const std::string& pointer, TextPos pos, std::string message)
     {
@@ -307,96 +309,108 @@ private:
     std::vector<const char*> known_;
 };
 
-const char* const kPositions = "agree, partly_agree, disagree or no_view";
+// ---------------------------------------------------------------------------------------
+// Members by their C++ type, as document.h declares them. Rules no declaration can state
+// (a list key that is not built in, one answer per question...) are each struct's own
+// `read_rules` below.
 
-void read_organisation(Ctx& c, const JsonValue& v, const std::string& p, Organisation* o)
-{
-    Obj r(c, v, p, "an organisation");
-    r.id(&o->id, IdKind::Organisation);
-    r.text("name", &o->name, true);
-    r.text("short_name", &o->short_name);
-    r.text("role", &o->role);
-    r.texts("contacts", &o->contacts);
-    r.finish(&o->extra);
-}
+// Enums: the file's names and the words the reader uses for what it expected.
+const char* enum_allowed(const DocumentKind*)   { return "proposal, response or workshop"; }
+const char* enum_allowed(const DocumentStatus*) { return "draft, agreed or submitted"; }
+const char* enum_allowed(const RegimeRole*)     { return "current, proposed or alternative"; }
+const char* enum_allowed(const Position*)       { return "agree, partly_agree, disagree or no_view"; }
 
-void read_consultation(Ctx& c, const JsonValue& v, const std::string& p, Consultation* o)
-{
-    Obj r(c, v, p, "the consultation");
-    r.texts("owners", &o->owners);
-    r.text("title", &o->title);
-    r.text("reference", &o->reference);
-    r.date("opened", &o->opened, false);
-    r.date("closes", &o->closes, false);
-    r.text("url", &o->url);
-    r.finish(&o->extra);
-}
+template <typename T> void read_object(Ctx& c, const JsonValue& v, const std::string& p, T* out);
 
-void read_summary(Ctx& c, const JsonValue& v, const std::string& p, Summary* o)
+template <typename M>
+void read_member(Ctx& c, Obj& r, const Field& f, M& m)
 {
-    Obj r(c, v, p, "the summary");
-    r.name("position", &o->position, false, position_from_name, kPositions);
-    r.text("text", &o->text);
-    r.finish(&o->extra);
-}
-
-void read_section(Ctx& c, const JsonValue& v, const std::string& p, Section* o)
-{
-    Obj r(c, v, p, "a section");
-    r.id(&o->id, IdKind::Section);
-    r.text("heading", &o->heading);
-    r.text("body", &o->body);
-    r.finish(&o->extra);
-}
-
-void read_named_list(Ctx& c, const JsonValue& v, const std::string& p, NamedList* o)
-{
-    Obj r(c, v, p, "a list");
-    if (r.text("key", &o->key, true)) {
-        const JsonValue& k = *v.find("key");
-        if (!is_valid_key(o->key)) r.fail("key", k, "\"" + o->key + "\" cannot be a list key: use lower-case letters, digits, '_', '.' or '-'");
-        else if (catalogue_find_list(o->key)) r.fail("key", k, "\"" + o->key + "\" is the name of a built-in list; give this list another key");
-        else if (c.lists.count(o->key)) r.fail("key", k, "there is already a list with the key \"" + o->key + "\"");
-    }
-    r.text("label", &o->label, true);
-    std::vector<std::string> keys;
-    r.list("options", &o->options, [&keys](Ctx& c, const JsonValue& v, const std::string& p, ListOption* opt) {
-        Obj o(c, v, p, "an option");
-        if (o.text("key", &opt->key, true)) {
-            bool twice = false;
-            for (const std::string& k : keys) twice = twice || k == opt->key;
-            if (twice) o.fail("key", *v.find("key"), "the option \"" + opt->key + "\" is already in this list");
-            else if (!is_valid_key(opt->key)) o.fail("key", *v.find("key"), "\"" + opt->key + "\" cannot be an option key: use lower-case letters, digits, '_', '.' or '-'");
-            keys.push_back(opt->key);
+    const bool required = f.is(FieldRequired);
+    if constexpr (std::is_same_v<M, std::string>) {
+        switch (f.text_kind) {
+        case TextKind::Id: r.id(&m, f.id_kind); break;
+        case TextKind::Ref: r.ref(f.name, &m, f.id_kind, required); break;
+        case TextKind::AnyRef: r.ref(f.name, &m, f.id_kind, required, true); break;
+        case TextKind::Date: r.date(f.name, &m, false, required); break;
+        case TextKind::Time: r.date(f.name, &m, true, required); break;
+        case TextKind::Text:
+        case TextKind::Key: r.text(f.name, &m, required); break;   // keys: checked by the struct's rules, which know what the key is for
         }
-        o.text("label", &opt->label, true);
-        o.finish(&opt->extra);
-    }, true);
-    if (!o->key.empty() && !c.lists.count(o->key) && !catalogue_find_list(o->key)) c.lists[o->key] = keys;
-    r.finish(&o->extra);
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+        if (f.text_kind == TextKind::Ref) r.refs(f.name, &m, f.id_kind);
+        else r.texts(f.name, &m, required);
+    } else if constexpr (std::is_enum_v<M>) {
+        r.name(f.name, &m, required, static_cast<bool (*)(const std::string&, M*)>(enum_from_name), enum_allowed((const M*)nullptr));
+    } else if constexpr (std::is_same_v<M, double>) {
+        r.number(f.name, &m, required, f.expected ? f.expected : "a number");
+    } else if constexpr (std::is_same_v<M, int>) {   // counts people set (a word limit): 1 to a million
+        if (const JsonValue* j = r.get(f.name, required)) {
+            if (j->type != JsonValue::Number || !j->is_integer || j->integer < 1 || j->integer > 1000000)
+                r.fail(f.name, *j, std::string("expected ") + (f.expected ? f.expected : "a whole number above 0") + ", got " + describe(*j));
+            else m = (int)j->integer;
+        }
+    } else if constexpr (std::is_same_v<M, bool>) {
+        r.flag(f.name, &m, required);
+    } else if constexpr (is_object_list_v<M>) {
+        r.list(f.name, &m, [](Ctx& c, const JsonValue& v, const std::string& p, auto* item) { read_object(c, v, p, item); }, required);
+    } else if constexpr (is_described_v<M>) {
+        if (const JsonValue* j = r.get(f.name, required)) read_object(c, *j, r.at(f.name), &m);
+    } else {
+        static_assert(std::is_same_v<M, Value>, "a member type the reader does not know");
+        // FieldCustom: read by the struct's own rules (read_rules), which know its context.
+    }
 }
 
-// The option keys of a named list, from the file's own lists or the catalogue; false if none.
-bool list_options(const Ctx& c, const std::string& key, std::vector<std::string>* out)
+// Every declared member; those flagged FieldReadFirst before the others.
+template <typename T>
+void read_fields(Ctx& c, Obj& r, T& out)
 {
-    auto it = c.lists.find(key);
-    if (it != c.lists.end()) { *out = it->second; return true; }
-    if (const CatalogueList* l = catalogue_find_list(key)) {
-        for (int i = 0; i < l->option_count; i++) out->push_back(l->options[i].key);
-        return true;
+    for (int pass = 0; pass < 2; pass++)
+        for_each_field(out, [&](const Field& f, auto& m) {
+            if (f.is(FieldReadFirst) == (pass == 0)) read_member(c, r, f, m);
+        });
+}
+
+// The members of one object and the rules of its kind; what is left goes to `extra`.
+template <typename T> void read_rules(Ctx&, Obj&, const JsonValue&, T&) {}
+
+
+// A list key: not a built-in list's, not used twice; its options' keys each once and valid.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, NamedList& o)
+{
+    if (!r.ok()) return;
+    if (const JsonValue* k = v.find("key"); k && k->type == JsonValue::String) {
+        if (!is_valid_key(o.key)) r.fail("key", *k, "\"" + o.key + "\" cannot be a list key: use lower-case letters, digits, '_', '.' or '-'");
+        else if (catalogue_find_list(o.key)) r.fail("key", *k, "\"" + o.key + "\" is the name of a built-in list; give this list another key");
+        else if (c.list_keys.count(o.key)) r.fail("key", *k, "there is already a list with the key \"" + o.key + "\"");
     }
-    return false;
+    std::vector<std::string> keys;
+    const JsonValue* options = v.find("options");
+    for (size_t i = 0; options && options->type == JsonValue::Array && i < o.options.size(); i++) {
+        const JsonValue* k = options->items[i].type == JsonValue::Object ? options->items[i].find("key") : nullptr;
+        if (!k || k->type != JsonValue::String) continue;
+        const std::string& key = o.options[i].key;
+        const std::string p = r.at("options") + "/" + std::to_string(i) + "/key";
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) c.error(p, k->pos, "the option \"" + key + "\" is already in this list");
+        else if (!is_valid_key(key)) c.error(p, k->pos, "\"" + key + "\" cannot be an option key: use lower-case letters, digits, '_', '.' or '-'");
+        keys.push_back(key);
+    }
+    c.list_keys.insert(o.key);
 }
 
 std::string amount_of(const std::string& unit) { return unit.empty() ? "a number" : "a number of " + unit; }
 
-// Reads the "list" a choice or set draws from; fills `options` and returns true when it names
-// a list that exists (the file's own or a built-in one).
+// Reads the "list" a choice or set draws from; fills `options` (their keys) and returns true
+// when it names a list that exists (the file's own or a built-in one: value_rules.h looks).
 bool read_list_name(Ctx& c, Obj& r, const JsonValue& v, bool required, Value* out, std::vector<std::string>* options)
 {
     if (!r.text("list", &out->list, required)) return false;
     if (out->list.empty() && !required) return false;   // a set of free items
-    if (list_options(c, out->list, options)) return true;
+    std::vector<OptionRef> found;
+    if (list_options(*c.lists, out->list, &found)) {
+        for (const OptionRef& o : found) options->push_back(o.key);
+        return true;
+    }
     r.fail("list", *v.find("list"), "there is no list called \"" + out->list + "\": use a built-in list or define it under \"lists\"");
     return false;
 }
@@ -472,8 +486,7 @@ void read_value(Ctx& c, const JsonValue& v, const std::string& p, const Catalogu
         break;
     }
     // Catalogue dimensions keep their usual type (or plain text), so regimes line up.
-    if (cat && out->type != ValueType::Text && out->type != cat->type &&
-        !(value_type_is_numeric(out->type) && value_type_is_numeric(cat->type)))
+    if (!value_type_allowed(cat, out->type))
         r.fail("type", *v.find("type"), "the catalogue's \"" + std::string(cat->key) + "\" takes a " + value_type_name(cat->type) +
                                         " value (or text), not a " + type + " value");
     else if (cat && *cat->list && (out->type == ValueType::Choice || out->type == ValueType::Set) && out->list != cat->list)
@@ -482,163 +495,112 @@ void read_value(Ctx& c, const JsonValue& v, const std::string& p, const Catalogu
     r.finish(&out->extra);
 }
 
-void read_dimension(Ctx& c, const JsonValue& v, const std::string& p, Dimension* d)
+
+// A dimension's key says which row it is in; its value follows the catalogue's rules for that key.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, Dimension& d)
 {
-    Obj r(c, v, p, "a dimension");
-    r.id(&d->id, IdKind::Dimension);
-    const bool has_key = r.text("key", &d->key, true);
-    if (has_key && !is_valid_key(d->key))
-        r.fail("key", *v.find("key"), "\"" + d->key + "\" cannot be a dimension key: use lower-case letters, digits, '_', '.' or '-' (e.g. \"early_review\")");
-    r.text("label", &d->label);
-    const CatalogueDimension* cat = has_key ? catalogue_find_dimension(d->key) : nullptr;
-    if (has_key && !cat && d->label.empty() && is_valid_key(d->key))
-        c.error(r.at("label"), v.pos, "\"" + d->key + "\" is not in the catalogue, so this dimension needs a \"label\" saying what it is");
-    if (const JsonValue* value = r.get("value", true)) read_value(c, *value, r.at("value"), cat, &d->value);
-    r.text("rationale", &d->rationale);
-    r.refs("sources", &d->sources, IdKind::Source);
-    r.finish(&d->extra);
+    if (!r.ok()) return;
+    const JsonValue* key = v.find("key");
+    const bool has_key = key && key->type == JsonValue::String;
+    if (has_key && !is_valid_key(d.key))
+        r.fail("key", *key, "\"" + d.key + "\" cannot be a dimension key: use lower-case letters, digits, '_', '.' or '-' (e.g. \"early_review\")");
+    const CatalogueDimension* cat = has_key ? catalogue_find_dimension(d.key) : nullptr;
+    if (has_key && !cat && d.label.empty() && is_valid_key(d.key))
+        c.error(r.at("label"), v.pos, "\"" + d.key + "\" is not in the catalogue, so this dimension needs a \"label\" saying what it is");
+    if (const JsonValue* value = r.get("value", true)) read_value(c, *value, r.at("value"), cat, &d.value);
 }
 
-void read_regime(Ctx& c, const JsonValue& v, const std::string& p, Regime* g)
+// A regime is not based on itself, and has each dimension key at most once.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, Regime& g)
 {
-    Obj r(c, v, p, "a regime");
-    r.id(&g->id, IdKind::Regime);
-    r.text("name", &g->name, true);
-    r.name("role", &g->role, true, role_from_name, "current, proposed or alternative");
-    r.ref("owner", &g->owner, IdKind::Organisation);
-    r.ref("based_on", &g->based_on, IdKind::Regime);
-    if (!g->based_on.empty() && g->based_on == g->id) r.fail("based_on", *v.find("based_on"), "a regime cannot be based on itself");
-    r.text("summary", &g->summary);
+    if (!r.ok()) return;
+    if (!g.based_on.empty() && g.based_on == g.id) r.fail("based_on", *v.find("based_on"), "a regime cannot be based on itself");
     std::unordered_map<std::string, std::string> keys;   // key -> pointer of the dimension that has it
-    r.list("dimensions", &g->dimensions, [&keys](Ctx& c, const JsonValue& v, const std::string& p, Dimension* d) {
-        read_dimension(c, v, p, d);
-        if (d->key.empty()) return;
-        auto it = keys.emplace(d->key, p);
+    const JsonValue* dims = v.find("dimensions");
+    for (size_t i = 0; dims && dims->type == JsonValue::Array && i < g.dimensions.size(); i++) {
+        const Dimension& d = g.dimensions[i];
+        const JsonValue* k = dims->items[i].type == JsonValue::Object ? dims->items[i].find("key") : nullptr;
+        if (d.key.empty() || !k) continue;
+        const std::string p = r.at("dimensions") + "/" + std::to_string(i);
+        auto it = keys.emplace(d.key, p);
         if (!it.second)
-            c.error(p + "/key", v.find("key")->pos, "the key \"" + d->key + "\" is already used in this regime (" + it.first->second +
-                                                    "); each key at most once per regime");
-    });
-    r.finish(&g->extra);
-}
-
-void read_question(Ctx& c, const JsonValue& v, const std::string& p, Question* q)
-{
-    Obj r(c, v, p, "a question");
-    r.id(&q->id, IdKind::Question);
-    r.text("number", &q->number);
-    r.text("text", &q->text, true);
-    if (const JsonValue* m = r.get("word_limit")) {
-        if (m->type != JsonValue::Number || !m->is_integer || m->integer < 1 || m->integer > 1000000)
-            r.fail("word_limit", *m, "expected a whole number of words above 0, got " + describe(*m));
-        else q->word_limit = (int)m->integer;
+            c.error(p + "/key", k->pos, "the key \"" + d.key + "\" is already used in this regime (" + it.first->second + "); each key at most once per regime");
     }
-    r.finish(&q->extra);
 }
 
-void read_signatory(Ctx& c, const JsonValue& v, const std::string& p, Signatory* s)
+// Each organisation signs an answer at most once.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, Answer& a)
 {
-    Obj r(c, v, p, "a signatory");
-    r.ref("organisation", &s->organisation, IdKind::Organisation, true);
-    r.name("position", &s->position, true, position_from_name, kPositions);
-    r.text("note", &s->note);
-    r.finish(&s->extra);
-}
-
-void read_answer(Ctx& c, const JsonValue& v, const std::string& p, Answer* a)
-{
-    Obj r(c, v, p, "an answer");
-    r.id(&a->id, IdKind::Answer);
-    r.ref("question", &a->question, IdKind::Question, true);
-    r.name("position", &a->position, false, position_from_name, kPositions);
-    r.text("reasoning", &a->reasoning);
-    r.text("evidence", &a->evidence);
-    r.text("recommendations", &a->recommendations);
-    r.refs("sources", &a->sources, IdKind::Source);
+    if (!r.ok()) return;
     std::unordered_set<std::string> orgs;
-    r.list("signatories", &a->signatories, [&orgs](Ctx& c, const JsonValue& v, const std::string& p, Signatory* s) {
-        read_signatory(c, v, p, s);
-        if (!s->organisation.empty() && !orgs.insert(s->organisation).second)
-            c.error(p + "/organisation", v.find("organisation")->pos, "\"" + s->organisation + "\" already signs this answer");
-    });
-    r.finish(&a->extra);
-}
-
-void read_workshop(Ctx& c, const JsonValue& v, const std::string& p, Workshop* w)
-{
-    Obj r(c, v, p, "the workshop");
-    r.refs("regimes", &w->regimes, IdKind::Regime);
-    r.list("criteria", &w->criteria, [](Ctx& c, const JsonValue& v, const std::string& p, Criterion* k) {
-        Obj r(c, v, p, "a criterion");
-        r.id(&k->id, IdKind::Criterion);
-        r.text("label", &k->label, true);
-        r.text("description", &k->description);
-        if (r.number("weight", &k->weight, true, "a weight (a number, 0 or more)") && k->weight < 0)
-            r.fail("weight", *v.find("weight"), "a weight cannot be below 0, got " + json_format_number(k->weight));
-        r.finish(&k->extra);
-    });
-    r.list("participants", &w->participants, [](Ctx& c, const JsonValue& v, const std::string& p, Participant* t) {
-        Obj r(c, v, p, "a participant");
-        r.id(&t->id, IdKind::Participant);
-        r.text("name", &t->name, true);
-        r.ref("organisation", &t->organisation, IdKind::Organisation);
-        r.finish(&t->extra);
-    });
-    std::unordered_set<std::string> cells;
-    r.list("scores", &w->scores, [&cells](Ctx& c, const JsonValue& v, const std::string& p, Score* s) {
-        Obj r(c, v, p, "a score");
-        r.ref("participant", &s->participant, IdKind::Participant, true);
-        r.ref("regime", &s->regime, IdKind::Regime, true);
-        r.ref("criterion", &s->criterion, IdKind::Criterion, true);
-        if (r.number("score", &s->score, true, "a score from 0 to 5") && (s->score < 0 || s->score > 5))
-            r.fail("score", *v.find("score"), "a score is from 0 to 5, got " + json_format_number(s->score));
-        r.text("note", &s->note);
-        if (r.ok() && !s->participant.empty() && !s->regime.empty() && !s->criterion.empty() &&
-            !cells.insert(s->participant + '\n' + s->regime + '\n' + s->criterion).second)
-            c.error(p, v.pos, "\"" + s->participant + "\" has already scored \"" + s->regime + "\" on \"" + s->criterion + "\"");
-        r.finish(&s->extra);
-    });
-    r.finish(&w->extra);
-}
-
-void read_source(Ctx& c, const JsonValue& v, const std::string& p, Source* s)
-{
-    Obj r(c, v, p, "a source");
-    r.id(&s->id, IdKind::Source);
-    r.text("title", &s->title, true);
-    r.text("publisher", &s->publisher);
-    r.date("date", &s->date, false);
-    r.text("url", &s->url);
-    r.finish(&s->extra);
-}
-
-void read_comment(Ctx& c, const JsonValue& v, const std::string& p, Comment* k)
-{
-    Obj r(c, v, p, "a comment");
-    r.id(&k->id, IdKind::Comment);
-    r.ref("target", &k->target, IdKind::Document, true, true);
-    r.text("text", &k->text, true);
-    r.text("author", &k->author);
-    r.text("organisation", &k->organisation);
-    r.date("time", &k->time, true);
-    r.flag("resolved", &k->resolved);
-    r.finish(&k->extra);
-}
-
-void read_revision(Ctx& c, const JsonValue& v, const std::string& p, Revision* k)
-{
-    Obj r(c, v, p, "a revision");
-    r.id(&k->id, IdKind::Revision);
-    // Revisions are oldest first, so a parent must already have been read.
-    if (r.text("parent", &k->parent) && !k->parent.empty()) {
-        auto it = c.ids.find(k->parent);
-        if (it == c.ids.end() || it->second.kind != IdKind::Revision || k->parent == k->id)
-            r.fail("parent", *v.find("parent"), "\"" + k->parent + "\" is not an earlier revision in this file");
+    const JsonValue* list = v.find("signatories");
+    for (size_t i = 0; list && list->type == JsonValue::Array && i < a.signatories.size(); i++) {
+        const std::string& org = a.signatories[i].organisation;
+        if (!org.empty() && !orgs.insert(org).second)
+            c.error(r.at("signatories") + "/" + std::to_string(i) + "/organisation", list->items[i].find("organisation")->pos,
+                    "\"" + org + "\" already signs this answer");
     }
-    r.date("time", &k->time, true, true);
-    r.text("organisation", &k->organisation);
-    r.text("author", &k->author);
-    r.text("note", &k->note);
-    r.finish(&k->extra);
+}
+
+void read_rules(Ctx&, Obj& r, const JsonValue& v, Criterion& k)
+{
+    if (r.ok() && k.weight < 0 && v.find("weight")) r.fail("weight", *v.find("weight"), "a weight cannot be below 0, got " + json_format_number(k.weight));
+}
+
+void read_rules(Ctx&, Obj& r, const JsonValue& v, Score& s)
+{
+    if (r.ok() && (s.score < 0 || s.score > 5) && v.find("score")) r.fail("score", *v.find("score"), "a score is from 0 to 5, got " + json_format_number(s.score));
+}
+
+// One score per participant, regime and criterion.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, Workshop& w)
+{
+    if (!r.ok()) return;
+    std::unordered_set<std::string> cells;
+    const JsonValue* list = v.find("scores");
+    for (size_t i = 0; list && list->type == JsonValue::Array && i < w.scores.size(); i++) {
+        const Score& s = w.scores[i];
+        if (list->items[i].type != JsonValue::Object || s.participant.empty() || s.regime.empty() || s.criterion.empty()) continue;
+        if (!cells.insert(s.participant + '\n' + s.regime + '\n' + s.criterion).second)
+            c.error(r.at("scores") + "/" + std::to_string(i), list->items[i].pos,
+                    "\"" + s.participant + "\" has already scored \"" + s.regime + "\" on \"" + s.criterion + "\"");
+    }
+}
+
+// Revisions are oldest first: a revision's parent comes before it. One answer per question.
+void read_rules(Ctx& c, Obj& r, const JsonValue& v, Document& doc)
+{
+    if (!r.ok()) return;
+    std::unordered_map<std::string, size_t> revision_at;
+    const JsonValue* revisions = v.find("revisions");
+    for (size_t i = 0; revisions && revisions->type == JsonValue::Array && i < doc.revisions.size(); i++) {
+        const Revision& k = doc.revisions[i];
+        revision_at.emplace(k.id, i);
+        if (k.parent.empty() || revisions->items[i].type != JsonValue::Object) continue;
+        auto it = revision_at.find(k.parent);
+        const bool later = it == revision_at.end() || it->second == i;
+        if (later && c.ids.count(k.parent))   // a parent that is nowhere is a dangling reference, said once by resolve_references
+            c.error(r.at("revisions") + "/" + std::to_string(i) + "/parent", revisions->items[i].find("parent")->pos,
+                    "\"" + k.parent + "\" is not an earlier revision in this file");
+    }
+    std::unordered_set<std::string> answered;
+    const JsonValue* list = v.find("answers");
+    for (size_t i = 0; list && list->type == JsonValue::Array && i < doc.answers.size(); i++) {
+        const Answer& a = doc.answers[i];
+        if (a.question.empty()) continue;
+        if (!answered.insert(a.question).second)
+            c.error(r.at("answers") + "/" + std::to_string(i) + "/question", list->items[i].find("question")->pos,
+                    "the question \"" + a.question + "\" already has an answer; one answer per question");
+    }
+}
+
+template <typename T>
+void read_object(Ctx& c, const JsonValue& v, const std::string& p, T* out)
+{
+    Obj r(c, v, p, object_noun(out));
+    read_fields(c, r, *out);
+    read_rules(c, r, v, *out);
+    r.finish(&out->extra);
 }
 
 void resolve_references(Ctx& c)
@@ -699,32 +661,12 @@ ImportResult import_document(const std::string& text)
 
     Ctx c(result);
     Document doc;
-    Obj r(c, root, "", "a Parley document");
+    c.lists = &doc.lists;
+    Obj r(c, root, "", object_noun(&doc));
     r.get("format");
     r.get("version");
-    r.list("lists", &doc.lists, read_named_list);   // first: choice values anywhere need them
-    r.id(&doc.id, IdKind::Document);
-    r.name("kind", &doc.kind, true, kind_from_name, "proposal, response or workshop");
-    r.text("title", &doc.title, true);
-    r.name("status", &doc.status, true, status_from_name, "draft, agreed or submitted");
-    if (const JsonValue* m = r.get("consultation")) read_consultation(c, *m, "/consultation", &doc.consultation);
-    r.list("organisations", &doc.organisations, read_organisation);
-    if (const JsonValue* m = r.get("summary")) read_summary(c, *m, "/summary", &doc.summary);
-    r.list("sections", &doc.sections, read_section);
-    r.list("regimes", &doc.regimes, read_regime);
-    r.list("questions", &doc.questions, read_question);
-    std::unordered_map<std::string, size_t> answered;
-    r.list("answers", &doc.answers, [&answered](Ctx& c, const JsonValue& v, const std::string& p, Answer* a) {
-        read_answer(c, v, p, a);
-        if (a->question.empty()) return;
-        auto it = answered.emplace(a->question, answered.size());
-        if (!it.second) c.error(p + "/question", v.find("question")->pos, "the question \"" + a->question + "\" already has an answer; one answer per question");
-    });
-    r.list("general_points", &doc.general_points, read_section);
-    if (const JsonValue* m = r.get("workshop")) read_workshop(c, *m, "/workshop", &doc.workshop);
-    r.list("sources", &doc.sources, read_source);
-    r.list("comments", &doc.comments, read_comment);
-    r.list("revisions", &doc.revisions, read_revision);
+    read_fields(c, r, doc);
+    read_rules(c, r, root, doc);
     r.finish(&doc.extra);
     resolve_references(c);
 
@@ -738,73 +680,115 @@ ImportResult import_document(const std::string& text)
 }
 
 // ---------------------------------------------------------------------------------------
-// Writing: members in the order of docs/format.md, empty optional members left out, unknown
-// members last in the order they were read.
+// Writing: members in the order document.h declares them (that of docs/format.md), empty
+// optional members left out, unknown members last in the order they were read.
 
 namespace {
 
-void extra(JsonWriter& w, const ExtraMembers& e)
+void write_extra(JsonWriter& w, const ExtraMembers& e)
 {
     for (const auto& m : e) { w.key(m.first); w.value(m.second); }
 }
 
-void text(JsonWriter& w, const char* key, const std::string& s) { w.key(key); w.string(s); }
-void opt_text(JsonWriter& w, const char* key, const std::string& s) { if (!s.empty()) text(w, key, s); }
-
-void texts(JsonWriter& w, const char* key, const std::vector<std::string>& list, bool always = false)
-{
-    if (list.empty() && !always) return;
-    w.key(key);
-    w.begin_array();
-    for (const std::string& s : list) w.string(s);
-    w.end_array();
-}
-
-template <typename T, typename F>
-void objects(JsonWriter& w, const char* key, const std::vector<T>& list, F write)
-{
-    if (list.empty()) return;
-    w.key(key);
-    w.begin_array();
-    for (const T& item : list) {
-        w.begin_object();
-        write(w, item);
-        extra(w, item.extra);
-        w.end_object();
-    }
-    w.end_array();
-}
-
-void position(JsonWriter& w, Position p) { if (p != Position::Unset) text(w, "position", position_name(p)); }
-
 void write_value(JsonWriter& w, const Value& v)
 {
-    text(w, "type", value_type_name(v.type));
+    w.begin_object();
+    w.key("type");
+    w.string(value_type_name(v.type));
+    auto unit = [&] { if (!v.unit.empty()) { w.key("unit"); w.string(v.unit); } };
     switch (v.type) {
-    case ValueType::Text: text(w, "text", v.text); break;
-    case ValueType::Number: w.key("value"); w.number(v.number); opt_text(w, "unit", v.unit); break;
-    case ValueType::Range: w.key("min"); w.number(v.min); w.key("max"); w.number(v.max); opt_text(w, "unit", v.unit); break;
+    case ValueType::Text: w.key("text"); w.string(v.text); break;
+    case ValueType::Number: w.key("value"); w.number(v.number); unit(); break;
+    case ValueType::Range: w.key("min"); w.number(v.min); w.key("max"); w.number(v.max); unit(); break;
     case ValueType::Bound:
-        text(w, "bound", v.bound == BoundKind::AtLeast ? "at_least" : "at_most");
+        w.key("bound"); w.string(v.bound == BoundKind::AtLeast ? "at_least" : "at_most");
         w.key("value"); w.number(v.number);
-        opt_text(w, "unit", v.unit);
+        unit();
         break;
-    case ValueType::Choice: text(w, "list", v.list); text(w, "option", v.option); break;
-    case ValueType::Set: opt_text(w, "list", v.list); texts(w, "items", v.items, true); break;
+    case ValueType::Choice: w.key("list"); w.string(v.list); w.key("option"); w.string(v.option); break;
+    case ValueType::Set:
+        if (!v.list.empty()) { w.key("list"); w.string(v.list); }
+        w.key("items");
+        w.begin_array();
+        for (const std::string& s : v.items) w.string(s);
+        w.end_array();
+        break;
     case ValueType::YesNo: w.key("value"); w.boolean(v.yes); break;
+    }
+    write_extra(w, v.extra);
+    w.end_object();
+}
+
+// True when an object would say nothing: every member empty and nothing unknown kept.
+template <typename T>
+bool is_empty_object(const T& o)
+{
+    bool empty = o.extra.empty();
+    for_each_field(o, [&](const Field&, const auto& m) {
+        using M = std::remove_const_t<std::remove_reference_t<decltype(m)>>;
+        if constexpr (std::is_same_v<M, std::string> || is_object_list_v<M> || std::is_same_v<M, std::vector<std::string>>) empty = empty && m.empty();
+        else if constexpr (is_described_v<M>) empty = empty && is_empty_object(m);
+        else if constexpr (std::is_same_v<M, Value>) empty = false;
+        else empty = empty && m == M{};
+    });
+    return empty;
+}
+
+template <typename T> void write_object(JsonWriter& w, const T& o);
+
+template <typename M>
+void write_member(JsonWriter& w, const Field& f, const M& m)
+{
+    const bool required = f.is(FieldRequired);
+    if constexpr (std::is_same_v<M, std::string>) {
+        if (required || !m.empty()) { w.key(f.name); w.string(m); }
+    } else if constexpr (std::is_same_v<M, std::vector<std::string>>) {
+        if (required || !m.empty()) {
+            w.key(f.name);
+            w.begin_array();
+            for (const std::string& s : m) w.string(s);
+            w.end_array();
+        }
+    } else if constexpr (std::is_same_v<M, Position>) {   // Unset: left out, or "no_view" where a position is required
+        if (m != Position::Unset || required) { w.key(f.name); w.string(position_name(m == Position::Unset ? Position::NoView : m)); }
+    } else if constexpr (std::is_enum_v<M>) {
+        w.key(f.name);
+        w.string(enum_name(m));
+    } else if constexpr (std::is_same_v<M, double>) {
+        if (required || m != 0) { w.key(f.name); w.number(m); }
+    } else if constexpr (std::is_same_v<M, int>) {
+        if (required || m > 0) { w.key(f.name); w.integer(m); }
+    } else if constexpr (std::is_same_v<M, bool>) {
+        if (required || m) { w.key(f.name); w.boolean(m); }
+    } else if constexpr (is_object_list_v<M>) {
+        if (required || !m.empty()) {
+            w.key(f.name);
+            w.begin_array();
+            for (const auto& item : m) write_object(w, item);
+            w.end_array();
+        }
+    } else if constexpr (is_described_v<M>) {
+        if (required || !is_empty_object(m)) { w.key(f.name); write_object(w, m); }
+    } else {
+        static_assert(std::is_same_v<M, Value>, "a member type the writer does not know");
+        w.key(f.name);
+        write_value(w, m);
     }
 }
 
-void write_section(JsonWriter& w, const Section& s)
+template <typename T>
+void write_fields(JsonWriter& w, const T& o)
 {
-    text(w, "id", s.id);
-    opt_text(w, "heading", s.heading);
-    opt_text(w, "body", s.body);
+    for_each_field(o, [&](const Field& f, const auto& m) { write_member(w, f, m); });
+    write_extra(w, o.extra);
 }
 
-bool is_empty(const Consultation& c)
+template <typename T>
+void write_object(JsonWriter& w, const T& o)
 {
-    return c.owners.empty() && c.title.empty() && c.reference.empty() && c.opened.empty() && c.closes.empty() && c.url.empty() && c.extra.empty();
+    w.begin_object();
+    write_fields(w, o);
+    w.end_object();
 }
 
 } // namespace
@@ -813,150 +797,11 @@ std::string export_document(const Document& d)
 {
     JsonWriter w;
     w.begin_object();
-    text(w, "format", "parley");
+    w.key("format");
+    w.string("parley");
     w.key("version");
     w.integer(kFormatVersion);
-    text(w, "id", d.id);
-    text(w, "kind", kind_name(d.kind));
-    text(w, "title", d.title);
-    text(w, "status", status_name(d.status));
-    if (!is_empty(d.consultation)) {
-        const Consultation& c = d.consultation;
-        w.key("consultation");
-        w.begin_object();
-        texts(w, "owners", c.owners);
-        opt_text(w, "title", c.title);
-        opt_text(w, "reference", c.reference);
-        opt_text(w, "opened", c.opened);
-        opt_text(w, "closes", c.closes);
-        opt_text(w, "url", c.url);
-        extra(w, c.extra);
-        w.end_object();
-    }
-    objects(w, "organisations", d.organisations, [](JsonWriter& w, const Organisation& o) {
-        text(w, "id", o.id);
-        text(w, "name", o.name);
-        opt_text(w, "short_name", o.short_name);
-        opt_text(w, "role", o.role);
-        texts(w, "contacts", o.contacts);
-    });
-    if (d.summary.position != Position::Unset || !d.summary.text.empty() || !d.summary.extra.empty()) {
-        w.key("summary");
-        w.begin_object();
-        position(w, d.summary.position);
-        opt_text(w, "text", d.summary.text);
-        extra(w, d.summary.extra);
-        w.end_object();
-    }
-    objects(w, "sections", d.sections, write_section);
-    objects(w, "regimes", d.regimes, [](JsonWriter& w, const Regime& g) {
-        text(w, "id", g.id);
-        text(w, "name", g.name);
-        text(w, "role", role_name(g.role));
-        opt_text(w, "owner", g.owner);
-        opt_text(w, "based_on", g.based_on);
-        opt_text(w, "summary", g.summary);
-        objects(w, "dimensions", g.dimensions, [](JsonWriter& w, const Dimension& dim) {
-            text(w, "id", dim.id);
-            text(w, "key", dim.key);
-            opt_text(w, "label", dim.label);
-            w.key("value");
-            w.begin_object();
-            write_value(w, dim.value);
-            extra(w, dim.value.extra);
-            w.end_object();
-            opt_text(w, "rationale", dim.rationale);
-            texts(w, "sources", dim.sources);
-        });
-    });
-    objects(w, "questions", d.questions, [](JsonWriter& w, const Question& q) {
-        text(w, "id", q.id);
-        opt_text(w, "number", q.number);
-        text(w, "text", q.text);
-        if (q.word_limit > 0) { w.key("word_limit"); w.integer(q.word_limit); }
-    });
-    objects(w, "answers", d.answers, [](JsonWriter& w, const Answer& a) {
-        text(w, "id", a.id);
-        text(w, "question", a.question);
-        position(w, a.position);
-        opt_text(w, "reasoning", a.reasoning);
-        opt_text(w, "evidence", a.evidence);
-        opt_text(w, "recommendations", a.recommendations);
-        texts(w, "sources", a.sources);
-        objects(w, "signatories", a.signatories, [](JsonWriter& w, const Signatory& s) {
-            text(w, "organisation", s.organisation);
-            text(w, "position", s.position == Position::Unset ? "no_view" : position_name(s.position));
-            opt_text(w, "note", s.note);
-        });
-    });
-    objects(w, "general_points", d.general_points, write_section);
-    const Workshop& ws = d.workshop;
-    if (!ws.regimes.empty() || !ws.criteria.empty() || !ws.participants.empty() || !ws.scores.empty() || !ws.extra.empty()) {
-        w.key("workshop");
-        w.begin_object();
-        texts(w, "regimes", ws.regimes);
-        objects(w, "criteria", ws.criteria, [](JsonWriter& w, const Criterion& k) {
-            text(w, "id", k.id);
-            text(w, "label", k.label);
-            opt_text(w, "description", k.description);
-            w.key("weight");
-            w.number(k.weight);
-        });
-        objects(w, "participants", ws.participants, [](JsonWriter& w, const Participant& t) {
-            text(w, "id", t.id);
-            text(w, "name", t.name);
-            opt_text(w, "organisation", t.organisation);
-        });
-        objects(w, "scores", ws.scores, [](JsonWriter& w, const Score& s) {
-            text(w, "participant", s.participant);
-            text(w, "regime", s.regime);
-            text(w, "criterion", s.criterion);
-            w.key("score");
-            w.number(s.score);
-            opt_text(w, "note", s.note);
-        });
-        extra(w, ws.extra);
-        w.end_object();
-    }
-    objects(w, "lists", d.lists, [](JsonWriter& w, const NamedList& l) {
-        text(w, "key", l.key);
-        text(w, "label", l.label);
-        w.key("options");
-        w.begin_array();
-        for (const ListOption& o : l.options) {
-            w.begin_object();
-            text(w, "key", o.key);
-            text(w, "label", o.label);
-            extra(w, o.extra);
-            w.end_object();
-        }
-        w.end_array();
-    });
-    objects(w, "sources", d.sources, [](JsonWriter& w, const Source& s) {
-        text(w, "id", s.id);
-        text(w, "title", s.title);
-        opt_text(w, "publisher", s.publisher);
-        opt_text(w, "date", s.date);
-        opt_text(w, "url", s.url);
-    });
-    objects(w, "comments", d.comments, [](JsonWriter& w, const Comment& k) {
-        text(w, "id", k.id);
-        text(w, "target", k.target);
-        text(w, "text", k.text);
-        opt_text(w, "author", k.author);
-        opt_text(w, "organisation", k.organisation);
-        opt_text(w, "time", k.time);
-        if (k.resolved) { w.key("resolved"); w.boolean(true); }
-    });
-    objects(w, "revisions", d.revisions, [](JsonWriter& w, const Revision& k) {
-        text(w, "id", k.id);
-        opt_text(w, "parent", k.parent);
-        text(w, "time", k.time);
-        opt_text(w, "organisation", k.organisation);
-        opt_text(w, "author", k.author);
-        opt_text(w, "note", k.note);
-    });
-    extra(w, d.extra);
+    write_fields(w, d);
     w.end_object();
     w.text() += '\n';
     return std::move(w.text());

@@ -6,6 +6,7 @@
 #include "workshop.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,18 +25,19 @@ struct Sink {
     virtual void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) = 0;
 };
 
-std::string organisation_name(const Document& d, const std::string& id)
+// An object's prose as document.h declares it: the lead text as it stands, each other one under
+// its label, in declared order. A prose member added to an answer is exported with no change here.
+template <typename T>
+void walk_prose(const T& object, Sink& out)
 {
-    for (const Organisation& o : d.organisations)
-        if (o.id == id) return o.short_name.empty() ? o.name : o.short_name;
-    return id;
-}
-
-std::string joined(const std::vector<std::string>& items)
-{
-    std::string s;
-    for (const std::string& i : items) s += (s.empty() ? "" : ", ") + i;
-    return s;
+    for_each_field(object, [&](const Field& f, const auto& m) {
+        using M = std::remove_const_t<std::remove_reference_t<decltype(m)>>;
+        if constexpr (std::is_same_v<M, std::string>) {
+            if (!f.is(FieldProse) || m.empty()) return;
+            if (!f.is(FieldLead)) out.field(f.label, "");
+            out.prose(m);
+        }
+    });
 }
 
 void walk_answer(const Document& d, const Answer& a, Sink& out)
@@ -43,16 +45,7 @@ void walk_answer(const Document& d, const Answer& a, Sink& out)
     if (a.position != Position::Unset) out.field("Position", position_label(a.position));
     for (const Signatory& s : a.signatories)
         out.field(organisation_name(d, s.organisation), std::string(position_label(s.position)) + (s.note.empty() ? "" : ". " + s.note));
-    if (!a.reasoning.empty()) out.prose(a.reasoning);
-    if (!a.evidence.empty()) { out.field("Evidence", ""); out.prose(a.evidence); }
-    if (!a.recommendations.empty()) { out.field("Recommendations", ""); out.prose(a.recommendations); }
-}
-
-std::string regime_name(const Document& d, const std::string& id)
-{
-    for (const Regime& r : d.regimes)
-        if (r.id == id) return r.name.empty() ? "Untitled regime" : r.name;
-    return id;
+    walk_prose(a, out);
 }
 
 // A cell as the room saw it: the mean, and the lowest and highest score when they differ.
@@ -134,11 +127,9 @@ void walk_workshop(const Document& d, Sink& out)
         if (s.note.empty()) continue;
         if (!notes) out.heading(3, "Participants' notes");
         notes = true;
-        std::string who = s.participant, what = s.criterion;
-        for (const Participant& p : w.participants)
-            if (p.id == s.participant) who = p.name;
-        for (const Criterion& k : w.criteria)
-            if (k.id == s.criterion) what = k.label;
+        const Participant* p = find_by_id(w.participants, s.participant);
+        const Criterion* k = find_by_id(w.criteria, s.criterion);
+        const std::string who = p ? p->name : s.participant, what = k ? k->label : s.criterion;
         out.field(who + " on " + regime_name(d, s.regime) + ", " + what + " (" + json_format_number(s.score) + ")", s.note);
     }
 }
@@ -148,12 +139,12 @@ void walk(const Document& d, Sink& out)
     out.heading(1, d.title.empty() ? "Untitled draft" : d.title);
     out.field(kind_label(d.kind), d.status == DocumentStatus::Draft ? "draft" : d.status == DocumentStatus::Agreed ? "agreed" : "submitted");
     const Consultation& c = d.consultation;
-    if (!c.title.empty()) out.field("Consultation", c.title + (c.owners.empty() ? "" : " (" + joined(c.owners) + ")"));
+    if (!c.title.empty()) out.field("Consultation", c.title + (c.owners.empty() ? "" : " (" + join_names(c.owners) + ")"));
     if (!c.closes.empty()) out.field("Closes", c.closes);
     if (!d.organisations.empty()) {
         std::vector<std::string> names;
         for (const Organisation& o : d.organisations) names.push_back(o.name);
-        out.field(d.organisations.size() > 1 ? "Organisations" : "Organisation", joined(names));
+        out.field(d.organisations.size() > 1 ? "Organisations" : "Organisation", join_names(names));
     }
     if (d.summary.position != Position::Unset || !d.summary.text.empty()) {
         out.heading(2, "Summary");
@@ -188,7 +179,7 @@ void walk(const Document& d, Sink& out)
     walk_workshop(d, out);
     if (!d.sources.empty()) {
         out.heading(2, "Sources");
-        for (const Source& s : d.sources) out.field(s.title, joined({s.publisher, s.date, s.url}));
+        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
     }
 }
 

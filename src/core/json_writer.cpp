@@ -1,5 +1,6 @@
 #include "json_writer.h"
 
+#include "assert.h"
 #include "utf8.h"
 
 #include <cmath>
@@ -34,10 +35,17 @@ void JsonWriter::before_value()
 
 void JsonWriter::key(std::string_view k)
 {
+    PARLEY_ASSERT(!after_key_);   // two keys in a row: the first has no value
     before_value();
     quoted(k);
     out_ += ": ";
     after_key_ = true;
+}
+
+std::string& JsonWriter::text()
+{
+    PARLEY_ASSERT(counts_.empty() && !after_key_);   // opens and closes match
+    return out_;
 }
 
 void JsonWriter::begin_object() { before_value(); out_ += '{'; counts_.push_back(0); }
@@ -47,6 +55,8 @@ void JsonWriter::end_array()    { close(']'); }
 
 void JsonWriter::close(char bracket)
 {
+    PARLEY_ASSERT(!counts_.empty() && !after_key_);   // a close without its open, or after a key with no value
+    if (counts_.empty()) return;
     const int count = counts_.back();
     counts_.pop_back();
     if (count) {

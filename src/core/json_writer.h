@@ -25,7 +25,7 @@ public:
     void null();
     void value(const JsonValue& v);         // a value as read, numbers kept as written
 
-    std::string& text() { return out_; }    // call after the last end_*: adds nothing itself
+    std::string& text();                    // call after the last end_*: every open closed (PARLEY_ASSERT)
 
 private:
     std::string out_;

@@ -2,24 +2,13 @@
 
 #include "catalogue.h"
 #include "json_writer.h"
+#include "value_rules.h"
 
 namespace parley {
 
-// The label of an option in a named list, from the file's own lists or the catalogue.
-std::string option_label(const std::string& list, const std::string& option, const Document* doc)
-{
-    if (doc)
-        for (const NamedList& l : doc->lists)
-            if (l.key == list)
-                for (const ListOption& o : l.options)
-                    if (o.key == option) return o.label.empty() ? o.key : o.label;
-    if (const CatalogueList* l = catalogue_find_list(list))
-        for (int i = 0; i < l->option_count; i++)
-            if (option == l->options[i].key) return l->options[i].label;
-    return option;
-}
-
 namespace {
+
+const std::vector<NamedList> kNoLists;   // for a value said without a document
 
 // Units are stored in the plural ("weeks"); one of them reads "1 week".
 std::string with_unit(const std::string& number, const std::string& unit, bool singular = false)
@@ -31,18 +20,29 @@ std::string with_unit(const std::string& number, const std::string& unit, bool s
 
 } // namespace
 
+// The label of an option in a named list: value_rules.cpp has the one lookup of lists.
+std::string option_label(const std::string& list, const std::string& option, const Document* doc)
+{
+    return list_option_label(doc ? doc->lists : kNoLists, list, option);
+}
+
 std::string value_text(const Value& v, const Document* doc)
+{
+    return value_text(v, doc ? doc->lists : kNoLists);
+}
+
+std::string value_text(const Value& v, const std::vector<NamedList>& lists)
 {
     switch (v.type) {
     case ValueType::Text: return v.text;
     case ValueType::Number: return with_unit(json_format_number(v.number), v.unit, v.number == 1);
     case ValueType::Range: return with_unit(json_format_number(v.min) + "\xE2\x80\x93" + json_format_number(v.max), v.unit);   // en dash
     case ValueType::Bound: return (v.bound == BoundKind::AtLeast ? "at least " : "at most ") + with_unit(json_format_number(v.number), v.unit, v.number == 1);
-    case ValueType::Choice: return option_label(v.list, v.option, doc);
+    case ValueType::Choice: return list_option_label(lists, v.list, v.option);
     case ValueType::Set: {
         if (v.items.empty()) return "none";
         std::string s;
-        for (const std::string& item : v.items) s += (s.empty() ? "" : ", ") + option_label(v.list, item, doc);
+        for (const std::string& item : v.items) s += (s.empty() ? "" : ", ") + list_option_label(lists, v.list, item);
         return s;
     }
     case ValueType::YesNo: return v.yes ? "Yes" : "No";
@@ -51,6 +51,8 @@ std::string value_text(const Value& v, const Document* doc)
 }
 
 // Indexed by the enums' values, like the file's names in document.cpp.
+const char* status_label(DocumentStatus s) { return status_name(s); }
+
 const char* kind_label(DocumentKind k)
 {
     static const char* const kLabels[] = {"Framework proposal", "Consultation response", "Workshop comparison"};

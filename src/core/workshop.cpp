@@ -12,12 +12,7 @@ namespace {
 const double kSame = 1e-9;
 
 template <typename T>
-int IndexOf(const std::vector<T>& list, const std::string& id)
-{
-    for (size_t i = 0; i < list.size(); i++)
-        if (list[i].id == id) return (int)i;
-    return -1;
-}
+int IndexOf(const std::vector<T>& list, const std::string& id) { return index_by_id(list, id); }
 
 int IndexOf(const std::vector<std::string>& list, const std::string& id)
 {

@@ -10,6 +10,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"   // InputEventsQueue
 
+#include "core/assert.h"
 #include "core/document_json.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
@@ -22,7 +23,11 @@
 #include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
 #include <ctime>
+#include <memory>
+#include <new>
+#include <vector>
 #include <string>
 
 // Implemented in web/parley_library.js.
@@ -33,11 +38,17 @@ void parley_js_set_text_input(int active, float x, float y, float line_height);
 void parley_js_set_title(const char* utf8);
 void parley_js_open_file();
 void parley_js_download(const char* name, const char* mime, const char* text);
-int  parley_js_autosave(const char* text);
+int  parley_js_autosave(const char* text);   // an AutosaveResult
 void parley_js_autosave_clear();
 void parley_js_save_file(const char* name, const char* text, int file_token);
 void parley_js_prose(const char* json);
+void parley_js_out_of_memory();
 }
+
+// The numbers the page and the wasm exchange, written once on each side. The page's side is
+// web/shell.js (modsOf, and autosave() in the shell object), web/parley_library.js says the same.
+enum PageModifier { PageMod_Ctrl = 1, PageMod_Shift = 2, PageMod_Alt = 4, PageMod_Meta = 8 };
+enum AutosaveResult { Autosave_Kept = 0, Autosave_Unavailable = 1, Autosave_Full = 2 };
 
 static AppState  g_app;
 static EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
@@ -46,7 +57,7 @@ static int       g_fb_w = 1, g_fb_h = 1;
 static float     g_fonts_dpr = 0;        // dpr the font atlas was built for
 static double    g_last_frame_ms = 0;
 static double    g_awake_until_ms = 0;   // keep drawing until then after input (hover delays, trickled events)
-static int       g_mods = 0;             // last modifier state from the page (1 ctrl, 2 shift, 4 alt, 8 meta)
+static int       g_mods = 0;             // last modifier state from the page: PageModifier bits
 static int       g_last_cursor = -2;
 static std::string g_last_title;
 static std::string g_clipboard;          // ImGui's view of the OS clipboard (see parley_paste)
@@ -82,20 +93,20 @@ static void ApplyMods(int mods)
 {
     ImGuiIO& io = ImGui::GetIO();
     g_mods = mods;
-    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & 1) != 0);
-    io.AddKeyEvent(ImGuiMod_Shift, (mods & 2) != 0);
-    io.AddKeyEvent(ImGuiMod_Alt, (mods & 4) != 0);
-    io.AddKeyEvent(ImGuiMod_Super, (mods & 8) != 0);
+    io.AddKeyEvent(ImGuiMod_Ctrl, (mods & PageMod_Ctrl) != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, (mods & PageMod_Shift) != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, (mods & PageMod_Alt) != 0);
+    io.AddKeyEvent(ImGuiMod_Super, (mods & PageMod_Meta) != 0);
 }
 
 static void RebuildStyleAndFonts()
 {
-    Theme_Apply(g_app.theme, g_app.zoom);
-    Fonts_Build(g_app.zoom, g_dpr);
+    Theme_Apply(g_app.theme, g_app.views.zoom);
+    Fonts_Build(g_app.views.zoom, g_dpr);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g_fonts_dpr = g_dpr;
-    g_app.style_dirty = false;
+    g_app.views.style_dirty = false;
 }
 
 int main() { return 0; }   // nothing to do until the page calls parley_init
@@ -133,8 +144,26 @@ EM_JS(double, RandomSeed, (), {
 });
 
 // Returns 1 on success, 0 when no WebGL2 context could be made (the page then explains).
+// An allocation failed: the heap is at its ceiling (CMakeLists.txt). This build has no
+// exceptions, so nothing can unwind: tell the page why before stopping, so it says "out of
+// memory" and gives the autosaved draft back (shell.js, stopped()).
+static void OutOfMemory()
+{
+    parley_js_out_of_memory();
+    abort();
+}
+
+// A failed contract check (core/assert.h) in a user's tab: say where in the console and go on.
+// Stopping would lose the draft; the check is there to find the bug, not to punish the user.
+static void AssertFailed(const char* expression, const char* file, int line)
+{
+    fprintf(stderr, "%s:%d: PARLEY_ASSERT(%s) failed\n", file, line, expression);
+}
+
 EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_h, float dpr, int is_mac)
 {
+    std::set_new_handler(OutOfMemory);
+    parley::set_assert_handler(AssertFailed);
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -164,10 +193,10 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
 
     parley_resize(css_w, css_h, fb_w, fb_h, dpr);
     App_Init(g_app, (unsigned long long)RandomSeed());
-    Theme_Apply(g_app.theme, g_app.zoom);
-    Fonts_Build(g_app.zoom, g_dpr);
+    Theme_Apply(g_app.theme, g_app.views.zoom);
+    Fonts_Build(g_app.views.zoom, g_dpr);
     g_fonts_dpr = g_dpr;
-    g_app.style_dirty = false;
+    g_app.views.style_dirty = false;
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ImGui_ImplOpenGL3_CreateDeviceObjects();   // uploads the atlas built above
     return 1;
@@ -182,19 +211,19 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
 // Autosave: a copy of the open document goes to the browser's storage once typing pauses,
 // while it has changes not saved to a file. Saving to a file (or discarding) removes it.
 static const double kAutosaveDelayMs = 800;
-static int    g_seen_edits = 0;          // app.edits when last looked at
+static int    g_seen_edits = 0;          // app.views.session.edits when last looked at
 static double g_last_edit_ms = 0;        // when it last changed
-static int    g_autosaved_edits = -1;    // app.edits when last written to storage
+static int    g_autosaved_edits = -1;    // app.views.session.edits when last written to storage
 static bool   g_autosave_stored = false; // our copy is in storage
 
 static bool AutosaveDue(double now_ms)
 {
-    return App_HasUnsavedChanges(g_app) && g_app.edits != g_autosaved_edits && now_ms - g_last_edit_ms >= kAutosaveDelayMs;
+    return App_HasUnsavedChanges(g_app) && g_app.views.session.edits != g_autosaved_edits && now_ms - g_last_edit_ms >= kAutosaveDelayMs;
 }
 
 static void Autosave(double now_ms)
 {
-    if (g_app.edits != g_seen_edits) { g_seen_edits = g_app.edits; g_last_edit_ms = now_ms; }
+    if (g_app.views.session.edits != g_seen_edits) { g_seen_edits = g_app.views.session.edits; g_last_edit_ms = now_ms; }
     if (g_app.autosave_adopted) {     // the copy from an earlier visit is this draft's now
         g_app.autosave_adopted = false;
         g_autosave_stored = true;
@@ -209,11 +238,11 @@ static void Autosave(double now_ms)
         return;
     }
     if (!AutosaveDue(now_ms)) return;
-    g_autosaved_edits = g_app.edits;
-    const int result = parley_js_autosave(parley::export_document(g_app.doc).c_str());
-    g_autosave_stored = result == 0;
-    if (result == 0) g_app.autosave_problem.clear();
-    else if (result == 1)
+    g_autosaved_edits = g_app.views.session.edits;
+    const int result = parley_js_autosave(parley::export_document(g_app.views.session.doc).c_str());
+    g_autosave_stored = result == Autosave_Kept;
+    if (result == Autosave_Kept) g_app.autosave_problem.clear();
+    else if (result == Autosave_Unavailable)
         g_app.autosave_problem = "This browser does not let Parley keep a copy of your draft (a private window, or a setting "
                                  "or policy that blocks site storage).";
     else
@@ -239,9 +268,9 @@ static void UpdateProseOverlay()
 {
     ProseOverlay& o = Prose_Overlay();
     // A field that was not drawn (another document, filtered out) or a modal over it ends editing.
-    if (!o.key.empty() && (!o.drawn || ImGui::GetTopMostPopupModal() != nullptr)) Prose_StopEditing(g_app);
-    std::string* target = o.key.empty() ? nullptr : parley::find_text_field(g_app.doc, o.key);
-    if (!o.key.empty() && !target) Prose_StopEditing(g_app);   // its question was removed (by an undo)
+    if (!o.key.empty() && (!o.drawn || ImGui::GetTopMostPopupModal() != nullptr)) Prose_StopEditing(g_app.views);
+    std::string* target = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    if (!o.key.empty() && !target) Prose_StopEditing(g_app.views);   // its question was removed (by an undo)
     if (o.key.empty()) {
         if (!g_prose_page_key.empty()) {
             parley_js_prose("{\"show\":false}");
@@ -256,7 +285,7 @@ static void UpdateProseOverlay()
         {"x", o.x}, {"y", o.y}, {"w", o.w}, {"h", o.h},
         {"clip", {o.clip_x0, o.clip_y0, o.clip_x1, o.clip_y1}},
         {"fontSize", o.font_size}, {"lineHeight", o.line_height}, {"padX", o.pad_x}, {"padY", o.pad_y},
-        {"radius", style.FrameRounding}, {"border", std::max(2.0f, 2.0f * g_app.zoom)},
+        {"radius", style.FrameRounding}, {"border", std::max(2.0f, 2.0f * g_app.views.zoom)},
         {"background", CssColor(ImGui::GetColorU32(ImGuiCol_FrameBgActive))},
         {"color", CssColor(ImGui::GetColorU32(ImGuiCol_Text))},
         {"borderColor", CssColor(ImGui::GetColorU32(ImGuiCol_NavHighlight))},
@@ -295,10 +324,10 @@ static void CarryOutRequests()
     if (g_app.request_export) {
         std::string name;
         const char* mime = "text/plain";
-        const std::string text = App_Export(g_app, g_app.request_export, &name, &mime);
-        g_app.request_export = 0;
+        const std::string text = App_Export(g_app, g_app.export_format, &name, &mime);
+        g_app.request_export = false;
         parley_js_download(name.c_str(), mime, text.c_str());
-        g_app.status_message = "Exported " + name + " to your downloads";
+        g_app.views.status_message = "Exported " + name + " to your downloads";
     }
 }
 
@@ -312,17 +341,17 @@ static bool g_fullscreen_seen = false;    // and the browser gave it
 
 static void FollowPresentation()
 {
-    if (g_app.presenting && !g_fullscreen_asked) {
+    if (g_app.views.presentation.presenting && !g_fullscreen_asked) {
         g_fullscreen_asked = true;
         g_fullscreen_seen = false;
         EM_ASM({
             const el = document.documentElement;
             if (!document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => {});
         });
-    } else if (g_app.presenting) {
+    } else if (g_app.views.presentation.presenting) {
         const bool full = EM_ASM_INT({ return document.fullscreenElement ? 1 : 0; }) != 0;
         if (full) g_fullscreen_seen = true;
-        else if (g_fullscreen_seen) g_app.presenting = false;   // the app lets go of its large fonts next frame
+        else if (g_fullscreen_seen) g_app.views.presentation.presenting = false;   // the app lets go of its large fonts next frame
     } else if (g_fullscreen_asked) {
         g_fullscreen_asked = false;
         EM_ASM({
@@ -344,7 +373,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     io.DeltaTime = g_last_frame_ms > 0 ? (float)std::clamp((now_ms - g_last_frame_ms) / 1000.0, 0.0001, 0.25) : 1.0f / 60.0f;
     g_last_frame_ms = now_ms;
 
-    if (g_app.style_dirty || g_fonts_dpr != g_dpr) RebuildStyleAndFonts();
+    if (g_app.views.style_dirty || g_fonts_dpr != g_dpr) RebuildStyleAndFonts();
 
     io.DisplaySize = ImVec2(g_css_w, g_css_h);
     io.DisplayFramebufferScale = ImVec2((float)g_fb_w / g_css_w, (float)g_fb_h / g_css_h);
@@ -371,7 +400,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
 
-    if (g_app.style_dirty) return 0;
+    if (g_app.views.style_dirty) return 0;
     // ImGui trickles queued input over several frames (one key change per frame); stopping
     // while events are still queued would leave a click or typed text unprocessed.
     if (parley_input_pending() > 0) return 0;
@@ -381,7 +410,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
         if (io.MouseDown[b]) return 0;
     for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; k++)
         if (ImGui::IsKeyDown((ImGuiKey)k)) return 0;   // held keys auto-repeat inside ImGui
-    if (App_HasUnsavedChanges(g_app) && g_app.edits != g_autosaved_edits)   // wake for the autosave
+    if (App_HasUnsavedChanges(g_app) && g_app.views.session.edits != g_autosaved_edits)   // wake for the autosave
         return std::max(1, (int)(kAutosaveDelayMs - (now_ms - g_last_edit_ms)) + 1);
     if (io.WantTextInput) return 200;   // caret blink
     return -1;
@@ -434,7 +463,7 @@ EMSCRIPTEN_KEEPALIVE void parley_paste(const char* utf8)
     ImGuiIO& io = ImGui::GetIO();
     g_clipboard = utf8;
     const ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
-    const bool mod_was_down = (g_mods & (io.ConfigMacOSXBehaviors ? 8 : 1)) != 0;
+    const bool mod_was_down = (g_mods & (io.ConfigMacOSXBehaviors ? PageMod_Meta : PageMod_Ctrl)) != 0;
     io.AddKeyEvent(mod, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
@@ -456,7 +485,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_items_json()
 
 EMSCRIPTEN_KEEPALIVE const char* parley_document_json()
 {
-    g_result = parley::export_document(g_app.doc);
+    g_result = parley::export_document(g_app.views.session.doc);
     return g_result.c_str();
 }
 
@@ -523,7 +552,7 @@ EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
 EMSCRIPTEN_KEEPALIVE void parley_prose_input(const char* utf8)
 {
     g_prose_page_text = utf8;
-    Prose_Input(g_app, g_prose_page_text);
+    Prose_Input(g_app.views, g_prose_page_text);
     // The page asks for the frame that shows the new word count and height (at most every
     // 120 ms while typing): the textarea draws the text itself, so no run of frames is needed.
 }
@@ -540,7 +569,7 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_metrics(float height, float caret_y)
 // The textarea lost the focus (a click elsewhere, Escape, Tab).
 EMSCRIPTEN_KEEPALIVE void parley_prose_blur()
 {
-    Prose_StopEditing(g_app);
+    Prose_StopEditing(g_app.views);
     Wake();
 }
 
@@ -549,9 +578,21 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_blur()
 // would reopen the same field; with the highlight on, it moves to the next field instead.
 EMSCRIPTEN_KEEPALIVE void parley_prose_tab()
 {
-    Prose_StopEditing(g_app);
+    Prose_StopEditing(g_app.views);
     ImGui::GetCurrentContext()->NavDisableHighlight = false;
     Wake();
+}
+
+// For the browser test of running out of memory (window.parley.testing.holdMemory): holds on to
+// `megabytes` more memory, touched so it is really taken. The app never calls it. An allocation
+// that fails stops the module (no exceptions in this build); the page then gives the draft back.
+EMSCRIPTEN_KEEPALIVE int parley_test_hold_memory(int megabytes)
+{
+    static std::vector<std::unique_ptr<char[]>> held;
+    const size_t bytes = (size_t)megabytes << 20;
+    held.emplace_back(new char[bytes]);
+    memset(held.back().get(), 1, bytes);
+    return (int)held.size();
 }
 
 // Undo and redo typed in the textarea act on the document, not the textarea's own history,

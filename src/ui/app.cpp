@@ -26,24 +26,24 @@ const char* App_Version() { return "0.1.0"; }
 static parley::Document NewDocument(AppState& app, parley::DocumentKind kind)
 {
     parley::Document doc;
-    doc.id = app.ids.next("doc");
+    doc.id = app.views.session.ids.next("doc");
     doc.kind = kind;
     return doc;
 }
 
 void App_Init(AppState& app, unsigned long long seed)
 {
-    app.ids.state ^= seed;
-    app.doc = NewDocument(app, parley::DocumentKind::Response);
-    app.style_dirty = true;
+    app.views.session.ids.state ^= seed;
+    Session_Replace(app.views.session, NewDocument(app, parley::DocumentKind::Response));
+    app.views.style_dirty = true;
 }
 
 void App_SetZoom(AppState& app, float zoom)
 {
     zoom = std::clamp(zoom, kZoomSteps[0], kZoomSteps[IM_ARRAYSIZE(kZoomSteps) - 1]);
-    if (std::fabs(zoom - app.zoom) > 0.001f) {
-        app.zoom = zoom;
-        app.style_dirty = true;
+    if (std::fabs(zoom - app.views.zoom) > 0.001f) {
+        app.views.zoom = zoom;
+        app.views.style_dirty = true;
     }
 }
 
@@ -52,10 +52,10 @@ static void ZoomStep(AppState& app, int direction)
     const int n = IM_ARRAYSIZE(kZoomSteps);
     if (direction > 0) {
         for (int i = 0; i < n; i++)
-            if (kZoomSteps[i] > app.zoom + 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
+            if (kZoomSteps[i] > app.views.zoom + 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
     } else {
         for (int i = n - 1; i >= 0; i--)
-            if (kZoomSteps[i] < app.zoom - 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
+            if (kZoomSteps[i] < app.views.zoom - 0.001f) { App_SetZoom(app, kZoomSteps[i]); return; }
     }
 }
 
@@ -81,32 +81,30 @@ static bool DocumentHasContent(const parley::Document& doc)
 
 int App_WordCount(AppState& app)
 {
-    if (app.words_generation != app.generation || app.words_edits != app.edits) {
-        app.words = parley::count_document_words(app.doc);
-        app.words_generation = app.generation;
-        app.words_edits = app.edits;
+    if (app.words_generation != app.views.session.generation || app.words_edits != app.views.session.edits) {
+        app.words = parley::count_document_words(app.views.session.doc);
+        app.words_generation = app.views.session.generation;
+        app.words_edits = app.views.session.edits;
     }
     return app.words;
 }
 
 bool App_HasUnsavedChanges(const AppState& app)
 {
-    return app.edits != app.saved_edits && DocumentHasContent(app.doc);
+    return app.views.session.edits != app.saved_edits && DocumentHasContent(app.views.session.doc);
 }
 
 void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file_token)
 {
-    app.doc = std::move(doc);
-    app.generation++;
+    Prose_StopEditing(app.views);        // the field being edited belonged to the old one
+    Session_Replace(app.views.session, std::move(doc));
+    app.views.session.edits = unsaved ? 1 : 0;
     app.saved_edits = 0;
-    app.edits = unsaved ? 1 : 0;
     app.saving_edits = -1;
     app.file_token = file_token;
-    parley::history_clear(app.history);   // undo never crosses into another document
-    Prose_StopEditing(app);               // the field being edited belonged to the old one
-    app.compare.open = false;             // its columns named the old one's regimes
-    app.compare.columns.clear();
-    app.compare.version++;
+    app.views.editor.Reset();            // jumps and filters named the old one's parts
+    app.views.compare.Reset();           // its columns named the old one's regimes
+    app.views.presentation.Reset();
 }
 
 static void ReplaceDocument(AppState& app)
@@ -114,34 +112,24 @@ static void ReplaceDocument(AppState& app)
     App_SetDocument(app, std::move(app.pending_doc), false, app.pending_file_token);
     app.pending_doc = parley::Document{};
     app.pending_file_token = 0;
-    if (!app.pending_status.empty()) app.status_message = std::move(app.pending_status);
+    if (!app.pending_status.empty()) app.views.status_message = std::move(app.pending_status);
     app.pending_status.clear();
-}
-
-// Every change to the document goes through here first: it becomes undoable and unsaved.
-// `group` names the field being typed in, so a burst of typing is one undo step.
-void App_BeforeEdit(AppState& app, const char* group)
-{
-    parley::history_record(app.history, app.doc, group, ImGui::GetTime() * 1000.0);
-    app.edits++;
 }
 
 // Undo and redo replace the document under any text field being edited, so the field is
 // let go first: ImGui would otherwise keep showing (and run its own undo on) its copy.
 void App_Undo(AppState& app)
 {
-    if (app.history.undo.empty()) return;
+    if (!Session_CanUndo(app.views.session)) return;
     ImGui::ClearActiveID();
-    parley::history_undo(app.history, app.doc);
-    app.edits++;
+    Session_Undo(app.views.session);
 }
 
 void App_Redo(AppState& app)
 {
-    if (app.history.redo.empty()) return;
+    if (!Session_CanRedo(app.views.session)) return;
     ImGui::ClearActiveID();
-    parley::history_redo(app.history, app.doc);
-    app.edits++;
+    Session_Redo(app.views.session);
 }
 
 // Puts `doc` in place of the open document, asking first when that has unsaved work.
@@ -179,8 +167,8 @@ void App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<
 bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token)
 {
     // A file chosen in the compare view is the other version, not a replacement for this draft.
-    const bool for_compare = app.compare.open_for_compare;
-    app.compare.open_for_compare = false;
+    const bool for_compare = app.views.compare.open_for_compare;
+    app.views.compare.open_for_compare = false;
     parley::ImportResult r = parley::import_document(text);
     if (!r.ok) {
         std::vector<std::string> problems;
@@ -193,7 +181,7 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
         return false;
     }
     if (for_compare) {
-        CompareView_SetOther(app, std::move(r.document), source);
+        CompareView_SetOther(app.views, std::move(r.document), source);
         return true;
     }
     std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
@@ -220,20 +208,19 @@ static std::string FileBaseName(const std::string& title)
 
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name)
 {
-    std::string organisation;
-    if (!app.doc.organisations.empty())
-        organisation = app.doc.organisations[0].short_name.empty() ? app.doc.organisations[0].name : app.doc.organisations[0].short_name;
-    app.saving_revision = parley::record_revision(app.doc, app.ids, organisation, "", utc_time).id;
-    app.saving_edits = app.edits;   // what the file will hold, whatever is typed while it is written
-    *file_name = FileBaseName(app.doc.title) + ".parley.json";
-    return parley::export_document(app.doc);
+    const parley::Document& doc = app.views.session.doc;
+    const std::string organisation = doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
+    app.saving_revision = Session_AddRevision(app.views.session, organisation, utc_time);
+    app.saving_edits = app.views.session.edits;   // what the file will hold, whatever is typed while it is written
+    *file_name = FileBaseName(app.views.session.doc.title) + ".parley.json";
+    return parley::export_document(app.views.session.doc);
 }
 
 void App_OfferRestore(AppState& app, const std::string& text, const std::string& when)
 {
     parley::ImportResult r = parley::import_document(text);
     if (!r.ok) {   // a copy this version cannot read is left where it is, untouched
-        app.status_message = "An autosaved draft could not be read: " + (r.errors.empty() ? std::string() : parley::format_error(r.errors[0]));
+        app.views.status_message = "An autosaved draft could not be read: " + (r.errors.empty() ? std::string() : parley::format_error(r.errors[0]));
         return;
     }
     app.restore_doc = std::move(r.document);
@@ -242,14 +229,17 @@ void App_OfferRestore(AppState& app, const std::string& text, const std::string&
     app.offer_restore = true;
 }
 
-std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime)
+std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime)
 {
-    const std::string base = FileBaseName(app.doc.title);
+    const std::string base = FileBaseName(app.views.session.doc.title);
     switch (format) {
-    case 1: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.doc);
-    case 2: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.doc);
-    default: *file_name = base + ".txt"; *mime = "text/plain"; return parley::export_text(app.doc);
+    case ExportFormat::Markdown: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.views.session.doc);
+    case ExportFormat::WebPage: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.views.session.doc);
+    case ExportFormat::PlainText: break;
     }
+    *file_name = base + ".txt";
+    *mime = "text/plain";
+    return parley::export_text(app.views.session.doc);
 }
 
 void App_SaveFinished(AppState& app, bool saved, const std::string& message, int file_token)
@@ -258,11 +248,11 @@ void App_SaveFinished(AppState& app, bool saved, const std::string& message, int
     if (saved) {
         app.saved_edits = app.saving_edits;
         if (file_token) app.file_token = file_token;
-    } else if (!app.doc.revisions.empty() && app.doc.revisions.back().id == app.saving_revision) {
-        app.doc.revisions.pop_back();   // nothing was written: the file history must not claim it was
+    } else {
+        Session_TakeBackRevision(app.views.session, app.saving_revision);
     }
     app.saving_edits = -1;
-    app.status_message = message;
+    app.views.status_message = message;
 }
 
 // Example titles, read once from the embedded files for the menu.
@@ -287,10 +277,16 @@ static void WindowEdgeLine(bool bottom)
     w->DrawList->PopClipRect();
 }
 
+static void RequestExport(AppState& app, ExportFormat format)
+{
+    app.request_export = true;
+    app.export_format = format;
+}
+
 static void DrawMenuBar(AppState& app)
 {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.zoom, 8 * app.zoom));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10 * app.zoom, 10 * app.zoom));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.views.zoom, 8 * app.views.zoom));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10 * app.views.zoom, 10 * app.views.zoom));
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("New consultation response")) StartNew(app, parley::DocumentKind::Response);
@@ -303,26 +299,26 @@ static void DrawMenuBar(AppState& app)
                 ImGui::EndMenu();
             }
             ImGui::Separator();
-            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) { app.request_open = true; app.compare.open_for_compare = false; }
+            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) { app.request_open = true; app.views.compare.open_for_compare = false; }
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
             if (ImGui::BeginMenu("Export")) {
-                if (ImGui::MenuItem("Markdown (.md)")) app.request_export = 1;
-                if (ImGui::MenuItem("Web page for printing (.html)")) app.request_export = 2;
-                if (ImGui::MenuItem("Plain text (.txt)")) app.request_export = 3;
+                if (ImGui::MenuItem("Markdown (.md)")) RequestExport(app, ExportFormat::Markdown);
+                if (ImGui::MenuItem("Web page for printing (.html)")) RequestExport(app, ExportFormat::WebPage);
+                if (ImGui::MenuItem("Plain text (.txt)")) RequestExport(app, ExportFormat::PlainText);
                 ImGui::EndMenu();
             }
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Edit")) {
-            if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, !app.history.undo.empty())) App_Undo(app);
-            if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, !app.history.redo.empty())) App_Redo(app);
+            if (ImGui::MenuItem("Undo", ShortcutLabel("Z"), false, Session_CanUndo(app.views.session))) App_Undo(app);
+            if (ImGui::MenuItem("Redo", ShortcutLabel("Y"), false, Session_CanRedo(app.views.session))) App_Redo(app);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Compare")) {
-            if (ImGui::MenuItem("Regimes side by side", nullptr, app.compare.open && app.compare.mode == 0)) CompareView_Open(app, 0);
-            if (ImGui::MenuItem("With another version of this draft...", nullptr, app.compare.open && app.compare.mode == 1)) CompareView_Open(app, 1);
+            if (ImGui::MenuItem("Regimes side by side", nullptr, app.views.compare.open && app.views.compare.mode == CompareMode::Regimes)) CompareView_Open(app.views, CompareMode::Regimes);
+            if (ImGui::MenuItem("With another version of this draft...", nullptr, app.views.compare.open && app.views.compare.mode == CompareMode::Versions)) CompareView_Open(app.views, CompareMode::Versions);
             ImGui::Separator();
-            if (ImGui::MenuItem("Back to the draft", "Esc", false, app.compare.open)) app.compare.open = false;
+            if (ImGui::MenuItem("Back to the draft", "Esc", false, app.views.compare.open)) app.views.compare.open = false;
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
@@ -333,7 +329,7 @@ static void DrawMenuBar(AppState& app)
             for (int t = 0; t < Theme_COUNT; t++)
                 if (ImGui::MenuItem(Theme_Name((Theme)t), nullptr, app.theme == t)) {
                     app.theme = (Theme)t;
-                    app.style_dirty = true;
+                    app.views.style_dirty = true;
                 }
             ImGui::EndMenu();
         }
@@ -351,8 +347,8 @@ static void DrawMenuBar(AppState& app)
 static void DrawStatusBar(AppState& app)
 {
     ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float height = ImGui::GetFontSize() * 1.0f + 12 * app.zoom;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * app.zoom, 6 * app.zoom));
+    const float height = ImGui::GetFontSize() * 1.0f + 12 * app.views.zoom;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * app.views.zoom, 6 * app.views.zoom));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, Theme_Colors().status_bar);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar;
     if (ImGui::BeginViewportSideBar("##StatusBar", viewport, ImGuiDir_Down, height, flags)) {
@@ -360,22 +356,22 @@ static void DrawStatusBar(AppState& app)
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
             const int words = App_WordCount(app);
-            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.doc.kind), words, words == 1 ? "word" : "words",
+            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), words, words == 1 ? "word" : "words",
                         App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
-                ImGui::SameLine(0, 24 * app.zoom);
+                ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
                 if (ImGui::SmallButton("Autosave is off: save to a file")) app.open_autosave_help = true;
                 ImGui::PopStyleColor();
             }
-            if (!app.status_message.empty()) {
-                ImGui::SameLine(0, 24 * app.zoom);
-                ImGui::TextDisabled("%s", app.status_message.c_str());
+            if (!app.views.status_message.empty()) {
+                ImGui::SameLine(0, 24 * app.views.zoom);
+                ImGui::TextDisabled("%s", app.views.status_message.c_str());
             }
             char right[64];
-            snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.zoom * 100), App_Version());
+            snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.views.zoom * 100), App_Version());
             const float w = ImGui::CalcTextSize(right).x;
-            ImGui::SameLine(ImGui::GetWindowWidth() - w - 28 * app.zoom);
+            ImGui::SameLine(ImGui::GetWindowWidth() - w - 28 * app.views.zoom);
             ImGui::TextDisabled("%s", right);
             ImGui::PopFont();
             ImGui::EndMenuBar();
@@ -393,7 +389,7 @@ static void CentreNextModal()
 
 static void DrawModals(AppState& app)
 {
-    const float z = app.zoom;
+    const float z = app.views.zoom;
     if (app.open_about) { ImGui::OpenPopup("About Parley"); app.open_about = false; }
     if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
     if (app.confirm_replace) { ImGui::OpenPopup("Discard unsaved changes?"); app.confirm_replace = false; }
@@ -413,7 +409,7 @@ static void DrawModals(AppState& app)
         if (ImGui::Button("Restore it", ImVec2(0, 0))) {
             App_SetDocument(app, std::move(app.restore_doc), true);   // restored work is still not in a file
             app.restore_doc = parley::Document{};
-            app.status_message = "Restored from the browser's storage: save it to a file";
+            app.views.status_message = "Restored from the browser's storage: save it to a file";
             app.autosave_adopted = true;   // saving it to a file removes the copy, as for any draft
             ImGui::CloseCurrentPopup();   // the stored copy stays: autosave replaces it after the next edit
         }
@@ -521,7 +517,7 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
     if (ShortcutPressed(ImGuiKey_Z)) App_Undo(app);
     if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) App_Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
-    if (ShortcutPressed(ImGuiKey_O)) { app.request_open = true; app.compare.open_for_compare = false; }
+    if (ShortcutPressed(ImGuiKey_O)) { app.request_open = true; app.views.compare.open_for_compare = false; }
     if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
     // Pasting outside a text field: a whole document pasted as JSON text opens like a file.
     if (ShortcutPressed(ImGuiKey_V) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
@@ -534,15 +530,18 @@ static void HandleShortcuts(AppState& app)
 
 void App_Frame(AppState& app)
 {
+    app.views.session.now_ms = ImGui::GetTime() * 1000.0;   // pauses in typing are measured on the frame clock
     HandleShortcuts(app);
-    if (!WorkshopPresentation_Frame(app)) {   // presenting: the results alone, no bars
+    if (!WorkshopPresentation_Frame(app.views)) {   // presenting: the results alone, no bars
         DrawMenuBar(app);
         DrawStatusBar(app);
-        if (app.compare.open) CompareView_Draw(app);
-        else DocumentEditor_Draw(app);
+        if (app.views.compare.open) CompareView_Draw(app.views);
+        else DocumentEditor_Draw(app.views);
     }
     DrawModals(app);
+    if (app.views.request_open) { app.request_open = true; app.views.request_open = false; }   // the compare view's "other version"
+    Session_EndFrame(app.views.session);   // every change of this frame is in the undo log
     // A dot before the title while there are changes not saved to a file, as editors do.
     app.window_title = (App_HasUnsavedChanges(app) ? "\xE2\x80\xA2 " : "") +
-                       (app.doc.title.empty() ? std::string("Parley") : app.doc.title + " \xE2\x80\x94 Parley");
+                       (app.views.session.doc.title.empty() ? std::string("Parley") : app.views.session.doc.title + " \xE2\x80\x94 Parley");
 }

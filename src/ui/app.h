@@ -3,48 +3,27 @@
 // few things only it can act on (window title, font scale).
 #pragma once
 #include "core/document.h"
-#include "core/history.h"
 #include "theme.h"
+#include "views.h"
 #include <string>
 #include <vector>
 
+// What File > Export writes. The numbers are this file's alone: the page only passes them back.
+enum class ExportFormat { Markdown, WebPage, PlainText };
+
+// The app shell's own state: files, modals, autosave, the window. What the views of the draft
+// share (the edit session, the editor, the compare view, the workshop presentation) is `views`,
+// handed to them; they never see the rest.
 struct AppState {
-    parley::Document doc;
+    Views  views;
     Theme  theme = Theme_Light;
-    float  zoom = 1.0f;              // app zoom (View > Zoom), on top of the browser's
-    bool   style_dirty = true;       // theme or zoom changed: fonts and style need rebuilding
     bool   open_about = false;
     bool   open_shortcuts = false;
-    bool   presenting = false;       // a workshop's results full-window for a room (workshop_results.h)
-    parley::IdGenerator ids;         // seeded at start-up: ids must differ between browsers
 
-    parley::History history;         // undo and redo of every edit to `doc`
-
-    // The editor's view: what the outline asked to jump to (a section name or an object id,
-    // taken by the next frame that draws it) and the words that filter the questions.
-    std::string scroll_to;
-    std::string question_filter;
-
-    // The compare view (src/ui/compare_view.cpp) in place of the editor: regimes side by side,
-    // or this draft against another version of it chosen from a file.
-    struct Compare {
-        bool open = false;
-        int  mode = 0;                        // 0 regimes side by side, 1 two versions
-        std::vector<std::string> columns;     // regime ids: "<id>" in `doc`, "other:<id>" in `other`
-        bool only_differences = false;
-        bool has_other = false;
-        parley::Document other;               // the other version (the older one: compared with `doc`)
-        std::string other_name;
-        bool open_for_compare = false;        // the next file opened goes to `other`, not to the editor
-        int  version = 0;                     // bumped when `other` or the columns change
-    } compare;
-
-    // Unsaved work: every edit counts one; saving or opening a document catches up.
-    int    edits = 0;
+    // Unsaved work: `views.session.edits` counts every edit; saving or opening catches up.
     int    saved_edits = 0;
     int    saving_edits = -1;        // `edits` when the save under way was asked for (-1: none)
     std::string saving_revision;     // the revision that save added, taken back if it fails
-    int    generation = 0;           // bumped whenever another document takes the place of `doc`
 
     // The file the document came from or was saved to, as the page's token for its handle
     // (0: none). It travels with the document, so Save never writes into another draft's file.
@@ -64,14 +43,13 @@ struct AppState {
     // Requests the platform layer carries out after the frame (file picker, download).
     bool   request_open = false;
     bool   request_save = false;
-    int    request_export = 0;       // 1 Markdown, 2 web page, 3 plain text
+    bool   request_export = false;
+    ExportFormat export_format = ExportFormat::Markdown;
 
     // A file that did not open: its problems, shown until dismissed. The document is untouched.
     bool   show_open_errors = false;
     std::string open_errors_source;
     std::vector<std::string> open_errors;
-
-    std::string status_message;      // a short line in the status bar ("Saved as ...")
 
     // Autosave to the browser's storage (the platform writes it; the app shows what happened).
     std::string autosave_problem;    // "" while autosave works; else why not, in plain words
@@ -86,10 +64,6 @@ struct AppState {
 };
 
 void  App_Init(AppState& app, unsigned long long random_seed);
-// Every change to the document goes through here first: it becomes undoable and unsaved.
-// `group` names the field being typed in ("<object id>/<member>"), so a burst of typing in
-// one field is one undo step; "" for a change that is a step of its own (add, remove, move).
-void  App_BeforeEdit(AppState& app, const char* group);
 bool  App_HasUnsavedChanges(const AppState& app);
 // Opens a document's JSON text (from a file, a drop or a paste). On failure the problems are
 // shown and the open document is kept. `source` names where it came from ("draft.parley.json").
@@ -104,7 +78,7 @@ std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::str
 void  App_SaveFinished(AppState& app, bool saved, const std::string& message, int file_token);
 int   App_WordCount(AppState& app);
 // The requested export: its text, a file name and a media type.
-std::string App_Export(AppState& app, int format, std::string* file_name, const char** mime);
+std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime);
 void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);
 void  App_Undo(AppState& app);
 void  App_Redo(AppState& app);

@@ -25,15 +25,14 @@ static CompareCache g_cache;
 static const char kOther[] = "other:";
 
 // The regime a column names: "<id>" in the open draft, "other:<id>" in the other file.
-static parley::RegimeRef FindColumn(const AppState& app, const std::string& column)
+static parley::RegimeRef FindColumn(const Views& views, const std::string& column)
 {
     const bool other = column.compare(0, sizeof(kOther) - 1, kOther) == 0;
-    const parley::Document& doc = other ? app.compare.other : app.doc;
-    if (other && !app.compare.has_other) return {};
+    const parley::Document& doc = other ? views.compare.other : views.session.doc;
+    if (other && !views.compare.has_other) return {};
     const std::string id = other ? column.substr(sizeof(kOther) - 1) : column;
-    for (const parley::Regime& r : doc.regimes)
-        if (r.id == id) return parley::RegimeRef{&doc, &r};
-    return {};
+    const parley::Regime* r = parley::find_by_id(doc.regimes, id);
+    return r ? parley::RegimeRef{&doc, r} : parley::RegimeRef{};
 }
 
 static std::string RegimeTitle(const parley::RegimeRef& ref)
@@ -42,52 +41,52 @@ static std::string RegimeTitle(const parley::RegimeRef& ref)
 }
 
 // Current, then proposed, then alternatives: the order a workshop reads them in.
-static void DefaultColumns(AppState& app)
+static void DefaultColumns(Views& views)
 {
-    std::vector<std::string>& cols = app.compare.columns;
+    std::vector<std::string>& cols = views.compare.columns;
     cols.clear();
     for (parley::RegimeRole role : {parley::RegimeRole::Current, parley::RegimeRole::Proposed, parley::RegimeRole::Alternative})
-        for (const parley::Regime& r : app.doc.regimes)
+        for (const parley::Regime& r : views.session.doc.regimes)
             if (r.role == role && cols.size() < 3) cols.push_back(r.id);
 }
 
-void CompareView_Open(AppState& app, int mode)
+void CompareView_Open(Views& views, CompareMode mode)
 {
-    app.compare.open = true;
-    app.compare.mode = mode;
-    bool valid = app.compare.columns.size() >= 2;
-    for (const std::string& c : app.compare.columns) valid = valid && FindColumn(app, c).regime;
-    if (!valid) DefaultColumns(app);
-    app.compare.version++;
+    views.compare.open = true;
+    views.compare.mode = mode;
+    bool valid = views.compare.columns.size() >= 2;
+    for (const std::string& c : views.compare.columns) valid = valid && FindColumn(views, c).regime;
+    if (!valid) DefaultColumns(views);
+    views.compare.version++;
 }
 
-void CompareView_SetOther(AppState& app, parley::Document other, const std::string& name)
+void CompareView_SetOther(Views& views, parley::Document other, const std::string& name)
 {
-    app.compare.other = std::move(other);
-    app.compare.other_name = name;
-    app.compare.has_other = true;
-    app.compare.open = true;
-    app.compare.version++;
+    views.compare.other = std::move(other);
+    views.compare.other_name = name;
+    views.compare.has_other = true;
+    views.compare.open = true;
+    views.compare.version++;
     // Columns that named regimes of the previous other file are gone with it.
-    auto& cols = app.compare.columns;
-    cols.erase(std::remove_if(cols.begin(), cols.end(), [&](const std::string& c) { return !FindColumn(app, c).regime; }), cols.end());
-    app.status_message = "Comparing with " + name;
+    auto& cols = views.compare.columns;
+    cols.erase(std::remove_if(cols.begin(), cols.end(), [&](const std::string& c) { return !FindColumn(views, c).regime; }), cols.end());
+    views.status_message = "Comparing with " + name;
 }
 
-static void Refresh(AppState& app)
+static void Refresh(Views& views)
 {
-    if (g_cache.generation == app.generation && g_cache.edits == app.edits && g_cache.version == app.compare.version) return;
-    g_cache.generation = app.generation;
-    g_cache.edits = app.edits;
-    g_cache.version = app.compare.version;
+    if (g_cache.generation == views.session.generation && g_cache.edits == views.session.edits && g_cache.version == views.compare.version) return;
+    g_cache.generation = views.session.generation;
+    g_cache.edits = views.session.edits;
+    g_cache.version = views.compare.version;
     std::vector<parley::RegimeRef> refs;
-    for (const std::string& c : app.compare.columns) {
-        parley::RegimeRef ref = FindColumn(app, c);
+    for (const std::string& c : views.compare.columns) {
+        parley::RegimeRef ref = FindColumn(views, c);
         if (ref.regime) refs.push_back(ref);
     }
     // Only what the shown mode needs (switching modes bumps the version).
-    g_cache.regimes = app.compare.mode == 0 ? parley::compare_regimes(refs) : parley::RegimeComparison{};
-    g_cache.versions = app.compare.mode == 1 && app.compare.has_other ? parley::compare_documents(app.compare.other, app.doc)
+    g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
+    g_cache.versions = views.compare.mode == CompareMode::Versions && views.compare.has_other ? parley::compare_documents(views.compare.other, views.session.doc)
                                                                       : parley::DocumentComparison{};
     DiffText_ClearCache();
 }
@@ -114,10 +113,10 @@ static bool WorthMarking(const parley::TextDiff& d)
     return !d.all_equal && d.words_equal * 2 >= std::max(d.words_deleted, d.words_inserted);
 }
 
-static void OpenOtherFile(AppState& app)
+static void OpenOtherFile(Views& views)
 {
-    app.compare.open_for_compare = true;
-    app.request_open = true;
+    views.compare.open_for_compare = true;
+    views.request_open = true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,17 +132,17 @@ static void SameLineIfRoom(float width, bool want_same_line, float spacing)
     if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
 }
 
-static void DrawColumnPickers(AppState& app)
+static void DrawColumnPickers(Views& views)
 {
-    const float z = app.zoom;
-    std::vector<std::string>& cols = app.compare.columns;
+    const float z = views.zoom;
+    std::vector<std::string>& cols = views.compare.columns;
     // Every regime there is to choose from: this draft's, then the other file's.
     std::vector<std::pair<std::string, std::string>> choices;   // column key, label
-    for (const parley::Regime& r : app.doc.regimes)
-        choices.push_back({r.id, RegimeTitle({&app.doc, &r})});
-    if (app.compare.has_other)
-        for (const parley::Regime& r : app.compare.other.regimes)
-            choices.push_back({kOther + r.id, RegimeTitle({&app.compare.other, &r}) + " (" + app.compare.other_name + ")"});
+    for (const parley::Regime& r : views.session.doc.regimes)
+        choices.push_back({r.id, RegimeTitle({&views.session.doc, &r})});
+    if (views.compare.has_other)
+        for (const parley::Regime& r : views.compare.other.regimes)
+            choices.push_back({kOther + r.id, RegimeTitle({&views.compare.other, &r}) + " (" + views.compare.other_name + ")"});
 
     int remove = -1;
     for (int i = 0; i < (int)cols.size(); i++) {
@@ -163,7 +162,7 @@ static void DrawColumnPickers(AppState& app)
             for (const auto& ch : choices)
                 if (ImGui::Selectable((ch.second + "##" + ch.first).c_str(), ch.first == cols[i])) {
                     cols[i] = ch.first;
-                    app.compare.version++;
+                    views.compare.version++;
                 }
             ImGui::EndCombo();
         }
@@ -173,18 +172,18 @@ static void DrawColumnPickers(AppState& app)
         }
         ImGui::PopID();
     }
-    if (remove >= 0) { cols.erase(cols.begin() + remove); app.compare.version++; }
+    if (remove >= 0) { cols.erase(cols.begin() + remove); views.compare.version++; }
     if (cols.size() < choices.size()) {
         SameLineIfRoom(ImGui::CalcTextSize("Add a column").x + 32 * z, true, 16 * z);
         if (ImGui::Button("Add a column")) {
             for (const auto& ch : choices)
                 if (std::find(cols.begin(), cols.end(), ch.first) == cols.end()) { cols.push_back(ch.first); break; }
-            app.compare.version++;
+            views.compare.version++;
         }
     }
-    const char* from_file = app.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...";
+    const char* from_file = views.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...";
     SameLineIfRoom(ImGui::CalcTextSize(from_file).x + 32 * z, true, 16 * z);
-    if (ImGui::Button(from_file)) OpenOtherFile(app);
+    if (ImGui::Button(from_file)) OpenOtherFile(views);
 }
 
 // One regime's cell of a row: its value, the change against the base, the rationale.
@@ -249,15 +248,15 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     }
 }
 
-static void DrawRegimes(AppState& app)
+static void DrawRegimes(Views& views)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     const ThemeColors& c = Theme_Colors();
-    DrawColumnPickers(app);
+    DrawColumnPickers(views);
     const parley::RegimeComparison& cmp = g_cache.regimes;
     if (cmp.regimes.size() < 2) {
         ImGui::Dummy(ImVec2(0, 24 * z));
-        MutedText(app.doc.regimes.size() < 2 && !app.compare.has_other
+        MutedText(views.session.doc.regimes.size() < 2 && !views.compare.has_other
                       ? "This draft has fewer than two regimes. Add a current or an alternative regime in the editor, or add regimes from another file."
                       : "Choose two regimes to compare.");
         return;
@@ -267,7 +266,7 @@ static void DrawRegimes(AppState& app)
     NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    if (ImGui::Checkbox("Only differences##compare", &app.compare.only_differences)) {}
+    if (ImGui::Checkbox("Only differences##compare", &views.compare.only_differences)) {}
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     // One table: the columns scroll together because they are one scrolling region, and the
@@ -296,7 +295,7 @@ static void DrawRegimes(AppState& app)
             std::string sub = parley::role_label(ref.regime->role);
             for (const parley::Organisation& o : ref.doc->organisations)
                 if (o.id == ref.regime->owner) sub += ", " + (o.short_name.empty() ? o.name : o.short_name);
-            if (ref.doc != &app.doc) sub += "  \xC2\xB7  from " + app.compare.other_name;
+            if (ref.doc != &views.session.doc) sub += "  \xC2\xB7  from " + views.compare.other_name;
             if (i == 0 && cmp.regimes.size() > 1) sub += "  \xC2\xB7  the base";
             ImGui::PushFont(Fonts_Get(Font_Small));
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_muted), "%s", sub.c_str());
@@ -306,7 +305,7 @@ static void DrawRegimes(AppState& app)
         // The regimes' summaries, word by word, when any differ.
         bool summaries_differ = false;
         for (size_t i = 1; i < cmp.summaries.size(); i++) summaries_differ = summaries_differ || !cmp.summaries[i].all_equal;
-        if (summaries_differ || !app.compare.only_differences) {
+        if (summaries_differ || !views.compare.only_differences) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::TextWrapped("Summary");
@@ -323,7 +322,7 @@ static void DrawRegimes(AppState& app)
         }
 
         for (const parley::ComparisonRow& row : cmp.rows) {
-            if (app.compare.only_differences && row.state == RowState::Unchanged) continue;
+            if (views.compare.only_differences && row.state == RowState::Unchanged) continue;
             ImGui::TableNextRow();
             // A tint for the rows that differ, so the eye finds them while scrolling.
             if (row.state == RowState::Added) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, (c.inserted_bg & 0x00FFFFFF) | 0x60000000);
@@ -346,30 +345,30 @@ static void DrawRegimes(AppState& app)
 // ---------------------------------------------------------------------------------------------
 // Two versions
 
-static void DrawVersions(AppState& app, float column)
+static void DrawVersions(Views& views, float column)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     const ThemeColors& c = Theme_Colors();
-    if (!app.compare.has_other) {
+    if (!views.compare.has_other) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
         MutedText("Choose the other version of this draft: for instance the copy you sent to another association, "
                   "to see what they changed in the one they sent back. Every changed field is listed question by "
                   "question, with the words deleted and inserted.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 8 * z));
-        if (ImGui::Button("Choose the other version...")) OpenOtherFile(app);
+        if (ImGui::Button("Choose the other version...")) OpenOtherFile(views);
         return;
     }
     const parley::DocumentComparison& cmp = g_cache.versions;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    ImGui::TextWrapped("From %s (older) to this draft (newer).", app.compare.other_name.c_str());
-    if (!app.compare.other.id.empty() && app.compare.other.id != app.doc.id) {
+    ImGui::TextWrapped("From %s (older) to this draft (newer).", views.compare.other_name.c_str());
+    if (!views.compare.other.id.empty() && views.compare.other.id != views.session.doc.id) {
         ImGui::PushStyleColor(ImGuiCol_Text, c.danger);
         ImGui::TextWrapped("This file is another document (its id differs), so most parts show as added or removed.");
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Choose another file...")) OpenOtherFile(app);
+    if (ImGui::Button("Choose another file...")) OpenOtherFile(views);
     ImGui::Dummy(ImVec2(0, 8 * z));
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
@@ -425,14 +424,14 @@ static void DrawVersions(AppState& app, float column)
 
 // ---------------------------------------------------------------------------------------------
 
-void CompareView_Draw(AppState& app)
+void CompareView_Draw(Views& views)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        app.compare.open = false;
+        views.compare.open = false;
         return;
     }
-    Refresh(app);
+    Refresh(views);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -440,30 +439,30 @@ void CompareView_Draw(AppState& app)
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28 * z, 20 * z));
     // The regimes' table scrolls itself (its header stays); the versions page scrolls as a whole.
-    ImGui::Begin("Compare", nullptr, flags | (app.compare.mode == 0 ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
+    ImGui::Begin("Compare", nullptr, flags | (views.compare.mode == CompareMode::Regimes ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
     ImGui::PopStyleVar();
 
-    if (ImGui::Button("\xE2\x86\x90 Back to the draft")) app.compare.open = false;
+    if (ImGui::Button("\xE2\x86\x90 Back to the draft")) views.compare.open = false;
     ImGui::SameLine(0, 24 * z);
     ImGui::PushFont(Fonts_Get(Font_Heading));
-    ImGui::TextUnformatted(app.compare.mode == 0 ? "Regimes side by side" : "Two versions of this draft");
+    ImGui::TextUnformatted(views.compare.mode == CompareMode::Regimes ? "Regimes side by side" : "Two versions of this draft");
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    if (ImGui::RadioButton("Regimes##compare/mode", app.compare.mode == 0)) { app.compare.mode = 0; app.compare.version++; }
+    if (ImGui::RadioButton("Regimes##compare/mode", views.compare.mode == CompareMode::Regimes)) { views.compare.mode = CompareMode::Regimes; views.compare.version++; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Versions##compare/mode", app.compare.mode == 1)) { app.compare.mode = 1; app.compare.version++; }
+    if (ImGui::RadioButton("Versions##compare/mode", views.compare.mode == CompareMode::Versions)) { views.compare.mode = CompareMode::Versions; views.compare.version++; }
     ImGui::Dummy(ImVec2(0, 6 * z));
     Rule(ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, 6 * z));
 
-    if (app.compare.mode == 0) {
-        DrawRegimes(app);
+    if (views.compare.mode == CompareMode::Regimes) {
+        DrawRegimes(views);
     } else {
         const float avail = ImGui::GetContentRegionAvail().x;
         const float column = std::min(avail, 860 * z);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - column) * 0.5f));
         ImGui::BeginGroup();
-        DrawVersions(app, column);
+        DrawVersions(views, column);
         ImGui::EndGroup();
     }
     ImGui::End();

@@ -1,10 +1,9 @@
 #include "document_editor.h"
 
-#include "app.h"
+#include "views.h"
 #include "compare_view.h"
 #include "core/edit.h"
 #include "core/export.h"
-#include "core/history.h"
 #include "core/text_fields.h"
 #include "core/value_text.h"
 #include "document_view.h"
@@ -21,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <type_traits>
 
 using parley::Position;
 
@@ -54,9 +54,9 @@ static std::vector<char> ShownQuestions(const parley::Document& doc, const std::
     }
     for (size_t q = 0; q < doc.questions.size(); q++) {
         const parley::Question& question = doc.questions[q];
-        std::string hay = Lower(question.number + " " + question.text);
+        std::string hay = Lower(question.number + " " + parley::searchable_text(question));
         for (const parley::Answer& a : doc.answers)
-            if (a.question == question.id) hay += " " + Lower(a.reasoning + " " + a.evidence + " " + a.recommendations);
+            if (a.question == question.id) hay += " " + Lower(parley::searchable_text(a));
         for (const std::string& n : needles)
             if (hay.find(n) == std::string::npos) { shown[q] = 0; break; }
     }
@@ -72,12 +72,12 @@ static std::string QuestionName(const parley::Question& q, int index)
 // ---------------------------------------------------------------------------------------
 // Outline
 
-static void OutlineEntry(AppState& app, const char* label, const std::string& anchor, float indent = 0)
+static void OutlineEntry(Views& views, const char* label, const std::string& anchor, float indent = 0)
 {
     if (indent > 0) ImGui::Indent(indent);
     ImGui::PushID(anchor.c_str());
     const std::string fitted = FitText(label, ImGui::GetContentRegionAvail().x);
-    if (ImGui::Selectable(fitted.c_str(), false)) app.scroll_to = anchor;
+    if (ImGui::Selectable(fitted.c_str(), false)) views.editor.scroll_to = anchor;
     if (fitted.size() != strlen(label) && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", label);
     ImGui::PopID();
     if (indent > 0) ImGui::Unindent(indent);
@@ -94,78 +94,78 @@ static std::string Gist(const std::string& text, size_t max_bytes)
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-static void DrawOutline(AppState& app, const std::vector<char>& shown)
+static void DrawOutline(Views& views, const std::vector<char>& shown)
 {
-    const float z = app.zoom;
-    parley::Document& doc = app.doc;
+    const float z = views.zoom;
+    parley::Document& doc = views.session.doc;
     ImGui::PushFont(Fonts_Get(Font_Small));
     LabelAbove("CONTENTS");
     ImGui::PopFont();
-    OutlineEntry(app, "Details", "details");
-    OutlineEntry(app, doc.kind == parley::DocumentKind::Response ? "Organisations responding" : "Organisations", "organisations");
-    OutlineEntry(app, "Summary", "summary");
-    if (doc.kind == parley::DocumentKind::Proposal) OutlineEntry(app, "Rationale", "sections");
+    OutlineEntry(views, "Details", "details");
+    OutlineEntry(views, doc.kind == parley::DocumentKind::Response ? "Organisations responding" : "Organisations", "organisations");
+    OutlineEntry(views, "Summary", "summary");
+    if (doc.kind == parley::DocumentKind::Proposal) OutlineEntry(views, "Rationale", "sections");
     if (doc.kind != parley::DocumentKind::Response) {
-        OutlineEntry(app, "Regimes", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 120).c_str(), r.id, 12 * z);
+        OutlineEntry(views, "Regimes", "regimes");
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(views, Gist(parley::regime_name(r), 120).c_str(), r.id, 12 * z);
     }
     if (doc.kind == parley::DocumentKind::Workshop) {   // the anchors of workshop_editor.cpp's sections
         ImGui::Dummy(ImVec2(0, 4 * z));
-        OutlineEntry(app, "Criteria", "criteria");
-        OutlineEntry(app, "Regimes compared", "columns");
-        OutlineEntry(app, "Participants", "participants");
-        OutlineEntry(app, "Scores", "scores");
-        OutlineEntry(app, "Results", "results");
+        OutlineEntry(views, "Criteria", "criteria");
+        OutlineEntry(views, "Regimes compared", "columns");
+        OutlineEntry(views, "Participants", "participants");
+        OutlineEntry(views, "Scores", "scores");
+        OutlineEntry(views, "Results", "results");
     }
     if (doc.kind != parley::DocumentKind::Workshop) {
         ImGui::Dummy(ImVec2(0, 4 * z));
-        OutlineEntry(app, "Questions", "questions");
+        OutlineEntry(views, "Questions", "questions");
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputTextWithHint("##filter", "Find a question", &app.question_filter);
+        ImGui::InputTextWithHint("##filter", "Find a question", &views.editor.question_filter);
         for (int i = 0; i < (int)doc.questions.size(); i++) {
             const parley::Question& q = doc.questions[i];
             if (!shown[i]) continue;
             const std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
                                       Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
-            OutlineEntry(app, label.c_str(), q.id, 12 * z);
+            OutlineEntry(views, label.c_str(), q.id, 12 * z);
         }
     }
     if (doc.kind == parley::DocumentKind::Response) {
         ImGui::Dummy(ImVec2(0, 4 * z));
-        OutlineEntry(app, "General points", "general_points");
-        OutlineEntry(app, "Alternative proposals", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(app, Gist(r.name.empty() ? "Untitled regime" : r.name, 120).c_str(), r.id, 12 * z);
+        OutlineEntry(views, "General points", "general_points");
+        OutlineEntry(views, "Alternative proposals", "regimes");
+        for (const parley::Regime& r : doc.regimes) OutlineEntry(views, Gist(parley::regime_name(r), 120).c_str(), r.id, 12 * z);
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Details and organisations
 
-static void DrawDetails(AppState& app, float column)
+static void DrawDetails(Views& views, float column)
 {
-    const float z = app.zoom;
-    parley::Document& doc = app.doc;
-    ScrollHereIfAsked(app, "details");
+    const float z = views.zoom;
+    parley::Document& doc = views.session.doc;
+    ScrollHereIfAsked(views, "details");
     LabelAbove("This draft is a");
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
         if (ImGui::RadioButton(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
-            App_BeforeEdit(app, "");
+            Session_BeforeEdit(views.session, "", "document/kind");
             doc.kind = kind;
         }
     }
     ImGui::Dummy(ImVec2(0, 2 * z));
     LabelAbove("Title");
-    LineField(app, "##title", "document/title", &doc.title, column, "e.g. Joint response to the proposed joint targeted area inspections");
+    LineField(views, "##title", "document/title", &doc.title, column, "e.g. Joint response to the proposed joint targeted area inspections");
     LabelAbove(doc.kind == parley::DocumentKind::Proposal ? "Consultation (title)" : "The consultation this answers");
-    LineField(app, "##consultation", "consultation/title", &doc.consultation.title, column, "e.g. Proposals for a new approach to area SEND inspections");
+    LineField(views, "##consultation", "consultation/title", &doc.consultation.title, column, "e.g. Proposals for a new approach to area SEND inspections");
 }
 
-static void DrawOrganisations(AppState& app, float column)
+static void DrawOrganisations(Views& views, float column)
 {
-    parley::Document& doc = app.doc;
+    parley::Document& doc = views.session.doc;
     const bool response = doc.kind == parley::DocumentKind::Response;
-    SectionHeading(app, response ? "Organisations responding" : "Organisations", "organisations");
+    SectionHeading(views, response ? "Organisations responding" : "Organisations", "organisations");
     if (response) MutedText("The first is the lead. A joint response lists every co-signatory; where one takes a different position on a question, say so on that question.");
     const float name_w = column * 0.56f, short_w = column * 0.2f;
     LabelAbove("Name");
@@ -178,30 +178,30 @@ static void DrawOrganisations(AppState& app, float column)
         std::string name;
         ImGui::SetNextItemWidth(name_w);
         if (ImGui::InputTextWithHint("##organisation", "e.g. Association of Directors of Children's Services", &name)) {
-            App_BeforeEdit(app, "organisation");
+            Session_BeforeEdit(views.session, "organisation");
             parley::Organisation o;
-            o.id = app.ids.next("org");
+            o.id = views.session.ids.next("org");
             o.role = response ? "lead" : "";
             o.name = name;
             doc.organisations.push_back(std::move(o));
         }
-        if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+        if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
     }
     std::string remove_id;
     for (size_t i = 0; i < doc.organisations.size() && !none_yet; i++) {
         parley::Organisation& o = doc.organisations[i];
-        if (i == 0) LineField(app, "##organisation", "organisation", &o.name, name_w, "e.g. Association of Directors of Children's Services");
+        if (i == 0) LineField(views, "##organisation", "organisation", &o.name, name_w, "e.g. Association of Directors of Children's Services");
         ImGui::PushID(o.id.c_str());
-        if (i > 0) LineField(app, "##name", parley::text_field_key(o.id, "name"), &o.name, name_w, "e.g. Local Government Association");
+        if (i > 0) LineField(views, "##name", parley::text_field_key(o.id, "name"), &o.name, name_w, "e.g. Local Government Association");
         ImGui::SameLine();
-        LineField(app, "##short", parley::text_field_key(o.id, "short_name"), &o.short_name, short_w, "Short name");
+        LineField(views, "##short", parley::text_field_key(o.id, "short_name"), &o.short_name, short_w, "Short name");
         ImGui::SameLine();
         if (QuietButton(("Remove##org-" + o.id).c_str())) remove_id = o.id;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s (Undo brings it back)", o.name.empty() ? "this organisation" : o.name.c_str());
         ImGui::PopID();
     }
     if (!remove_id.empty()) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "");
         parley::remove_organisation(doc, remove_id);
     }
     const char* add = response ? "Add a co-signatory" : "Add an organisation";
@@ -209,32 +209,32 @@ static void DrawOrganisations(AppState& app, float column)
     const bool add_pressed = ImGui::Button(add);
     ImGui::EndDisabled();
     if (add_pressed) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/organisations");
         parley::Organisation o;
-        o.id = app.ids.next("org");
+        o.id = views.session.ids.next("org");
         o.role = doc.organisations.empty() ? "lead" : response ? "co-signatory" : "";
         doc.organisations.push_back(std::move(o));
     }
 }
 
-static void DrawSummary(AppState& app, float column)
+static void DrawSummary(Views& views, float column)
 {
-    const float z = app.zoom;
-    parley::Document& doc = app.doc;
-    SectionHeading(app, "Summary", "summary");
+    const float z = views.zoom;
+    parley::Document& doc = views.session.doc;
+    SectionHeading(views, "Summary", "summary");
     if (doc.kind == parley::DocumentKind::Response) {
         LabelAbove("Overall position");
         for (int i = 0; i < 4; i++) {
             if (i > 0) ImGui::SameLine(0, 18 * z);
             const std::string label = std::string(parley::position_label(kPositions[i])) + "##summary";
             if (ImGui::RadioButton(label.c_str(), doc.summary.position == kPositions[i])) {
-                App_BeforeEdit(app, "");
+                Session_BeforeEdit(views.session, "", "summary/position");
                 doc.summary.position = doc.summary.position == kPositions[i] ? Position::Unset : kPositions[i];
             }
         }
         ImGui::Dummy(ImVec2(0, 2 * z));
     }
-    ProseField(app, "Summary", "summary/text", doc.summary.text, column,
+    ProseField(views, "Summary", "summary/text", doc.summary.text, column,
                doc.kind == parley::DocumentKind::Response ? "The response in a paragraph: what you support, what you would change, and why."
                                                           : "The proposal in a paragraph: what changes and why.", 3);
 }
@@ -242,72 +242,73 @@ static void DrawSummary(AppState& app, float column)
 // ---------------------------------------------------------------------------------------
 // Sections (rationale, general points): a heading and prose each
 
-static void DrawSections(AppState& app, std::vector<parley::Section> parley::Document::*list, const char* heading,
-                         const char* anchor, const char* add_label, const char* id_prefix, float column)
+static void DrawSections(Views& views, std::vector<parley::Section> parley::Document::*list, const char* heading,
+                         const char* anchor /* the list's name in the file */, const char* add_label, const char* id_prefix, float column)
 {
-    const float z = app.zoom;
-    SectionHeading(app, heading, anchor);
+    const float z = views.zoom;
+    SectionHeading(views, heading, anchor);
     int action_index = -1;
     ListAction action = ListAction::None;
-    std::vector<parley::Section>& sections = app.doc.*list;
+    std::vector<parley::Section>& sections = views.session.doc.*list;
     for (int i = 0; i < (int)sections.size(); i++) {
         parley::Section& s = sections[i];
         ImGui::PushID(s.id.c_str());
-        ScrollHereIfAsked(app, s.id);
-        LineField(app, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
+        ScrollHereIfAsked(views, s.id);
+        LineField(views, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
         ImGui::SameLine();
         if (QuietButton("Move up")) { action = ListAction::MoveUp; action_index = i; }
         ImGui::SameLine();
         if (QuietButton("Move down")) { action = ListAction::MoveDown; action_index = i; }
         ImGui::SameLine();
         if (QuietButton("Remove")) { action = ListAction::Remove; action_index = i; }
-        ProseField(app, "Text", parley::text_field_key(s.id, "body"), s.body, column, "Write here.", 3);
+        ProseField(views, "Text", parley::text_field_key(s.id, "body"), s.body, column, "Write here.", 3);
         ImGui::Dummy(ImVec2(0, 6 * z));
         ImGui::PopID();
     }
     if (action != ListAction::None) {
-        App_BeforeEdit(app, "");
-        if (action == ListAction::Remove) parley::remove_section(app.doc, sections[action_index].id);
+        // A removed section takes its comments with it (core/edit.h).
+        Session_BeforeEdit(views.session, "", std::string("document/") + anchor + ";document/comments");
+        if (action == ListAction::Remove) parley::remove_section(views.session.doc, sections[action_index].id);
         else parley::move_item(sections, action_index, action == ListAction::MoveUp ? -1 : +1);
     }
     if (ImGui::Button(add_label)) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", std::string("document/") + anchor);
         parley::Section s;
-        s.id = app.ids.next(id_prefix);
-        (app.doc.*list).push_back(std::move(s));
+        s.id = views.session.ids.next(id_prefix);
+        (views.session.doc.*list).push_back(std::move(s));
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Questions
 
-static parley::Answer& AddAnswer(AppState& app, const std::string& question_id)
+static parley::Answer& AddAnswer(Views& views, const std::string& question_id)
 {
     parley::Answer a;
-    a.id = app.ids.next("ans");
+    a.id = views.session.ids.next("ans");
     a.question = question_id;
-    app.doc.answers.push_back(std::move(a));
-    return app.doc.answers.back();
+    views.session.doc.answers.push_back(std::move(a));
+    return views.session.doc.answers.back();
 }
 
-static void DrawPositionRadios(AppState& app, Position* position, const std::string& id, float z)
+static void DrawPositionRadios(Views& views, Position* position, const std::string& id, float z)
 {
     for (int i = 0; i < 4; i++) {
         if (i > 0) ImGui::SameLine(0, 18 * z);
         const std::string label = std::string(parley::position_label(kPositions[i])) + "##" + id;
         if (ImGui::RadioButton(label.c_str(), *position == kPositions[i])) {
-            App_BeforeEdit(app, "");
+            Session_BeforeEdit(views.session, "", id + "/position");
             *position = *position == kPositions[i] ? Position::Unset : kPositions[i];   // a second click clears it
         }
     }
 }
 
 // Each co-signatory after the lead may take its own position on an answer, with a note.
-static void DrawSignatories(AppState& app, parley::Answer& answer, float width)
+static void DrawSignatories(Views& views, parley::Answer& answer, float width)
 {
-    parley::Document& doc = app.doc;
+    parley::Document& doc = views.session.doc;
     if (doc.organisations.size() < 2) return;
-    const float z = app.zoom;
+    const float z = views.zoom;
     ImGui::Dummy(ImVec2(0, 2 * z));
     LabelAbove("Co-signatories' positions, where they differ");
     const float name_w = width * 0.3f, combo_w = width * 0.28f;
@@ -324,14 +325,14 @@ static void DrawSignatories(AppState& app, parley::Answer& answer, float width)
         const std::string combo_id = "##position/" + answer.id + "/" + o.id;
         if (BeginNamedCombo(combo_id.c_str(), current)) {
             if (ImGui::Selectable("Same as the response", it == answer.signatories.end()) && it != answer.signatories.end()) {
-                App_BeforeEdit(app, "");
+                Session_BeforeEdit(views.session, "", answer.id + "/signatories");
                 answer.signatories.erase(it);
                 it = answer.signatories.end();
             }
             for (Position p : kPositions) {
                 const bool selected = it != answer.signatories.end() && it->position == p;
                 if (ImGui::Selectable(parley::position_label(p), selected) && !selected) {
-                    App_BeforeEdit(app, "");
+                    Session_BeforeEdit(views.session, "", answer.id + "/signatories");
                     if (it == answer.signatories.end()) {
                         parley::Signatory s;
                         s.organisation = o.id;
@@ -345,22 +346,22 @@ static void DrawSignatories(AppState& app, parley::Answer& answer, float width)
         }
         if (it != answer.signatories.end()) {
             ImGui::SameLine();
-            LineField(app, "##note", answer.id + "/signatory/" + o.id, &it->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
+            LineField(views, "##note", answer.id + "/signatory/" + o.id, &it->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
                       "Why (optional)");
         }
         ImGui::PopID();
     }
 }
 
-static ListAction DrawQuestionCard(AppState& app, int index, float column)
+static ListAction DrawQuestionCard(Views& views, int index, float column)
 {
-    const float z = app.zoom;
-    parley::Document& doc = app.doc;
+    const float z = views.zoom;
+    parley::Document& doc = views.session.doc;
     const bool response = doc.kind == parley::DocumentKind::Response;
     ListAction action = ListAction::None;
     parley::Question& q = doc.questions[index];
     ImGui::PushID(q.id.c_str());
-    ScrollHereIfAsked(app, q.id);
+    ScrollHereIfAsked(views, q.id);
     BeginCard(column, z);
     const float width = column - 40 * z;
 
@@ -381,7 +382,7 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
         ImGui::BeginDisabled(!answer_view);
         if (QuietButton(copy_label.c_str()) && answer_view) {
             ImGui::SetClipboardText(parley::answer_as_text(doc, *answer_view).c_str());
-            app.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
+            views.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
         }
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copies the position and the answer as plain text, for pasting into an online form");
@@ -394,53 +395,56 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
     if (QuietButton(("Remove##" + q.id).c_str())) action = ListAction::Remove;
 
     // The question as the consultation asks it, and its number and word limit.
-    ProseField(app, "Question", parley::text_field_key(q.id, "text"), q.text, width, "The question as the consultation asks it", 2);
+    ProseField(views, "Question", parley::text_field_key(q.id, "text"), q.text, width, "The question as the consultation asks it", 2);
     LabelAbove("Number");
     ImGui::SameLine(width * 0.3f);
     LabelAbove("Word limit for the answer (0: none)");
-    LineField(app, "##number", parley::text_field_key(q.id, "number"), &q.number, width * 0.3f - ImGui::GetStyle().ItemSpacing.x, "e.g. 3a");
+    LineField(views, "##number", parley::text_field_key(q.id, "number"), &q.number, width * 0.3f - ImGui::GetStyle().ItemSpacing.x, "e.g. 3a");
     ImGui::SameLine(width * 0.3f);
     int limit = q.word_limit;
     ImGui::SetNextItemWidth(width * 0.25f);
     if (ImGui::InputInt("##word_limit", &limit, 50, 100)) {
         limit = std::clamp(limit, 0, 100000);
         if (limit != q.word_limit) {
-            App_BeforeEdit(app, (q.id + "/word_limit").c_str());
+            Session_BeforeEdit(views.session, (q.id + "/word_limit").c_str());
             q.word_limit = limit;
         }
     }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+    if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
 
     if (response) {
         parley::Answer* answer = parley::find_answer(doc, q.id);
         if (!answer) {
             ImGui::Dummy(ImVec2(0, 2 * z));
             if (ImGui::Button(("Answer this question##" + q.id).c_str())) {
-                App_BeforeEdit(app, "");
-                answer = &AddAnswer(app, q.id);
+                Session_BeforeEdit(views.session, "");
+                answer = &AddAnswer(views, q.id);
             }
         }
         if (answer) {
             ImGui::Dummy(ImVec2(0, 2 * z));
             LabelAbove("Your position");
-            DrawPositionRadios(app, &answer->position, answer->id, z);
+            DrawPositionRadios(views, &answer->position, answer->id, z);
             ImGui::Dummy(ImVec2(0, 2 * z));
-            int reasoning_words = 0, evidence_words = 0, recommendation_words = 0;
-            ProseField(app, "Reasoning", parley::text_field_key(answer->id, "reasoning"), answer->reasoning, width,
-                       "Why you take this position: the argument in full.", 4, &reasoning_words);
-            ProseField(app, "Evidence", parley::text_field_key(answer->id, "evidence"), answer->evidence, width,
-                       "What supports it: research, inspection findings, members' experience.", 2, &evidence_words);
-            ProseField(app, "Recommendations", parley::text_field_key(answer->id, "recommendations"), answer->recommendations, width,
-                       "What you ask the inspectorates to do instead or as well.", 2, &recommendation_words);
+            // The answer's prose as document.h declares it: a prose member added there gets its box here.
+            int words = 0;
+            parley::for_each_field(*answer, [&](const parley::Field& f, auto& member) {
+                if constexpr (std::is_same_v<std::remove_reference_t<decltype(member)>, std::string>) {
+                    if (!f.is(parley::FieldProse)) return;
+                    int field_words = 0;
+                    ProseField(views, f.label, parley::text_field_key(answer->id, f.name), member, width, f.hint, f.is(parley::FieldLead) ? 4 : 2,
+                               &field_words);
+                    words += field_words;
+                }
+            });
             // The answer's length against the form's limit, which online forms enforce.
-            const int words = reasoning_words + evidence_words + recommendation_words;
             char count[96];
             if (q.word_limit > 0)
                 snprintf(count, sizeof(count), "Answer: %d of %d words%s", words, q.word_limit, words > q.word_limit ? ", over the limit" : "");
             else
                 snprintf(count, sizeof(count), "Answer: %d %s", words, words == 1 ? "word" : "words");
             NamedText(answer->id + "/words", count, q.word_limit > 0 && words > q.word_limit ? Theme_Colors().danger : Theme_Colors().text_muted);
-            DrawSignatories(app, *answer, width);
+            DrawSignatories(views, *answer, width);
         }
     }
     EndCard(z);
@@ -449,71 +453,72 @@ static ListAction DrawQuestionCard(AppState& app, int index, float column)
     return action;
 }
 
-static void DrawQuestions(AppState& app, float column, const std::vector<char>& shown_questions)
+static void DrawQuestions(Views& views, float column, const std::vector<char>& shown_questions)
 {
-    parley::Document& doc = app.doc;
-    SectionHeading(app, "Questions", "questions");
+    parley::Document& doc = views.session.doc;
+    SectionHeading(views, "Questions", "questions");
     int shown = 0;
     int action_index = -1;
     ListAction action = ListAction::None;
     for (int i = 0; i < (int)doc.questions.size(); i++) {
         if (i < (int)shown_questions.size() && !shown_questions[i]) continue;
         shown++;
-        const ListAction a = DrawQuestionCard(app, i, column);
+        const ListAction a = DrawQuestionCard(views, i, column);
         if (a != ListAction::None) { action = a; action_index = i; }
     }
-    if (!app.question_filter.empty()) {
+    if (!views.editor.question_filter.empty()) {
         char line[160];
         snprintf(line, sizeof(line), "Showing %d of %d questions with \xE2\x80\x9C%s\xE2\x80\x9D.", shown, (int)doc.questions.size(),
-                 Gist(app.question_filter, 60).c_str());
+                 Gist(views.editor.question_filter, 60).c_str());
         MutedText(line);
         ImGui::SameLine();
-        if (QuietButton("Show all questions")) app.question_filter.clear();
+        if (QuietButton("Show all questions")) views.editor.question_filter.clear();
     }
     if (action != ListAction::None) {
-        App_BeforeEdit(app, "");
+        // Removing takes the answer and comments too (core/edit.h): the whole draft is copied for that.
+        Session_BeforeEdit(views.session, "", action == ListAction::Remove ? "" : "document/questions");
         if (action == ListAction::Remove) parley::remove_question(doc, doc.questions[action_index].id);
         else parley::move_item(doc.questions, action_index, action == ListAction::MoveUp ? -1 : +1);
     }
     if (ImGui::Button("Add a question")) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/questions");
         parley::Question q;
-        q.id = app.ids.next("q");
+        q.id = views.session.ids.next("q");
         const std::string id = q.id;
         doc.questions.push_back(std::move(q));
-        if (doc.kind == parley::DocumentKind::Response) AddAnswer(app, id);   // a response question is there to be answered
-        app.question_filter.clear();   // the new card must be seen
-        app.scroll_to = id;
+        if (doc.kind == parley::DocumentKind::Response) AddAnswer(views, id);   // a response question is there to be answered
+        views.editor.question_filter.clear();   // the new card must be seen
+        views.editor.scroll_to = id;
     }
 }
 
 // ---------------------------------------------------------------------------------------
 // Regimes
 
-static void DrawRegimes(AppState& app, float column)
+static void DrawRegimes(Views& views, float column)
 {
-    parley::Document& doc = app.doc;
+    parley::Document& doc = views.session.doc;
     const bool response = doc.kind == parley::DocumentKind::Response;
-    SectionHeading(app, response ? "Alternative proposals" : "Regimes", "regimes");
+    SectionHeading(views, response ? "Alternative proposals" : "Regimes", "regimes");
     if (response && doc.regimes.empty())
         MutedText("Put forward a regime of your own, dimension by dimension, so it can be compared with the proposal side by side.");
     if (doc.regimes.size() >= 2) {   // the way to the compare view from where regimes are written
-        if (ImGui::Button("Compare these regimes side by side")) CompareView_Open(app, 0);
-        ImGui::Dummy(ImVec2(0, 6 * app.zoom));
+        if (ImGui::Button("Compare these regimes side by side")) CompareView_Open(views, CompareMode::Regimes);
+        ImGui::Dummy(ImVec2(0, 6 * views.zoom));
     }
-    for (int i = 0; i < (int)app.doc.regimes.size(); i++) {
-        ImGui::PushID(app.doc.regimes[i].id.c_str());
-        ScrollHereIfAsked(app, app.doc.regimes[i].id);
-        const bool kept = RegimeEditor_Draw(app, i, column);
+    for (int i = 0; i < (int)views.session.doc.regimes.size(); i++) {
+        ImGui::PushID(views.session.doc.regimes[i].id.c_str());
+        ScrollHereIfAsked(views, views.session.doc.regimes[i].id);
+        const bool kept = RegimeEditor_Draw(views, i, column);
         ImGui::PopID();
         if (!kept) break;   // removed: the rest are drawn next frame
-        ImGui::Dummy(ImVec2(0, 10 * app.zoom));
+        ImGui::Dummy(ImVec2(0, 10 * views.zoom));
     }
     const char* add = response ? "Add an alternative regime" : doc.regimes.empty() ? "Add the current regime" : "Add a regime";
     if (ImGui::Button(add)) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/regimes");
         parley::Regime r;
-        r.id = app.ids.next("reg");
+        r.id = views.session.ids.next("reg");
         if (response) {
             r.role = parley::RegimeRole::Alternative;
             if (!doc.organisations.empty()) r.owner = doc.organisations[0].id;
@@ -525,16 +530,16 @@ static void DrawRegimes(AppState& app, float column)
         r.name = response ? "Our alternative" : r.role == parley::RegimeRole::Current ? "Current regime" : "Proposed regime";
         const std::string id = r.id;
         doc.regimes.push_back(std::move(r));
-        app.scroll_to = id;
+        views.editor.scroll_to = id;
     }
 }
 
 // ---------------------------------------------------------------------------------------
 
-static void DrawPage(AppState& app, float column, const std::vector<char>& shown)
+static void DrawPage(Views& views, float column, const std::vector<char>& shown)
 {
-    const float z = app.zoom;
-    parley::Document& doc = app.doc;
+    const float z = views.zoom;
+    parley::Document& doc = views.session.doc;
     const bool empty = !DocumentView_HasContent(doc) && doc.title.empty() && doc.organisations.empty();
     ImGui::PushFont(Fonts_Get(Font_Heading));
     ImGui::TextUnformatted(empty ? "Welcome to Parley" : parley::kind_label(doc.kind));
@@ -544,23 +549,23 @@ static void DrawPage(AppState& app, float column, const std::vector<char>& shown
                   "alternative regimes side by side. Start typing below, or open a draft from File > Examples.");
     ImGui::Dummy(ImVec2(0, 8 * z));
 
-    DrawDetails(app, column);
-    DrawOrganisations(app, column);
-    DrawSummary(app, column);
+    DrawDetails(views, column);
+    DrawOrganisations(views, column);
+    DrawSummary(views, column);
     switch (doc.kind) {
     case parley::DocumentKind::Response:
-        DrawQuestions(app, column, shown);
-        DrawSections(app, &parley::Document::general_points, "General points", "general_points", "Add a general point", "gp", column);
-        DrawRegimes(app, column);
+        DrawQuestions(views, column, shown);
+        DrawSections(views, &parley::Document::general_points, "General points", "general_points", "Add a general point", "gp", column);
+        DrawRegimes(views, column);
         break;
     case parley::DocumentKind::Proposal:
-        DrawSections(app, &parley::Document::sections, "Rationale", "sections", "Add a section", "sec", column);
-        DrawRegimes(app, column);
-        DrawQuestions(app, column, shown);
+        DrawSections(views, &parley::Document::sections, "Rationale", "sections", "Add a section", "sec", column);
+        DrawRegimes(views, column);
+        DrawQuestions(views, column, shown);
         break;
     case parley::DocumentKind::Workshop:
-        DrawRegimes(app, column);
-        WorkshopEditor_Draw(app, column);   // criteria, participants, scores, results
+        DrawRegimes(views, column);
+        WorkshopEditor_Draw(views, column);   // criteria, participants, scores, results
         break;
     }
     ImGui::Dummy(ImVec2(0, 24 * z));
@@ -571,9 +576,9 @@ static void DrawPage(AppState& app, float column, const std::vector<char>& shown
     ImGui::Dummy(ImVec2(0, 40 * z));
 }
 
-void DocumentEditor_Draw(AppState& app)
+void DocumentEditor_Draw(Views& views)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -586,7 +591,7 @@ void DocumentEditor_Draw(AppState& app)
 
     // The outline is drawn before the page, so the filter typed there shows on the page a frame
     // later at most; each frame works out the questions it shows once, for both.
-    const std::vector<char> shown = ShownQuestions(app.doc, app.question_filter);
+    const std::vector<char> shown = ShownQuestions(views.session.doc, views.editor.question_filter);
 
     // The outline takes the left when there is room for it beside a readable column.
     const float width = ImGui::GetContentRegionAvail().x;
@@ -596,7 +601,7 @@ void DocumentEditor_Draw(AppState& app)
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * z, 16 * z));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_Colors().paper);
         ImGui::BeginChild("Outline", ImVec2(outline_w, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-        DrawOutline(app, shown);
+        DrawOutline(views, shown);
         ImGui::EndChild();
         ImGui::PopStyleColor();
         ImGui::PopStyleVar();
@@ -613,7 +618,7 @@ void DocumentEditor_Draw(AppState& app)
     ImGui::SetCursorPos(ImVec2(left, 32 * z));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    DrawPage(app, column, shown);
+    DrawPage(views, column, shown);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::EndChild();

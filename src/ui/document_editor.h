@@ -4,6 +4,6 @@
 // general points and alternative regimes. A proposal: rationale sections, regimes, questions.
 #pragma once
 
-struct AppState;
+struct Views;
 
-void DocumentEditor_Draw(AppState& app);
+void DocumentEditor_Draw(Views& views);

@@ -1,8 +1,7 @@
 #include "prose_field.h"
 
-#include "app.h"
+#include "views.h"
 #include "core/document.h"
-#include "core/history.h"
 #include "core/text_fields.h"
 #include "fonts.h"
 #include "theme.h"
@@ -22,19 +21,19 @@ void Prose_BeginFrame()
     g_overlay.drawn = false;
 }
 
-void Prose_StopEditing(AppState& app)
+void Prose_StopEditing(Views& views)
 {
     if (g_overlay.key.empty()) return;
     g_overlay = ProseOverlay{};
-    parley::history_end_group(app.history);   // the next burst of typing is a new undo step
+    Session_EndGroup(views.session);   // the next burst of typing is a new undo step
 }
 
-bool Prose_Input(AppState& app, const std::string& text)
+bool Prose_Input(Views& views, const std::string& text)
 {
-    std::string* target = parley::find_text_field(app.doc, g_overlay.key);
-    if (!target) { Prose_StopEditing(app); return false; }
+    std::string* target = parley::find_text_field(views.session.doc, g_overlay.key);
+    if (!target) { Prose_StopEditing(views); return false; }
     if (*target != text) {
-        App_BeforeEdit(app, g_overlay.key.c_str());
+        Session_BeforeEdit(views.session, g_overlay.key.c_str());
         *target = text;
     }
     return true;
@@ -127,12 +126,12 @@ static int CaretAt(const std::string& text, const ProseLayout& l, ImFont* font, 
     return Utf16Units(text.c_str(), s);
 }
 
-bool ProseField(AppState& app, const char* label, const std::string& key, const std::string& text,
+bool ProseField(Views& views, const char* label, const std::string& key, const std::string& text,
                 float width, const char* hint, int min_lines, int* words)
 {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return false;
-    const float z = app.zoom;
+    const float z = views.zoom;
     ImFont* font = Fonts_Get(Font_Body);
     const float font_size = ImGui::GetFontSize();
     const float line_h = IM_ROUND(font_size * kLineSpacing);
@@ -177,7 +176,7 @@ bool ProseField(AppState& app, const char* label, const std::string& key, const 
     IMGUI_TEST_ENGINE_ITEM_INFO(id, item_label.c_str(), ImGui::GetItemStatusFlags() | ImGuiItemStatusFlags_Inputable);
 
     if (pressed && !editing) {
-        Prose_StopEditing(app);   // one field at a time
+        Prose_StopEditing(views);   // one field at a time
         g_overlay.key = key;
         g_overlay.label = label;
         g_overlay.focus = true;
@@ -235,15 +234,15 @@ bool ProseField(AppState& app, const char* label, const std::string& key, const 
     return now_editing;
 }
 
-bool LineField(AppState& app, const char* label_id, const std::string& key, std::string* text, float width, const char* hint)
+bool LineField(Views& views, const char* label_id, const std::string& key, std::string* text, float width, const char* hint)
 {
     std::string copy = *text;   // edited as a copy, so the change is recorded before it lands
     ImGui::SetNextItemWidth(width);
     const bool changed = hint ? ImGui::InputTextWithHint(label_id, hint, &copy) : ImGui::InputText(label_id, &copy);
     if (changed) {
-        App_BeforeEdit(app, key.c_str());
+        Session_BeforeEdit(views.session, key.c_str());
         *text = std::move(copy);
     }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+    if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
     return changed;
 }

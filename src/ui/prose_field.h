@@ -3,23 +3,23 @@
 // (or Enter on the focused field) puts a real <textarea> from the page exactly over it, so
 // spell-checking (en-GB), dead keys, IME, the OS clipboard and tablet keyboards all come from
 // the browser. Every change typed there reaches the document through the field's key, as an
-// undoable edit grouped per field (see App_ApplyProseInput). One field is edited at a time.
+// undoable edit grouped per field (see Prose_Input). One field is edited at a time.
 #pragma once
 #include <string>
 
-struct AppState;
+struct Views;
 
 // `key` names the field for the document ("<object id>/<member>", see core/text_fields.h);
 // `text` is its current value; `label` is what items() and screen readers call it.
 // Returns true while this field is the one being edited. `words`, when given, receives the
 // field's word count (counted once per change of the text, with its line breaks).
-bool ProseField(AppState& app, const char* label, const std::string& key, const std::string& text,
+bool ProseField(Views& views, const char* label, const std::string& key, const std::string& text,
                 float width, const char* hint, int min_lines = 3, int* words = nullptr);
 
 // A one-line text field for short things (names, headings, units) with the app's undo rules:
 // edits are recorded before they land, grouped until the field is left.
 // Returns true when the text changed this frame.
-bool LineField(AppState& app, const char* label_id, const std::string& key, std::string* text, float width,
+bool LineField(Views& views, const char* label_id, const std::string& key, std::string* text, float width,
                const char* hint = nullptr);
 
 // ---------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ struct ProseOverlay {
 
 ProseOverlay& Prose_Overlay();
 void Prose_BeginFrame();                          // before App_Frame
-void Prose_StopEditing(AppState& app);            // focus left the textarea (or Escape, Tab)
+void Prose_StopEditing(Views& views);            // focus left the textarea (or Escape, Tab)
 // Text typed in the textarea (the whole field each time). Returns false when the field no
 // longer exists (its question was removed by an undo): editing stops.
-bool Prose_Input(AppState& app, const std::string& text);
+bool Prose_Input(Views& views, const std::string& text);

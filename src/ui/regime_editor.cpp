@@ -2,17 +2,19 @@
 // its dimensions as a table-like list (label | value | actions, the rationale underneath).
 //
 // The editor never writes a document that would fail to open again: every change a user can
-// make is checked against the rules document_json.cpp applies on import (ValueProblem below
-// mirrors read_value), and an edit that would break one is refused or adjusted with a short
-// hint under the row, in words a policy officer uses.
+// make is checked with value_problem() from core/value_rules.h, which applies the rules import
+// applies, and an edit that would break one is refused or adjusted with a short hint under the
+// row, in words a policy officer uses. What a value may hold, turning one type into another,
+// option lists and the keys of one's own dimensions are all core/value_rules.h: this file only
+// draws them and turns clicks into calls.
 #include "regime_editor.h"
 
-#include "app.h"
+#include "views.h"
 #include "core/catalogue.h"
 #include "core/edit.h"
-#include "core/history.h"
 #include "core/json_writer.h"
 #include "core/text_fields.h"
+#include "core/value_rules.h"
 #include "core/value_text.h"
 #include "fonts.h"
 #include "prose_field.h"
@@ -25,7 +27,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,42 +35,15 @@ using parley::BoundKind;
 using parley::CatalogueDimension;
 using parley::Dimension;
 using parley::Document;
+using parley::kValueTypeCount;
+using parley::OptionRef;
 using parley::Regime;
 using parley::RegimeRole;
 using parley::Value;
 using parley::ValueType;
 
-static const int kValueTypeCount = 7;   // ValueType::Text .. ValueType::YesNo
-
 // ---------------------------------------------------------------------------------------
 // Small text helpers
-
-static bool IsBlank(const std::string& s)
-{
-    for (char c : s)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-    return true;
-}
-
-static std::string Trimmed(const std::string& s)
-{
-    size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) b++;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
-    return s.substr(b, e - b);
-}
-
-static char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
-
-// The same words, ignoring ASCII case and surrounding spaces ("notice given" = "Notice given ").
-static bool SameWords(const std::string& a, const std::string& b)
-{
-    const std::string x = Trimmed(a), y = Trimmed(b);
-    if (x.size() != y.size()) return false;
-    for (size_t i = 0; i < x.size(); i++)
-        if (LowerAscii(x[i]) != LowerAscii(y[i])) return false;
-    return true;
-}
 
 // "current regime" -> "Current regime": role_label() is written to sit inside a sentence.
 static std::string Capitalised(const char* s)
@@ -79,361 +53,12 @@ static std::string Capitalised(const char* s)
     return out;
 }
 
-// The first number written in a text ("about 6 weeks" -> 6), so a text turned into a number
-// keeps what it said. 0 when there is none.
-static double FirstNumber(const std::string& text)
-{
-    for (size_t i = 0; i < text.size(); i++) {
-        if (text[i] < '0' || text[i] > '9') continue;
-        const double n = strtod(text.c_str() + i, nullptr);
-        return std::isfinite(n) ? n : 0;
-    }
-    return 0;
-}
-
-// Free set items typed as "leadership, help and protection": split at commas, trimmed, empty
-// ones dropped, each kept once (import refuses an item listed twice).
-static std::vector<std::string> SplitItems(const std::string& text, bool* repeated)
-{
-    std::vector<std::string> items;
-    *repeated = false;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        const std::string item = Trimmed(text.substr(start, comma - start));
-        if (!item.empty()) {
-            if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
-            else *repeated = true;
-        }
-        start = comma + 1;
-    }
-    return items;
-}
-
-static std::string JoinItems(const std::vector<std::string>& items)
-{
-    std::string s;
-    for (const std::string& item : items) s += (s.empty() ? "" : ", ") + item;
-    return s;
-}
-
-// ---------------------------------------------------------------------------------------
-// Keys for one's own dimensions: "Early review (months)" -> "early_review_months"
-
-// Latin-1 letters U+00C0..U+00FF as plain letters; "" for the two signs in the block (x, ÷).
-static const char* const kLatin1Fold[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
-};
-
-// Import accepts lower-case letters, digits, '_', '.' and '-', starting with a letter or digit,
-// at most 64 characters. Words become lower case and are joined by '_'; accented Latin letters
-// (Welsh ŵ and ŷ too) lose their accents; apostrophes join ("children's" -> "childrens");
-// letters of other scripts are left out.
-static std::string KeyFromLabel(const std::string& label)
-{
-    std::string key;
-    bool gap = false;   // a word ended: the next letter starts a new one
-    for (size_t i = 0; i < label.size();) {
-        unsigned cp = 0;   // ImGui's decoder: the text is valid UTF-8 (the document holds nothing else)
-        i += (size_t)std::max(1, ImTextCharFromUtf8(&cp, label.c_str() + i, label.c_str() + label.size()));
-        char ascii[2] = {0, 0};
-        const char* letters = nullptr;
-        bool joins = false;
-        if (cp < 0x80) {
-            if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) ascii[0] = (char)cp;
-            else if (cp >= 'A' && cp <= 'Z') ascii[0] = (char)(cp - 'A' + 'a');
-            if (ascii[0]) letters = ascii;
-            joins = cp == '\'';
-        } else if (cp >= 0xC0 && cp <= 0xFF) {
-            letters = kLatin1Fold[cp - 0xC0];
-        } else if (cp == 0x174 || cp == 0x175) {
-            letters = "w";
-        } else if (cp == 0x176 || cp == 0x177) {
-            letters = "y";
-        } else {
-            // Punctuation and spaces (Latin-1's and the general block) separate words; curly
-            // apostrophes and letters Parley cannot spell in ASCII do not.
-            const bool separator = cp <= 0xBF || (cp >= 0x2000 && cp <= 0x206F);
-            joins = !separator || cp == 0x2018 || cp == 0x2019;
-        }
-        if (letters && *letters) {
-            if (gap && !key.empty()) key += '_';
-            key += letters;
-            gap = false;
-        } else if (!joins) {
-            gap = true;
-        }
-    }
-    if (key.size() > 56) key.resize(56);   // room for "_NN" within import's 64
-    while (!key.empty() && key.back() == '_') key.pop_back();
-    return key.empty() ? "own" : key;
-}
-
-static bool RegimeHasKey(const Regime& g, const std::string& key)
-{
-    for (const Dimension& d : g.dimensions)
-        if (d.key == key) return true;
-    return false;
-}
-
-// Each key at most once per regime. A catalogue key would bring the catalogue's type rules
-// with it, so one's own dimension called "Notice" becomes "notice_2", not "notice".
-static std::string UniqueKey(const Regime& g, const std::string& base)
-{
-    std::string key = base;
-    for (int n = 2; parley::catalogue_find_dimension(key) || RegimeHasKey(g, key); n++) key = base + "_" + std::to_string(n);
-    return key;
-}
-
-// ---------------------------------------------------------------------------------------
-// Named lists: the file's own first, then the catalogue's (the order import looks them up)
-
-struct OptionRef {
-    std::string key, label;
-};
-
-// False when no list has that key.
-static bool ListOptions(const Document& doc, const std::string& list, std::vector<OptionRef>* out)
-{
-    out->clear();
-    for (const parley::NamedList& l : doc.lists)
-        if (l.key == list) {
-            for (const parley::ListOption& o : l.options) out->push_back({o.key, o.label.empty() ? o.key : o.label});
-            return true;
-        }
-    if (const parley::CatalogueList* l = parley::catalogue_find_list(list)) {
-        for (int i = 0; i < l->option_count; i++) out->push_back({l->options[i].key, l->options[i].label});
-        return true;
-    }
-    return false;
-}
-
-static bool HasOption(const std::vector<OptionRef>& options, const std::string& key)
-{
-    for (const OptionRef& o : options)
-        if (o.key == key) return true;
-    return false;
-}
-
-static std::string OptionLabel(const std::vector<OptionRef>& options, const std::string& key)
-{
-    for (const OptionRef& o : options)
-        if (o.key == key) return o.label;
-    return key;
-}
-
-static std::string ListLabel(const Document& doc, const std::string& list)
-{
-    for (const parley::NamedList& l : doc.lists)
-        if (l.key == list) return l.label.empty() ? l.key : l.label;
-    if (const parley::CatalogueList* l = parley::catalogue_find_list(list)) return l->label;
-    return list;
-}
-
-// The lists a value of one's own may draw from. A choice needs a list with options to choose.
-static std::vector<std::string> ListKeys(const Document& doc, bool for_choice)
-{
-    std::vector<std::string> keys;
-    for (const parley::NamedList& l : doc.lists)
-        if (!l.key.empty() && (!for_choice || !l.options.empty())) keys.push_back(l.key);
-    int n = 0;
-    const parley::CatalogueList* lists = parley::catalogue_lists(&n);
-    for (int i = 0; i < n; i++) keys.push_back(lists[i].key);
-    return keys;
-}
-
-// The option keys of `list` that `words` name, by key or by label, in the list's order.
-static std::vector<std::string> ItemsInList(const Document& doc, const std::string& list, const std::vector<std::string>& words)
-{
-    std::vector<OptionRef> options;
-    ListOptions(doc, list, &options);
-    std::vector<std::string> items;
-    for (const OptionRef& o : options)
-        for (const std::string& w : words)
-            if (w == o.key || SameWords(w, o.label)) {
-                items.push_back(o.key);
-                break;
-            }
-    return items;
-}
-
-// ---------------------------------------------------------------------------------------
-// Values: what import accepts, and turning one kind of value into another
-
+// The kinds of value as the type menus offer them.
 static const char* TypeLabel(ValueType t)
 {
     static const char* const kLabels[] = {"Text", "Number", "Range (from, to)", "Limit (at least, at most)",
                                           "One option from a list", "Several items", "Yes or no"};
     return kLabels[(int)t];
-}
-
-// A catalogue dimension keeps its usual type, or text; the number types stand in for one another.
-static bool TypeAllowed(const CatalogueDimension* cat, ValueType t)
-{
-    if (!cat || t == ValueType::Text || t == cat->type) return true;
-    return parley::value_type_is_numeric(t) && parley::value_type_is_numeric(cat->type);
-}
-
-// What import would find wrong with `v` as the value of a dimension keyed `key`, said briefly;
-// null when nothing is. Mirrors read_value in document_json.cpp.
-static const char* ValueProblem(const Document& doc, const std::string& key, const Value& v)
-{
-    const CatalogueDimension* cat = parley::catalogue_find_dimension(key);
-    if (!TypeAllowed(cat, v.type)) return "The catalogue does not allow that kind of value for this dimension.";
-    std::vector<OptionRef> options;
-    switch (v.type) {
-    case ValueType::Text:
-    case ValueType::YesNo:
-        break;
-    case ValueType::Number:
-    case ValueType::Bound:
-        if (!std::isfinite(v.number)) return "That number is too large to keep.";
-        break;
-    case ValueType::Range:
-        if (!std::isfinite(v.min) || !std::isfinite(v.max)) return "That number is too large to keep.";
-        if (v.min > v.max) return "A range cannot end before it starts.";
-        break;
-    case ValueType::Choice:
-        if (v.list.empty() || !ListOptions(doc, v.list, &options) || options.empty()) return "A choice needs a list with options to choose from.";
-        if (!HasOption(options, v.option)) return "Pick one of the list's options.";
-        break;
-    case ValueType::Set:
-        if (!v.list.empty() && !ListOptions(doc, v.list, &options)) return "That list is not in this document.";
-        for (size_t i = 0; i < v.items.size(); i++) {
-            if (!v.list.empty() && !HasOption(options, v.items[i])) return "Only the list's options can be in this set.";
-            if (std::find(v.items.begin(), v.items.begin() + i, v.items[i]) != v.items.begin() + i) return "Each item can be in the set only once.";
-        }
-        break;
-    }
-    if (cat && *cat->list && (v.type == ValueType::Choice || v.type == ValueType::Set) && v.list != cat->list)
-        return "The catalogue fixes the list for this dimension.";
-    return nullptr;
-}
-
-// A new dimension's value: the type's empty value; a choice starts at the list's first option.
-static Value NewValue(const Document& doc, ValueType type, const char* unit, const std::string& list)
-{
-    Value v;
-    v.type = type;
-    if (parley::value_type_is_numeric(type)) v.unit = unit;
-    if (type == ValueType::Choice || type == ValueType::Set) v.list = list;
-    std::vector<OptionRef> options;
-    if (type == ValueType::Choice && ListOptions(doc, list, &options) && !options.empty()) v.option = options[0].key;
-    return v;
-}
-
-// The value as another type, keeping what it can: "50 cases" stays 50 as a range or a limit,
-// any value becomes its words as text, words become set items. Members this version does not
-// know stay with it, unless the new type gives them a meaning (a member written twice would
-// not read back).
-static Value ConvertValue(const Document& doc, const Value& from, ValueType to, const CatalogueDimension* cat)
-{
-    Value v;
-    v.type = to;
-    static const char* const kKnown[] = {"type", "text", "value", "min", "max", "bound", "unit", "list", "option", "items"};
-    for (const auto& member : from.extra) {
-        bool known = false;
-        for (const char* k : kKnown) known = known || member.first == k;
-        if (!known) v.extra.push_back(member);
-    }
-    const bool was_numeric = parley::value_type_is_numeric(from.type);
-    const double number = from.type == ValueType::Range ? from.min : was_numeric ? from.number : from.type == ValueType::Text ? FirstNumber(from.text) : 0;
-    const std::string unit = was_numeric ? from.unit : cat ? cat->unit : "";
-    const bool had_list = (from.type == ValueType::Choice || from.type == ValueType::Set) && !from.list.empty();
-    std::vector<OptionRef> options;
-    switch (to) {
-    case ValueType::Text:
-        v.text = from.type == ValueType::Set && from.items.empty() ? "" : parley::value_text(from, &doc);
-        break;
-    case ValueType::Number:
-        v.number = number;
-        v.unit = unit;
-        break;
-    case ValueType::Range:
-        v.min = from.type == ValueType::Range ? from.min : number;
-        v.max = from.type == ValueType::Range ? from.max : number;
-        v.unit = unit;
-        break;
-    case ValueType::Bound:
-        v.bound = from.type == ValueType::Bound ? from.bound : BoundKind::AtLeast;
-        v.number = number;
-        v.unit = unit;
-        break;
-    case ValueType::Choice: {
-        if (cat && *cat->list) v.list = cat->list;
-        else if (had_list) v.list = from.list;
-        else v.list = ListKeys(doc, true).front();   // the catalogue's lists are never empty
-        ListOptions(doc, v.list, &options);
-        if (options.empty()) break;   // ValueProblem refuses it
-        v.option = options[0].key;
-        std::string want;   // the option the old value named, if any
-        if (from.type == ValueType::Choice) want = from.option;
-        else if (from.type == ValueType::Set && !from.items.empty()) want = from.items[0];
-        else if (from.type == ValueType::Text) want = from.text;
-        for (const OptionRef& o : options)
-            if (!want.empty() && (o.key == want || SameWords(o.label, want))) {
-                v.option = o.key;
-                break;
-            }
-        break;
-    }
-    case ValueType::Set: {
-        if (cat) v.list = cat->list;
-        else if (had_list) v.list = from.list;
-        std::vector<std::string> words;
-        bool repeated = false;
-        if (from.type == ValueType::Choice) words.push_back(from.option);
-        else if (from.type == ValueType::Set) words = from.items;
-        else if (from.type == ValueType::Text) words = SplitItems(from.text, &repeated);
-        v.items = v.list.empty() ? words : ItemsInList(doc, v.list, words);
-        break;
-    }
-    case ValueType::YesNo:
-        v.yes = from.type == ValueType::YesNo ? from.yes : from.type == ValueType::Text && SameWords(from.text, "yes");
-        break;
-    }
-    return v;
-}
-
-// A choice or set of one's own moved to another list (or, for a set, to free items): the
-// option or items carry over where the new list has them, matched by key or label.
-static Value WithList(const Document& doc, const Value& from, const std::string& list, int* dropped)
-{
-    Value v = from;
-    v.list = list;
-    *dropped = 0;
-    std::vector<OptionRef> old_options, options;
-    ListOptions(doc, from.list, &old_options);
-    ListOptions(doc, list, &options);
-    if (from.type == ValueType::Choice) {
-        const std::string label = OptionLabel(old_options, from.option);
-        v.option = options.empty() ? "" : options[0].key;
-        for (const OptionRef& o : options)
-            if (o.key == from.option || SameWords(o.label, label)) { v.option = o.key; break; }
-        return v;
-    }
-    // A set: each item is read as the words people see (a list's items by their labels) and
-    // kept where the new list has an option of that key or label; free items keep the words.
-    v.items.clear();
-    for (const std::string& item : from.items) {
-        const std::string word = from.list.empty() ? item : OptionLabel(old_options, item);
-        std::string kept = list.empty() ? word : "";
-        for (size_t i = 0; i < options.size() && kept.empty(); i++)
-            if (options[i].key == item || SameWords(options[i].label, word)) kept = options[i].key;
-        if (kept.empty()) (*dropped)++;
-        else if (std::find(v.items.begin(), v.items.end(), kept) == v.items.end()) v.items.push_back(kept);
-    }
-    if (!list.empty()) {   // in the list's order, as the checkboxes show them
-        std::vector<std::string> ordered;
-        for (const OptionRef& o : options)
-            if (std::find(v.items.begin(), v.items.end(), o.key) != v.items.end()) ordered.push_back(o.key);
-        v.items = std::move(ordered);
-    }
-    return v;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -474,18 +99,18 @@ static void DrawHint(const std::string& id, float width)
 // Writing to the document
 
 // Always fetched afresh: recording an edit or adding a row may move what a reference held.
-static Dimension& DimAt(AppState& app, int ri, int di) { return app.doc.regimes[ri].dimensions[di]; }
+static Dimension& DimAt(Views& views, int ri, int di) { return views.session.doc.regimes[ri].dimensions[di]; }
 
 // Replaces a dimension's whole value, unless import would refuse it (then the hint says why).
-static bool CommitValue(AppState& app, int ri, int di, const char* group, const Value& v)
+static bool CommitValue(Views& views, int ri, int di, const char* group, const Value& v)
 {
-    const std::string id = DimAt(app, ri, di).id;
-    if (const char* problem = ValueProblem(app.doc, DimAt(app, ri, di).key, v)) {
+    const std::string id = DimAt(views, ri, di).id;
+    if (const char* problem = parley::value_problem(views.session.doc.lists, DimAt(views, ri, di).key, v)) {
         SetHint(id, problem);
         return false;
     }
-    App_BeforeEdit(app, group);
-    DimAt(app, ri, di).value = v;
+    Session_BeforeEdit(views.session, group);
+    DimAt(views, ri, di).value = v;
     ClearHint(id);
     return true;
 }
@@ -498,21 +123,21 @@ static const char* kNumberFormat = "%.10g";   // 50, 1.5, 0.25: no trailing zero
 
 // A number written while it is typed (a burst is one undo step); never infinity, which JSON
 // cannot hold. `member` names the field for undo and for its id: "value".
-static void NumberField(AppState& app, int ri, int di, const char* member, double Value::*field, float width)
+static void NumberField(Views& views, int ri, int di, const char* member, double Value::*field, float width)
 {
-    const std::string id = DimAt(app, ri, di).id;
-    double n = DimAt(app, ri, di).value.*field;
+    const std::string id = DimAt(views, ri, di).id;
+    double n = DimAt(views, ri, di).value.*field;
     ImGui::SetNextItemWidth(width);
     if (ImGui::InputDouble(("##" + std::string(member) + "/" + id).c_str(), &n, 0.0, 0.0, kNumberFormat)) {
-        if (!std::isfinite(n)) {
-            SetHint(id, "That number is too large to keep.");
+        if (const char* problem = parley::number_problem(n)) {
+            SetHint(id, problem);
         } else {
-            App_BeforeEdit(app, (id + "/" + member).c_str());
-            DimAt(app, ri, di).value.*field = n;
+            Session_BeforeEdit(views.session, (id + "/" + member).c_str());
+            DimAt(views, ri, di).value.*field = n;
             ClearHint(id);
         }
     }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+    if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
 }
 
 // A range end typed past the other end ("from 30" while it ends at 24) is held back while the
@@ -527,11 +152,11 @@ struct PendingEnd {
 };
 static PendingEnd g_pending;
 
-static void RangeEnd(AppState& app, int ri, int di, bool is_min, float width)
+static void RangeEnd(Views& views, int ri, int di, bool is_min, float width)
 {
-    const std::string id = DimAt(app, ri, di).id;
+    const std::string id = DimAt(views, ri, di).id;
     const std::string group = id + (is_min ? "/min" : "/max");
-    const Value& v = DimAt(app, ri, di).value;
+    const Value& v = DimAt(views, ri, di).value;
     const double other = is_min ? v.max : v.min;
     const std::string unit = v.unit.empty() ? "" : " " + v.unit;
     double n = is_min ? v.min : v.max;
@@ -539,20 +164,20 @@ static void RangeEnd(AppState& app, int ri, int di, bool is_min, float width)
     ImGui::SetNextItemWidth(width);
     if (ImGui::InputDouble(((is_min ? "##min/" : "##max/") + id).c_str(), &n, 0.0, 0.0, kNumberFormat)) {
         if (mine_before) g_pending.id.clear();
-        if (!std::isfinite(n)) {
-            SetHint(id, "That number is too large to keep.");
+        if (const char* problem = parley::number_problem(n)) {
+            SetHint(id, problem);
         } else if (is_min ? n <= other : n >= other) {
-            App_BeforeEdit(app, group.c_str());
-            Value& w = DimAt(app, ri, di).value;
+            Session_BeforeEdit(views.session, group.c_str());
+            Value& w = DimAt(views, ri, di).value;
             (is_min ? w.min : w.max) = n;
             ClearHint(id);
         } else if (v.min == v.max) {
             // A single point so far (a new range is 0 to 0): the other end simply follows when
             // the field is left, nothing to warn about.
-            g_pending = PendingEnd{id, is_min, n, app.edits, app.generation, true};
+            g_pending = PendingEnd{id, is_min, n, views.session.edits, views.session.generation, true};
             ClearHint(id);
         } else {
-            g_pending = PendingEnd{id, is_min, n, app.edits, app.generation, false};
+            g_pending = PendingEnd{id, is_min, n, views.session.edits, views.session.generation, false};
             char text[200];
             snprintf(text, sizeof(text), is_min ? "The range ends at %s%s, so it cannot start after it: leaving this field moves the end up to %s too."
                                                 : "The range starts at %s%s, so it cannot end before it: leaving this field moves the start down to %s too.",
@@ -562,9 +187,9 @@ static void RangeEnd(AppState& app, int ri, int di, bool is_min, float width)
     }
     if (g_pending.id == id && g_pending.is_min == is_min && !ImGui::IsItemActive()) {
         const bool escaped = ImGui::IsKeyPressed(ImGuiKey_Escape, false);
-        if (!escaped && g_pending.edits == app.edits && g_pending.generation == app.generation) {
-            App_BeforeEdit(app, group.c_str());
-            Value& w = DimAt(app, ri, di).value;
+        if (!escaped && g_pending.edits == views.session.edits && g_pending.generation == views.session.generation) {
+            Session_BeforeEdit(views.session, group.c_str());
+            Value& w = DimAt(views, ri, di).value;
             w.min = w.max = g_pending.value;
             const std::string both = parley::json_format_number(g_pending.value) + unit;
             if (g_pending.quiet) ClearHint(id);
@@ -574,15 +199,15 @@ static void RangeEnd(AppState& app, int ri, int di, bool is_min, float width)
         }
         g_pending.id.clear();
     }
-    if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+    if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
 }
 
-static void UnitField(AppState& app, int ri, int di, float width)
+static void UnitField(Views& views, int ri, int di, float width)
 {
-    Dimension& d = DimAt(app, ri, di);
+    Dimension& d = DimAt(views, ri, di);
     const CatalogueDimension* cat = parley::catalogue_find_dimension(d.key);
     const std::string hint = std::string("e.g. ") + (cat && *cat->unit ? cat->unit : "weeks");
-    LineField(app, ("##unit/" + d.id).c_str(), parley::text_field_key(d.id, "unit"), &d.value.unit, width, hint.c_str());
+    LineField(views, ("##unit/" + d.id).c_str(), parley::text_field_key(d.id, "unit"), &d.value.unit, width, hint.c_str());
 }
 
 // Fields side by side, each with a muted label above: the labels on one line, then the fields
@@ -606,39 +231,39 @@ static void NextField(float x, float offset)
     ImGui::SetCursorPosX(x + offset);
 }
 
-static void DrawChoice(AppState& app, int ri, int di, float width)
+static void DrawChoice(Views& views, int ri, int di, float width)
 {
-    const std::string id = DimAt(app, ri, di).id;
-    const Value& v = DimAt(app, ri, di).value;
+    const std::string id = DimAt(views, ri, di).id;
+    const Value& v = DimAt(views, ri, di).value;
     std::vector<OptionRef> options;
-    if (!ListOptions(app.doc, v.list, &options) || options.empty()) {
+    if (!parley::list_options(views.session.doc.lists, v.list, &options) || options.empty()) {
         MutedText("This list has no options to choose from.");
         return;
     }
     ImGui::SetNextItemWidth(width);
-    if (!BeginNamedCombo(("##value/" + id).c_str(), OptionLabel(options, v.option).c_str(), ImGuiComboFlags_HeightLarge)) return;
+    if (!BeginNamedCombo(("##value/" + id).c_str(), parley::list_option_label(views.session.doc.lists, v.list, v.option).c_str(), ImGuiComboFlags_HeightLarge)) return;
     for (const OptionRef& o : options) {
-        const bool selected = DimAt(app, ri, di).value.option == o.key;
+        const bool selected = DimAt(views, ri, di).value.option == o.key;
         if (ImGui::Selectable((o.label + "##" + o.key).c_str(), selected) && !selected) {
-            Value w = DimAt(app, ri, di).value;
+            Value w = DimAt(views, ri, di).value;
             w.option = o.key;
-            CommitValue(app, ri, di, "", w);
+            CommitValue(views, ri, di, "", w);
         }
         if (selected) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();
 }
 
-static void DrawSet(AppState& app, int ri, int di, float width)
+static void DrawSet(Views& views, int ri, int di, float width)
 {
-    const std::string id = DimAt(app, ri, di).id;
-    const std::string list = DimAt(app, ri, di).value.list;
+    const std::string id = DimAt(views, ri, di).id;
+    const std::string list = DimAt(views, ri, di).value.list;
     if (list.empty()) {
         // Free items: one line, separated by commas.
-        std::string text = JoinItems(DimAt(app, ri, di).value.items);
-        if (LineField(app, ("##value/" + id).c_str(), parley::text_field_key(id, "items"), &text, width, "e.g. leadership, help and protection")) {
+        std::string text = parley::join_items(DimAt(views, ri, di).value.items);
+        if (LineField(views, ("##value/" + id).c_str(), parley::text_field_key(id, "items"), &text, width, "e.g. leadership, help and protection")) {
             bool repeated = false;
-            DimAt(app, ri, di).value.items = SplitItems(text, &repeated);
+            DimAt(views, ri, di).value.items = parley::split_items(text, &repeated);
             if (repeated) SetHint(id, "An item written twice is kept once.", false);
             else ClearHint(id);
         }
@@ -648,31 +273,25 @@ static void DrawSet(AppState& app, int ri, int di, float width)
         return;
     }
     std::vector<OptionRef> options;
-    ListOptions(app.doc, list, &options);
+    parley::list_options(views.session.doc.lists, list, &options);
     if (options.empty()) MutedText("This list has no options yet.");
     for (const OptionRef& o : options) {
-        const std::vector<std::string>& items = DimAt(app, ri, di).value.items;
+        const std::vector<std::string>& items = DimAt(views, ri, di).value.items;
         bool on = std::find(items.begin(), items.end(), o.key) != items.end();
-        if (!ImGui::Checkbox((o.label + "##set/" + id + "/" + o.key).c_str(), &on)) continue;
-        // Items stay in the list's order, whatever order they were ticked in.
-        Value w = DimAt(app, ri, di).value;
-        std::vector<std::string> next;
-        for (const OptionRef& p : options)
-            if (p.key == o.key ? on : std::find(w.items.begin(), w.items.end(), p.key) != w.items.end()) next.push_back(p.key);
-        w.items = std::move(next);
-        CommitValue(app, ri, di, "", w);
+        if (ImGui::Checkbox((o.label + "##set/" + id + "/" + o.key).c_str(), &on))
+            CommitValue(views, ri, di, "", parley::set_with_option(views.session.doc.lists, DimAt(views, ri, di).value, o.key, on));
     }
 }
 
-static void DrawValue(AppState& app, int ri, int di, float width)
+static void DrawValue(Views& views, int ri, int di, float width)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     const float gap = 10 * z;
-    const std::string id = DimAt(app, ri, di).id;
-    switch (DimAt(app, ri, di).value.type) {
+    const std::string id = DimAt(views, ri, di).id;
+    switch (DimAt(views, ri, di).value.type) {
     case ValueType::Text: {
-        Dimension& d = DimAt(app, ri, di);
-        LineField(app, ("##value/" + id).c_str(), parley::text_field_key(id, "value"), &d.value.text, width, "Describe the setting in a few words");
+        Dimension& d = DimAt(views, ri, di);
+        LineField(views, ("##value/" + id).c_str(), parley::text_field_key(id, "value"), &d.value.text, width, "Describe the setting in a few words");
         break;
     }
     case ValueType::Number: {
@@ -681,9 +300,9 @@ static void DrawValue(AppState& app, int ri, int di, float width)
         const char* const labels[] = {"Amount", "Unit"};
         const float offsets[] = {0, width - unit_w};
         LabelsLine(labels, offsets, 2);
-        NumberField(app, ri, di, "value", &Value::number, width - gap - unit_w);
+        NumberField(views, ri, di, "value", &Value::number, width - gap - unit_w);
         NextField(x, offsets[1]);
-        UnitField(app, ri, di, unit_w);
+        UnitField(views, ri, di, unit_w);
         break;
     }
     case ValueType::Range: {
@@ -692,11 +311,11 @@ static void DrawValue(AppState& app, int ri, int di, float width)
         const char* const labels[] = {"From", "To", "Unit"};
         const float offsets[] = {0, w + gap, 2 * (w + gap)};
         LabelsLine(labels, offsets, 3);
-        RangeEnd(app, ri, di, true, w);
+        RangeEnd(views, ri, di, true, w);
         NextField(x, offsets[1]);
-        RangeEnd(app, ri, di, false, w);
+        RangeEnd(views, ri, di, false, w);
         NextField(x, offsets[2]);
-        UnitField(app, ri, di, w);
+        UnitField(views, ri, di, w);
         break;
     }
     case ValueType::Bound: {
@@ -707,39 +326,39 @@ static void DrawValue(AppState& app, int ri, int di, float width)
         const float offsets[] = {0, w + gap, 2 * (w + gap)};
         LabelsLine(labels, offsets, 3);
         ImGui::SetNextItemWidth(w);
-        if (BeginNamedCombo(("##bound/" + id).c_str(), kBounds[(int)DimAt(app, ri, di).value.bound])) {
+        if (BeginNamedCombo(("##bound/" + id).c_str(), kBounds[(int)DimAt(views, ri, di).value.bound])) {
             for (int b = 0; b < 2; b++) {
-                const bool selected = (int)DimAt(app, ri, di).value.bound == b;
+                const bool selected = (int)DimAt(views, ri, di).value.bound == b;
                 if (ImGui::Selectable(kBounds[b], selected) && !selected) {
-                    App_BeforeEdit(app, "");
-                    DimAt(app, ri, di).value.bound = (BoundKind)b;
+                    Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
+                    DimAt(views, ri, di).value.bound = (BoundKind)b;
                 }
                 if (selected) ImGui::SetItemDefaultFocus();
             }
             ImGui::EndCombo();
         }
         NextField(x, offsets[1]);
-        NumberField(app, ri, di, "value", &Value::number, w);
+        NumberField(views, ri, di, "value", &Value::number, w);
         NextField(x, offsets[2]);
-        UnitField(app, ri, di, w);
+        UnitField(views, ri, di, w);
         break;
     }
     case ValueType::Choice:
-        DrawChoice(app, ri, di, width);
+        DrawChoice(views, ri, di, width);
         break;
     case ValueType::Set:
-        DrawSet(app, ri, di, width);
+        DrawSet(views, ri, di, width);
         break;
     case ValueType::YesNo: {
-        const bool yes = DimAt(app, ri, di).value.yes;
+        const bool yes = DimAt(views, ri, di).value.yes;
         if (ImGui::RadioButton(("Yes##yes/" + id).c_str(), yes) && !yes) {
-            App_BeforeEdit(app, "");
-            DimAt(app, ri, di).value.yes = true;
+            Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
+            DimAt(views, ri, di).value.yes = true;
         }
         ImGui::SameLine(0, 24 * z);
         if (ImGui::RadioButton(("No##no/" + id).c_str(), !yes) && yes) {
-            App_BeforeEdit(app, "");
-            DimAt(app, ri, di).value.yes = false;
+            Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
+            DimAt(views, ri, di).value.yes = false;
         }
         break;
     }
@@ -749,13 +368,13 @@ static void DrawValue(AppState& app, int ri, int di, float width)
 // ---------------------------------------------------------------------------------------
 // The left cell of a row: label, kind of value, list, and the row's actions
 
-static void TypeCombo(AppState& app, int ri, int di, float width)
+static void TypeCombo(Views& views, int ri, int di, float width)
 {
-    const Dimension& d = DimAt(app, ri, di);
+    const Dimension& d = DimAt(views, ri, di);
     const std::string id = d.id;
     const CatalogueDimension* cat = parley::catalogue_find_dimension(d.key);
     int allowed = 0;
-    for (int t = 0; t < kValueTypeCount; t++) allowed += TypeAllowed(cat, (ValueType)t) ? 1 : 0;
+    for (int t = 0; t < kValueTypeCount; t++) allowed += parley::value_type_allowed(cat, (ValueType)t) ? 1 : 0;
     if (allowed < 2) return;   // nothing to choose: the catalogue keeps this one as text
     ImGui::SetNextItemWidth(width);
     const bool open = BeginNamedCombo(("##type/" + id).c_str(), TypeLabel(d.value.type));
@@ -765,10 +384,10 @@ static void TypeCombo(AppState& app, int ri, int di, float width)
     }
     for (int t = 0; t < kValueTypeCount; t++) {
         const ValueType type = (ValueType)t;
-        if (!TypeAllowed(cat, type)) continue;
-        const bool selected = DimAt(app, ri, di).value.type == type;
+        if (!parley::value_type_allowed(cat, type)) continue;
+        const bool selected = DimAt(views, ri, di).value.type == type;
         if (ImGui::Selectable(TypeLabel(type), selected) && !selected)
-            CommitValue(app, ri, di, "", ConvertValue(app.doc, DimAt(app, ri, di).value, type, cat));
+            CommitValue(views, ri, di, "", parley::convert_value(views.session.doc.lists, DimAt(views, ri, di).value, type, cat));
         if (selected) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();
@@ -777,24 +396,24 @@ static void TypeCombo(AppState& app, int ri, int di, float width)
 static const char* kFreeItems = "Free items (no list)";
 
 // One's own choice or set picks its list; a catalogue dimension's list is fixed.
-static void ListCombo(AppState& app, int ri, int di, float width)
+static void ListCombo(Views& views, int ri, int di, float width)
 {
-    const Value& v = DimAt(app, ri, di).value;
-    const std::string id = DimAt(app, ri, di).id;
+    const Value& v = DimAt(views, ri, di).value;
+    const std::string id = DimAt(views, ri, di).id;
     const bool choice = v.type == ValueType::Choice;
-    const std::string preview = v.list.empty() ? kFreeItems : "List: " + ListLabel(app.doc, v.list);
+    const std::string preview = v.list.empty() ? kFreeItems : "List: " + parley::list_label(views.session.doc.lists, v.list);
     ImGui::SetNextItemWidth(width);
     if (!BeginNamedCombo(("##list/" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
-    std::vector<std::string> keys = ListKeys(app.doc, choice);
+    std::vector<std::string> keys = parley::list_keys(views.session.doc.lists, choice);
     if (!choice) keys.insert(keys.begin(), "");
     for (const std::string& key : keys) {
-        const Value& now = DimAt(app, ri, di).value;
+        const Value& now = DimAt(views, ri, di).value;
         const bool selected = now.list == key;
-        const std::string label = key.empty() ? std::string(kFreeItems) : ListLabel(app.doc, key) + "##" + key;
+        const std::string label = key.empty() ? std::string(kFreeItems) : parley::list_label(views.session.doc.lists, key) + "##" + key;
         if (ImGui::Selectable(label.c_str(), selected) && !selected) {
             int dropped = 0;
-            const Value w = WithList(app.doc, now, key, &dropped);
-            if (CommitValue(app, ri, di, "", w) && dropped > 0)
+            const Value w = parley::value_with_list(views.session.doc.lists, now, key, &dropped);
+            if (CommitValue(views, ri, di, "", w) && dropped > 0)
                 SetHint(id, dropped == 1 ? "One item is not in that list and was left out." : std::to_string(dropped) + " items are not in that list and were left out.", false);
         }
         if (selected) ImGui::SetItemDefaultFocus();
@@ -813,10 +432,10 @@ static void NextButtonOnLine(const char* label, float right)
 enum class RowAction { None, MoveUp, MoveDown, Remove };
 
 // "Move up", "Move down", "Remove", wrapping before `right` (window-local x).
-static RowAction RowButtons(AppState& app, int ri, int di, float right)
+static RowAction RowButtons(Views& views, int ri, int di, float right)
 {
-    const int count = (int)app.doc.regimes[ri].dimensions.size();
-    const std::string id = DimAt(app, ri, di).id;
+    const int count = (int)views.session.doc.regimes[ri].dimensions.size();
+    const std::string id = DimAt(views, ri, di).id;
     const std::string up = "Move up##" + id, down = "Move down##" + id, remove = "Remove##" + id;
     RowAction action = RowAction::None;
     ImGui::BeginDisabled(di == 0);
@@ -831,11 +450,11 @@ static RowAction RowButtons(AppState& app, int ri, int di, float right)
     return action;
 }
 
-static RowAction DrawDimension(AppState& app, int ri, int di, float width)
+static RowAction DrawDimension(Views& views, int ri, int di, float width)
 {
-    const float z = app.zoom;
-    const std::string id = DimAt(app, ri, di).id;
-    const CatalogueDimension* cat = parley::catalogue_find_dimension(DimAt(app, ri, di).key);
+    const float z = views.zoom;
+    const std::string id = DimAt(views, ri, di).id;
+    const CatalogueDimension* cat = parley::catalogue_find_dimension(DimAt(views, ri, di).key);
     const float gap = 16 * z;
     const bool side_by_side = width >= 520 * z;   // else the value goes under the label
     const float label_w = side_by_side ? std::floor(std::max(190 * z, width * 0.38f)) : width;
@@ -845,31 +464,31 @@ static RowAction DrawDimension(AppState& app, int ri, int di, float width)
 
     // The label cell's first line sits level with the value's: a frame (text, choice, ...) or,
     // for numbers, the muted "Amount" / "From" labels above the fields.
-    const bool value_has_labels = parley::value_type_is_numeric(DimAt(app, ri, di).value.type);
+    const bool value_has_labels = parley::value_type_is_numeric(DimAt(views, ri, di).value.type);
     ImGui::PushID(id.c_str());
     ImGui::BeginGroup();
     if (cat) {
         if (side_by_side && !value_has_labels) ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(x0 + label_w);
-        ImGui::TextWrapped("%s", parley::dimension_label(DimAt(app, ri, di)).c_str());
+        ImGui::TextWrapped("%s", parley::dimension_label(DimAt(views, ri, di)).c_str());
         ImGui::PopTextWrapPos();
     } else {
         // One's own dimension: its label is all that says what it is, so it cannot be emptied.
         if (side_by_side && value_has_labels) LabelAbove("Name");
-        std::string label = DimAt(app, ri, di).label;
-        if (LineField(app, ("##label/" + id).c_str(), parley::text_field_key(id, "label"), &label, label_w, "Name of this dimension")) {
-            if (IsBlank(label)) {
+        std::string label = DimAt(views, ri, di).label;
+        if (LineField(views, ("##label/" + id).c_str(), parley::text_field_key(id, "label"), &label, label_w, "Name of this dimension")) {
+            if (parley::is_blank(label)) {
                 SetHint(id, "A dimension of your own needs a name: the last one is kept.");
             } else {
-                DimAt(app, ri, di).label = label;
+                DimAt(views, ri, di).label = label;
                 ClearHint(id);
             }
         }
     }
-    TypeCombo(app, ri, di, label_w);
-    const ValueType type = DimAt(app, ri, di).value.type;
-    if (!cat && (type == ValueType::Choice || type == ValueType::Set)) ListCombo(app, ri, di, label_w);
-    if (side_by_side) action = RowButtons(app, ri, di, x0 + label_w);
+    TypeCombo(views, ri, di, label_w);
+    const ValueType type = DimAt(views, ri, di).value.type;
+    if (!cat && (type == ValueType::Choice || type == ValueType::Set)) ListCombo(views, ri, di, label_w);
+    if (side_by_side) action = RowButtons(views, ri, di, x0 + label_w);
     ImGui::EndGroup();
 
     if (side_by_side) {
@@ -877,14 +496,14 @@ static RowAction DrawDimension(AppState& app, int ri, int di, float width)
         ImGui::SetCursorPosX(x0 + label_w + gap);
     }
     ImGui::BeginGroup();
-    DrawValue(app, ri, di, value_w);
+    DrawValue(views, ri, di, value_w);
     DrawHint(id, value_w);
     ImGui::EndGroup();
-    if (!side_by_side) action = RowButtons(app, ri, di, x0 + width);   // stacked: under the value
+    if (!side_by_side) action = RowButtons(views, ri, di, x0 + width);   // stacked: under the value
 
     ImGui::Dummy(ImVec2(0, 2 * z));
     // Named "Rationale"; the items list tells rows apart by the key ("Rationale##<dim id>/rationale").
-    ProseField(app, "Rationale", parley::text_field_key(id, "rationale"), DimAt(app, ri, di).rationale, width,
+    ProseField(views, "Rationale", parley::text_field_key(id, "rationale"), DimAt(views, ri, di).rationale, width,
                "Why this setting: the reasoning and the evidence behind it", 2);
     ImGui::PopID();
     return action;
@@ -893,59 +512,45 @@ static RowAction DrawDimension(AppState& app, int ri, int di, float width)
 // ---------------------------------------------------------------------------------------
 // The regime's own fields
 
-static void RoleCombo(AppState& app, int ri, float width)
+static void RoleCombo(Views& views, int ri, float width)
 {
-    const Regime& g = app.doc.regimes[ri];
+    const Regime& g = views.session.doc.regimes[ri];
     ImGui::SetNextItemWidth(width);
     if (!BeginNamedCombo(("##role/" + g.id).c_str(), Capitalised(parley::role_label(g.role)).c_str())) return;
     for (RegimeRole role : {RegimeRole::Current, RegimeRole::Proposed, RegimeRole::Alternative}) {
-        const bool selected = app.doc.regimes[ri].role == role;
+        const bool selected = views.session.doc.regimes[ri].role == role;
         if (ImGui::Selectable(Capitalised(parley::role_label(role)).c_str(), selected) && !selected) {
-            App_BeforeEdit(app, "");
-            app.doc.regimes[ri].role = role;
+            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/role");
+            views.session.doc.regimes[ri].role = role;
         }
         if (selected) ImGui::SetItemDefaultFocus();
     }
     ImGui::EndCombo();
 }
 
-static std::string OrganisationName(const parley::Organisation& o)
+static void OwnerCombo(Views& views, int ri, float width)
 {
-    if (!o.name.empty()) return o.name;
-    return o.short_name.empty() ? "Unnamed organisation" : o.short_name;
-}
-
-static void OwnerCombo(AppState& app, int ri, float width)
-{
-    const Regime& g = app.doc.regimes[ri];
-    std::string preview = g.owner.empty() ? "Not stated" : g.owner;
-    for (const parley::Organisation& o : app.doc.organisations)
-        if (o.id == g.owner) preview = OrganisationName(o);
+    const Regime& g = views.session.doc.regimes[ri];
+    const parley::Organisation* owner = parley::find_by_id(views.session.doc.organisations, g.owner);
+    const std::string preview = g.owner.empty() ? "Not stated" : owner ? parley::organisation_full_name(*owner) : g.owner;
     ImGui::SetNextItemWidth(width);
     if (!BeginNamedCombo(("##owner/" + g.id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
-    const bool none = app.doc.regimes[ri].owner.empty();
+    const bool none = views.session.doc.regimes[ri].owner.empty();
     if (ImGui::Selectable("Not stated", none) && !none) {
-        App_BeforeEdit(app, "");
-        app.doc.regimes[ri].owner.clear();
+        Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/owner");
+        views.session.doc.regimes[ri].owner.clear();
     }
-    for (size_t i = 0; i < app.doc.organisations.size(); i++) {
-        const std::string oid = app.doc.organisations[i].id;
-        const bool selected = app.doc.regimes[ri].owner == oid;
-        if (ImGui::Selectable((OrganisationName(app.doc.organisations[i]) + "##" + oid).c_str(), selected) && !selected && !oid.empty()) {
-            App_BeforeEdit(app, "");
-            app.doc.regimes[ri].owner = oid;
+    for (size_t i = 0; i < views.session.doc.organisations.size(); i++) {
+        const std::string oid = views.session.doc.organisations[i].id;
+        const bool selected = views.session.doc.regimes[ri].owner == oid;
+        if (ImGui::Selectable((parley::organisation_full_name(views.session.doc.organisations[i]) + "##" + oid).c_str(), selected) && !selected && !oid.empty()) {
+            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/owner");
+            views.session.doc.regimes[ri].owner = oid;
         }
         if (selected) ImGui::SetItemDefaultFocus();
     }
-    if (app.doc.organisations.empty()) ImGui::TextDisabled("No organisations in this draft yet");
+    if (views.session.doc.organisations.empty()) ImGui::TextDisabled("No organisations in this draft yet");
     ImGui::EndCombo();
-}
-
-static const Regime* FindRegime(const Document& doc, const std::string& id)
-{
-    for (const Regime& r : doc.regimes)
-        if (r.id == id) return &r;
-    return nullptr;
 }
 
 // True when `from`, following "based on" from regime to regime, reaches `target`: basing
@@ -955,40 +560,40 @@ static bool LeadsTo(const Document& doc, const std::string& from, const std::str
     std::string at = from;
     for (size_t steps = 0; !at.empty() && steps <= doc.regimes.size(); steps++) {
         if (at == target) return true;
-        const Regime* r = FindRegime(doc, at);
+        const Regime* r = parley::find_by_id(doc.regimes, at);
         if (!r) return false;
         at = r->based_on;
     }
     return false;
 }
 
-static std::string RegimeName(const Regime& r)
+static std::string RegimeName(const Regime& r)   // "ADCS counter-proposal (alternative regime)": a choice among regimes
 {
-    return (r.name.empty() ? std::string("Untitled regime") : r.name) + " (" + parley::role_label(r.role) + ")";
+    return parley::regime_name(r) + " (" + parley::role_label(r.role) + ")";
 }
 
-static void BasedOnCombo(AppState& app, int ri, float width)
+static void BasedOnCombo(Views& views, int ri, float width)
 {
-    const Regime& g = app.doc.regimes[ri];
-    const Regime* base = g.based_on.empty() ? nullptr : FindRegime(app.doc, g.based_on);
+    const Regime& g = views.session.doc.regimes[ri];
+    const Regime* base = g.based_on.empty() ? nullptr : parley::find_by_id(views.session.doc.regimes, g.based_on);
     const std::string preview = g.based_on.empty() ? "Nothing" : base ? RegimeName(*base) : g.based_on;
     ImGui::SetNextItemWidth(width);
     if (!BeginNamedCombo(("##based_on/" + g.id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
     const std::string rid = g.id;
     const bool none = g.based_on.empty();
     if (ImGui::Selectable("Nothing", none) && !none) {
-        App_BeforeEdit(app, "");
-        app.doc.regimes[ri].based_on.clear();
+        Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/based_on");
+        views.session.doc.regimes[ri].based_on.clear();
     }
     int shown = 0;
-    for (size_t i = 0; i < app.doc.regimes.size(); i++) {
-        const Regime& other = app.doc.regimes[i];
-        if (other.id.empty() || LeadsTo(app.doc, other.id, rid)) continue;   // itself, or built on it
+    for (size_t i = 0; i < views.session.doc.regimes.size(); i++) {
+        const Regime& other = views.session.doc.regimes[i];
+        if (other.id.empty() || LeadsTo(views.session.doc, other.id, rid)) continue;   // itself, or built on it
         const std::string oid = other.id;
-        const bool selected = app.doc.regimes[ri].based_on == oid;
+        const bool selected = views.session.doc.regimes[ri].based_on == oid;
         if (ImGui::Selectable((RegimeName(other) + "##" + oid).c_str(), selected) && !selected) {
-            App_BeforeEdit(app, "");
-            app.doc.regimes[ri].based_on = oid;
+            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/based_on");
+            views.session.doc.regimes[ri].based_on = oid;
         }
         if (selected) ImGui::SetItemDefaultFocus();
         shown++;
@@ -1009,38 +614,38 @@ struct OwnDimensionForm {
 };
 static OwnDimensionForm g_own;   // one popup is open at a time
 
-static void AddDimension(AppState& app, int ri, Dimension d)
+static void AddDimension(Views& views, int ri, Dimension d)
 {
-    if (ValueProblem(app.doc, d.key, d.value)) return;   // cannot happen with the choices offered
-    App_BeforeEdit(app, "");
-    app.doc.regimes[ri].dimensions.push_back(std::move(d));
+    if (parley::value_problem(views.session.doc.lists, d.key, d.value)) return;   // cannot happen with the choices offered
+    Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/dimensions");
+    views.session.doc.regimes[ri].dimensions.push_back(std::move(d));
 }
 
-static void AddCatalogueDimension(AppState& app, int ri, const CatalogueDimension& cat)
+static void AddCatalogueDimension(Views& views, int ri, const CatalogueDimension& cat)
 {
     Dimension d;
-    d.id = app.ids.next("dim");
+    d.id = views.session.ids.next("dim");
     d.key = cat.key;
-    d.value = NewValue(app.doc, cat.type, cat.unit, cat.list);
-    AddDimension(app, ri, std::move(d));
+    d.value = parley::new_value(views.session.doc.lists, cat.type, cat.unit, cat.list);
+    AddDimension(views, ri, std::move(d));
 }
 
 static bool OwnFormReady()
 {
-    return !IsBlank(g_own.label) && (g_own.type != ValueType::Choice || !g_own.list.empty());
+    return !parley::is_blank(g_own.label) && (g_own.type != ValueType::Choice || !g_own.list.empty());
 }
 
-static void AddOwnDimension(AppState& app, int ri)
+static void AddOwnDimension(Views& views, int ri)
 {
     Dimension d;
-    d.id = app.ids.next("dim");
-    d.label = Trimmed(g_own.label);
-    d.key = UniqueKey(app.doc.regimes[ri], KeyFromLabel(d.label));
-    d.value = NewValue(app.doc, g_own.type, "", g_own.type == ValueType::Choice || g_own.type == ValueType::Set ? g_own.list : "");
-    AddDimension(app, ri, std::move(d));
+    d.id = views.session.ids.next("dim");
+    d.label = parley::trimmed(g_own.label);
+    d.key = parley::unique_key(views.session.doc.regimes[ri], parley::key_from_label(d.label));
+    d.value = parley::new_value(views.session.doc.lists, g_own.type, "", g_own.type == ValueType::Choice || g_own.type == ValueType::Set ? g_own.list : "");
+    AddDimension(views, ri, std::move(d));
 }
 
-static void DrawOwnForm(AppState& app, int ri, float width)
+static void DrawOwnForm(Views& views, int ri, float width)
 {
     LabelAbove("Name of your dimension");
     if (g_own.focus) {
@@ -1055,8 +660,8 @@ static void DrawOwnForm(AppState& app, int ri, float width)
     int n = 0;
     const CatalogueDimension* dims = parley::catalogue_dimensions(&n);
     for (int i = 0; i < n; i++)
-        if (SameWords(dims[i].label, g_own.label)) {
-            const std::string note = RegimeHasKey(app.doc.regimes[ri], dims[i].key)
+        if (parley::same_words(dims[i].label, g_own.label)) {
+            const std::string note = parley::regime_has_key(views.session.doc.regimes[ri], dims[i].key)
                                          ? std::string("This regime already has \"") + dims[i].label + "\"."
                                          : std::string("The catalogue has \"") + dims[i].label + "\": pick it from the list instead, so regimes line up row by row.";
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -1072,7 +677,7 @@ static void DrawOwnForm(AppState& app, int ri, float width)
             if (ImGui::Selectable(TypeLabel(type), g_own.type == type) && g_own.type != type) {
                 g_own.type = type;
                 // A choice needs a list; a set starts with free items.
-                g_own.list = type == ValueType::Choice ? ListKeys(app.doc, true).front() : "";
+                g_own.list = type == ValueType::Choice ? parley::list_keys(views.session.doc.lists, true).front() : "";
             }
         }
         ImGui::EndCombo();
@@ -1080,19 +685,19 @@ static void DrawOwnForm(AppState& app, int ri, float width)
     if (g_own.type == ValueType::Choice || g_own.type == ValueType::Set) {
         LabelAbove(g_own.type == ValueType::Choice ? "Options from the list" : "Items");
         ImGui::SetNextItemWidth(width);
-        const std::string preview = g_own.list.empty() ? kFreeItems : ListLabel(app.doc, g_own.list);
+        const std::string preview = g_own.list.empty() ? kFreeItems : parley::list_label(views.session.doc.lists, g_own.list);
         if (BeginNamedCombo("##own_list", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-            std::vector<std::string> keys = ListKeys(app.doc, g_own.type == ValueType::Choice);
+            std::vector<std::string> keys = parley::list_keys(views.session.doc.lists, g_own.type == ValueType::Choice);
             if (g_own.type == ValueType::Set) keys.insert(keys.begin(), "");
             for (const std::string& key : keys) {
-                const std::string label = key.empty() ? std::string(kFreeItems) : ListLabel(app.doc, key) + "##" + key;
+                const std::string label = key.empty() ? std::string(kFreeItems) : parley::list_label(views.session.doc.lists, key) + "##" + key;
                 if (ImGui::Selectable(label.c_str(), g_own.list == key)) g_own.list = key;
             }
             ImGui::EndCombo();
         }
     }
 
-    ImGui::Dummy(ImVec2(0, 2 * app.zoom));
+    ImGui::Dummy(ImVec2(0, 2 * views.zoom));
     const bool ready = OwnFormReady();
     ImGui::BeginDisabled(!ready);
     const bool add = ImGui::Button("Add this dimension");
@@ -1101,17 +706,17 @@ static void DrawOwnForm(AppState& app, int ri, float width)
     if (ImGui::Button("Back to the catalogue")) g_own.open = false;
     if (!ready) MutedText("Type a name to add it.");
     if ((add || enter) && ready) {
-        AddOwnDimension(app, ri);
+        AddOwnDimension(views, ri);
         g_own = OwnDimensionForm{};
         ImGui::CloseCurrentPopup();
     }
 }
 
-static void DrawAddDimension(AppState& app, int ri)
+static void DrawAddDimension(Views& views, int ri)
 {
-    const float z = app.zoom;
+    const float z = views.zoom;
     const ImGuiStyle& style = ImGui::GetStyle();
-    if (ImGui::Button(("Add a dimension##" + app.doc.regimes[ri].id).c_str())) {
+    if (ImGui::Button(("Add a dimension##" + views.session.doc.regimes[ri].id).c_str())) {
         g_own = OwnDimensionForm{};
         ImGui::OpenPopup("add_dimension");
     }
@@ -1121,7 +726,7 @@ static void DrawAddDimension(AppState& app, int ri)
     if (!ImGui::BeginPopup("add_dimension")) return;
     const float inner = popup_w - style.WindowPadding.x * 2;
     if (g_own.open) {
-        DrawOwnForm(app, ri, inner);
+        DrawOwnForm(views, ri, inner);
         ImGui::EndPopup();
         return;
     }
@@ -1129,10 +734,10 @@ static void DrawAddDimension(AppState& app, int ri)
     int n = 0, offered = 0;
     const CatalogueDimension* dims = parley::catalogue_dimensions(&n);
     for (int i = 0; i < n; i++) {
-        if (RegimeHasKey(app.doc.regimes[ri], dims[i].key)) continue;   // each key once per regime
+        if (parley::regime_has_key(views.session.doc.regimes[ri], dims[i].key)) continue;   // each key once per regime
         offered++;
         if (ImGui::Selectable((std::string(dims[i].label) + "##cat/" + dims[i].key).c_str())) {
-            AddCatalogueDimension(app, ri, dims[i]);
+            AddCatalogueDimension(views, ri, dims[i]);
             ImGui::CloseCurrentPopup();
         }
         ImGui::PushFont(Fonts_Get(Font_Small));
@@ -1154,13 +759,13 @@ static void DrawAddDimension(AppState& app, int ri)
 
 // ---------------------------------------------------------------------------------------
 
-bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
+bool RegimeEditor_Draw(Views& views, int regime_index, float width)
 {
     const int ri = regime_index;
-    if (ri < 0 || ri >= (int)app.doc.regimes.size()) return false;
-    const float z = app.zoom;
+    if (ri < 0 || ri >= (int)views.session.doc.regimes.size()) return false;
+    const float z = views.zoom;
     const float x0 = ImGui::GetCursorPosX();
-    const std::string rid = app.doc.regimes[ri].id;
+    const std::string rid = views.session.doc.regimes[ri].id;
     ImGui::PushID(rid.c_str());
 
     // The name as a heading, and the way to remove the regime at its right.
@@ -1168,7 +773,7 @@ bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
     const float remove_w = ImGui::CalcTextSize(remove_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::PushTextWrapPos(x0 + std::max(width * 0.5f, width - remove_w - 16 * z));
-    ImGui::TextWrapped("%s", app.doc.regimes[ri].name.empty() ? "Untitled regime" : app.doc.regimes[ri].name.c_str());
+    ImGui::TextWrapped("%s", parley::regime_name(views.session.doc.regimes[ri]).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::SameLine();
@@ -1176,7 +781,7 @@ bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
     const bool remove_regime = QuietButton(remove_label.c_str());
 
     LabelAbove("Name");
-    LineField(app, ("##name/" + rid).c_str(), parley::text_field_key(rid, "name"), &app.doc.regimes[ri].name, width,
+    LineField(views, ("##name/" + rid).c_str(), parley::text_field_key(rid, "name"), &views.session.doc.regimes[ri].name, width,
               "e.g. Joint targeted area inspections (2016)");
 
     // Role, owner and what it amends: side by side when the column allows.
@@ -1188,26 +793,26 @@ bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
         const char* const labels[] = {"Role", "Put forward by", "Based on"};
         const float offsets[] = {0, col_w + gap, 2 * (col_w + gap)};
         LabelsLine(labels, offsets, 3);
-        RoleCombo(app, ri, col_w);
+        RoleCombo(views, ri, col_w);
         NextField(x, offsets[1]);
-        OwnerCombo(app, ri, col_w);
+        OwnerCombo(views, ri, col_w);
         NextField(x, offsets[2]);
-        BasedOnCombo(app, ri, col_w);
+        BasedOnCombo(views, ri, col_w);
     } else {
         LabelAbove("Role");
-        RoleCombo(app, ri, col_w);
+        RoleCombo(views, ri, col_w);
         LabelAbove("Put forward by");
-        OwnerCombo(app, ri, col_w);
+        OwnerCombo(views, ri, col_w);
         LabelAbove("Based on");
-        BasedOnCombo(app, ri, col_w);
+        BasedOnCombo(views, ri, col_w);
     }
     ImGui::Dummy(ImVec2(0, 2 * z));
-    ProseField(app, "Summary", parley::text_field_key(rid, "summary"), app.doc.regimes[ri].summary, width,
+    ProseField(views, "Summary", parley::text_field_key(rid, "summary"), views.session.doc.regimes[ri].summary, width,
                "What this regime is and what it changes, in a few sentences", 3);
 
     // The dimensions, one row each.
     ImGui::Dummy(ImVec2(0, 6 * z));
-    const int count = (int)app.doc.regimes[ri].dimensions.size();
+    const int count = (int)views.session.doc.regimes[ri].dimensions.size();
     if (count == 0) {
         ImGui::PushTextWrapPos(x0 + width);
         MutedText("No dimensions yet. Add what this regime sets, such as the notice given or the time inspectors spend on site.");
@@ -1224,9 +829,9 @@ bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
     }
     RowAction action = RowAction::None;
     int action_index = -1;
-    for (int di = 0; di < (int)app.doc.regimes[ri].dimensions.size(); di++) {
+    for (int di = 0; di < (int)views.session.doc.regimes[ri].dimensions.size(); di++) {
         ImGui::Dummy(ImVec2(0, 4 * z));
-        const RowAction a = DrawDimension(app, ri, di, width);
+        const RowAction a = DrawDimension(views, ri, di, width);
         if (a != RowAction::None) {
             action = a;
             action_index = di;
@@ -1236,31 +841,31 @@ bool RegimeEditor_Draw(AppState& app, int regime_index, float width)
     }
 
     // Rows move and go after the loop, so no row is drawn from a vector that changed under it.
-    std::vector<Dimension>& dims = app.doc.regimes[ri].dimensions;
+    std::vector<Dimension>& dims = views.session.doc.regimes[ri].dimensions;
     if (action_index >= 0 && action_index < (int)dims.size()) {
         const int delta = action == RowAction::MoveUp ? -1 : 1;
         if (action == RowAction::Remove) {
             const std::string did = dims[action_index].id;
             const std::string label = parley::dimension_label(dims[action_index]);
-            App_BeforeEdit(app, "");
-            parley::remove_dimension(app.doc, did);
+            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/dimensions;document/comments");   // with its comments
+            parley::remove_dimension(views.session.doc, did);
             ClearHint(did);
-            app.status_message = "Removed \"" + label + "\". Edit > Undo brings it back.";
+            views.status_message = "Removed \"" + label + "\". Edit > Undo brings it back.";
         } else if (action_index + delta >= 0 && action_index + delta < (int)dims.size()) {
-            App_BeforeEdit(app, "");
-            parley::move_item(app.doc.regimes[ri].dimensions, action_index, delta);
+            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/dimensions");
+            parley::move_item(views.session.doc.regimes[ri].dimensions, action_index, delta);
         }
     }
 
     ImGui::Dummy(ImVec2(0, 4 * z));
-    DrawAddDimension(app, ri);
+    DrawAddDimension(views, ri);
     ImGui::PopID();
 
     if (remove_regime) {
-        const std::string name = app.doc.regimes[ri].name.empty() ? "Untitled regime" : app.doc.regimes[ri].name;
-        App_BeforeEdit(app, "");
-        parley::remove_regime(app.doc, rid);
-        app.status_message = "Removed \"" + name + "\". Edit > Undo brings it back.";
+        const std::string name = parley::regime_name(views.session.doc.regimes[ri]);
+        Session_BeforeEdit(views.session, "");
+        parley::remove_regime(views.session.doc, rid);
+        views.status_message = "Removed \"" + name + "\". Edit > Undo brings it back.";
         return false;
     }
     return true;

@@ -4,8 +4,8 @@
 // (alternative proposals).
 #pragma once
 
-struct AppState;
+struct Views;
 
-// Draws the editor for app.doc.regimes[regime_index] in a column `width` wide.
+// Draws the editor for views.session.doc.regimes[regime_index] in a column `width` wide.
 // Returns false when the user removed the regime this frame (the caller stops drawing it).
-bool RegimeEditor_Draw(AppState& app, int regime_index, float width);
+bool RegimeEditor_Draw(Views& views, int regime_index, float width);

@@ -1,6 +1,6 @@
 #include "widgets.h"
 
-#include "app.h"
+#include "views.h"
 #include "fonts.h"
 #include "theme.h"
 #include "imgui.h"
@@ -27,21 +27,21 @@ void Rule(float width)
     ImGui::Dummy(ImVec2(width, 1.0f));
 }
 
-void ScrollHereIfAsked(AppState& app, const std::string& anchor)
+void ScrollHereIfAsked(Views& views, const std::string& anchor)
 {
-    if (app.scroll_to.empty() || app.scroll_to != anchor) return;
+    if (views.editor.scroll_to.empty() || views.editor.scroll_to != anchor) return;
     ImGui::SetScrollHereY(0.0f);
-    app.scroll_to.clear();
+    views.editor.scroll_to.clear();
 }
 
-void SectionHeading(AppState& app, const char* text, const std::string& anchor)
+void SectionHeading(Views& views, const char* text, const std::string& anchor)
 {
-    ImGui::Dummy(ImVec2(0, 14 * app.zoom));
-    ScrollHereIfAsked(app, anchor);
+    ImGui::Dummy(ImVec2(0, 14 * views.zoom));
+    ScrollHereIfAsked(views, anchor);
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 2 * app.zoom));
+    ImGui::Dummy(ImVec2(0, 2 * views.zoom));
 }
 
 // Cards are drawn content first (channel 1), then the box behind it (channel 0) once its

@@ -3,15 +3,15 @@
 #pragma once
 #include <string>
 
-struct AppState;
+struct Views;
 
 void LabelAbove(const char* text);
 void Rule(float width);                       // a hairline as wide as the column (Separator spans the window)
 void MutedText(const char* text);             // wrapped, in the muted colour
 // A heading for a part of the document. `anchor` is what the outline jumps to: when
-// app.scroll_to names it, the page scrolls so the heading is at the top.
-void SectionHeading(AppState& app, const char* text, const std::string& anchor);
-void ScrollHereIfAsked(AppState& app, const std::string& anchor);
+// views.editor.scroll_to names it, the page scrolls so the heading is at the top.
+void SectionHeading(Views& views, const char* text, const std::string& anchor);
+void ScrollHereIfAsked(Views& views, const std::string& anchor);
 // A card: a paper-coloured rounded box drawn behind whatever is drawn between Begin and End.
 void BeginCard(float width, float zoom);
 void EndCard(float zoom);

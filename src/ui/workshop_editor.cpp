@@ -1,8 +1,7 @@
 #include "workshop_editor.h"
 
-#include "app.h"
+#include "views.h"
 #include "core/edit.h"
-#include "core/history.h"
 #include "core/text_fields.h"
 #include "core/workshop.h"
 #include "fonts.h"
@@ -25,26 +24,6 @@ using parley::Participant;
 // The participant whose scores the grid shows. Not part of the document: a view setting, like
 // the question filter, that falls back to the first participant when it names nobody.
 static std::string g_scorer;
-
-static const Participant* FindParticipant(const Document& doc, const std::string& id)
-{
-    for (const Participant& p : doc.workshop.participants)
-        if (p.id == id) return &p;
-    return nullptr;
-}
-
-static const parley::Regime* FindRegime(const Document& doc, const std::string& id)
-{
-    for (const parley::Regime& r : doc.regimes)
-        if (r.id == id) return &r;
-    return nullptr;
-}
-
-static std::string RegimeName(const Document& doc, const std::string& id)
-{
-    const parley::Regime* r = FindRegime(doc, id);
-    return !r ? id : r->name.empty() ? "Untitled regime" : r->name;
-}
 
 // "Ruth Callender" from "Ruth Callender, Director of Children's Services": names in a workshop
 // often carry a role after a comma, too long for a button.
@@ -78,11 +57,11 @@ static float QuietButtonsWidth(std::initializer_list<const char*> labels)
 // ---------------------------------------------------------------------------------------
 // Criteria
 
-static void DrawCriteria(AppState& app, float column)
+static void DrawCriteria(Views& views, float column)
 {
-    const float z = app.zoom;
-    Document& doc = app.doc;
-    SectionHeading(app, "Criteria", "criteria");
+    const float z = views.zoom;
+    Document& doc = views.session.doc;
+    SectionHeading(views, "Criteria", "criteria");
     MutedText("What each regime is judged on, one row each. The weight says how much a criterion counts: weight 3 counts three "
               "times as much as weight 1, and 0 leaves it out of the totals.");
     ImGui::Dummy(ImVec2(0, 2 * z));
@@ -99,8 +78,8 @@ static void DrawCriteria(AppState& app, float column)
     for (size_t i = 0; i < doc.workshop.criteria.size(); i++) {
         Criterion& k = doc.workshop.criteria[i];
         ImGui::PushID(k.id.c_str());
-        ScrollHereIfAsked(app, k.id);
-        LineField(app, ("##label/" + k.id).c_str(), parley::text_field_key(k.id, "label"), &k.label, label_w, "Name of the criterion");
+        ScrollHereIfAsked(views, k.id);
+        LineField(views, ("##label/" + k.id).c_str(), parley::text_field_key(k.id, "label"), &k.label, label_w, "Name of the criterion");
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         LabelAbove("Weight");
@@ -108,10 +87,10 @@ static void DrawCriteria(AppState& app, float column)
         double weight = k.weight;
         ImGui::SetNextItemWidth(weight_w);
         if (ImGui::InputDouble(("##weight/" + k.id).c_str(), &weight, 0.5, 1.0, "%.10g") && std::isfinite(weight) && weight != k.weight) {
-            App_BeforeEdit(app, (k.id + "/weight").c_str());
+            Session_BeforeEdit(views.session, (k.id + "/weight").c_str());
             parley::set_weight(doc, k.id, weight);   // clamped: the file takes no weight below 0
         }
-        if (ImGui::IsItemDeactivated()) parley::history_end_group(app.history);
+        if (ImGui::IsItemDeactivated()) Session_EndGroup(views.session);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal) && total_weight > 0)
             ImGui::SetTooltip("%s of the total weight", (parley::score_text(100 * k.weight / total_weight, 0) + "%").c_str());
         ImGui::SameLine(column - actions_w);
@@ -121,13 +100,13 @@ static void DrawCriteria(AppState& app, float column)
         ImGui::SameLine();
         if (QuietButton(("Remove##criterion/" + k.id).c_str())) { action = Remove; action_id = k.id; }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this criterion and every score given on it (Undo brings them back)");
-        ProseField(app, "Description", parley::text_field_key(k.id, "description"), k.description, column,
+        ProseField(views, "Description", parley::text_field_key(k.id, "description"), k.description, column,
                    "What this criterion asks of a regime (optional)", 1);
         ImGui::Dummy(ImVec2(0, 4 * z));
         ImGui::PopID();
     }
     if (action != None) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/workshop;document/comments");   // a criterion goes with its scores and comments
         std::vector<Criterion>& list = doc.workshop.criteria;
         const int at = (int)(std::find_if(list.begin(), list.end(), [&](const Criterion& k) { return k.id == action_id; }) - list.begin());
         if (action == Remove) parley::remove_criterion(doc, action_id);
@@ -138,8 +117,8 @@ static void DrawCriteria(AppState& app, float column)
     if (missing > 0) {
         const std::string label = missing == 6 ? "Add the six usual criteria" : "Add the usual criteria not here yet (" + std::to_string(missing) + ")";
         if (ImGui::Button((label + "###defaults").c_str())) {
-            App_BeforeEdit(app, "");
-            parley::add_default_criteria(doc, app.ids);
+            Session_BeforeEdit(views.session, "", "document/workshop");
+            parley::add_default_criteria(doc, views.session.ids);
         }
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Burden on frontline staff, proportionality, clarity, focus on the child, multi-agency reach and support for "
@@ -147,9 +126,9 @@ static void DrawCriteria(AppState& app, float column)
         ImGui::SameLine();
     }
     if (ImGui::Button("Add a criterion")) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/workshop");
         Criterion k;
-        k.id = app.ids.next("crit");
+        k.id = views.session.ids.next("crit");
         k.weight = 1;
         doc.workshop.criteria.push_back(std::move(k));
     }
@@ -158,10 +137,10 @@ static void DrawCriteria(AppState& app, float column)
 // ---------------------------------------------------------------------------------------
 // Columns: which regimes are compared, in what order
 
-static void DrawColumns(AppState& app, float column)
+static void DrawColumns(Views& views, float column)
 {
-    Document& doc = app.doc;
-    SectionHeading(app, "Regimes compared", "columns");
+    Document& doc = views.session.doc;
+    SectionHeading(views, "Regimes compared", "columns");
     if (doc.regimes.empty()) {
         MutedText("Add the regimes to compare under Regimes above: the current arrangements, the proposal, any alternatives. "
                   "Each becomes a column to score.");
@@ -183,7 +162,7 @@ static void DrawColumns(AppState& app, float column)
         ImGui::PushID(id.c_str());
         bool ticked = in;
         ImGui::BeginDisabled(in && columns.size() == 1);   // one column at least: none would mean every regime
-        if (ImGui::Checkbox((RegimeName(doc, id) + "##column/" + id).c_str(), &ticked)) { toggle_id = id; toggle_to = ticked; }
+        if (ImGui::Checkbox((parley::regime_name(doc, id) + "##column/" + id).c_str(), &ticked)) { toggle_id = id; toggle_to = ticked; }
         ImGui::EndDisabled();
         if (in && columns.size() > 1) {
             ImGui::SameLine(column - actions_w);
@@ -198,11 +177,11 @@ static void DrawColumns(AppState& app, float column)
         ImGui::PopID();
     }
     if (!toggle_id.empty()) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/workshop");
         parley::set_column(doc, toggle_id, toggle_to);
     }
     if (!move_id.empty()) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/workshop");
         parley::move_column(doc, move_id, move_delta);
     }
 }
@@ -210,11 +189,11 @@ static void DrawColumns(AppState& app, float column)
 // ---------------------------------------------------------------------------------------
 // Participants
 
-static void DrawParticipants(AppState& app, float column)
+static void DrawParticipants(Views& views, float column)
 {
-    const float z = app.zoom;
-    Document& doc = app.doc;
-    SectionHeading(app, "Participants", "participants");
+    const float z = views.zoom;
+    Document& doc = views.session.doc;
+    SectionHeading(views, "Participants", "participants");
     MutedText("Everyone who scores: a person, or an organisation scoring as one.");
     ImGui::Dummy(ImVec2(0, 2 * z));
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -231,7 +210,7 @@ static void DrawParticipants(AppState& app, float column)
     for (size_t i = 0; i < doc.workshop.participants.size(); i++) {
         Participant& p = doc.workshop.participants[i];
         ImGui::PushID(p.id.c_str());
-        LineField(app, ("##participant/" + p.id).c_str(), parley::text_field_key(p.id, "name"), &p.name, name_w,
+        LineField(views, ("##participant/" + p.id).c_str(), parley::text_field_key(p.id, "name"), &p.name, name_w,
                   "e.g. Director of children's services, a shire county");
         ImGui::SameLine();
         const parley::Organisation* org = nullptr;
@@ -242,13 +221,13 @@ static void DrawParticipants(AppState& app, float column)
         ImGui::BeginDisabled(doc.organisations.empty());
         if (BeginNamedCombo(("##organisation/" + p.id).c_str(), preview.c_str())) {
             if (ImGui::Selectable("No organisation", !org) && org) {
-                App_BeforeEdit(app, "");
+                Session_BeforeEdit(views.session, "", p.id + "/organisation");
                 p.organisation.clear();
             }
             for (const parley::Organisation& o : doc.organisations) {
                 const std::string label = (o.name.empty() ? o.short_name : o.name) + "##" + o.id;
                 if (ImGui::Selectable(label.c_str(), org == &o) && org != &o) {
-                    App_BeforeEdit(app, "");
+                    Session_BeforeEdit(views.session, "", p.id + "/organisation");
                     p.organisation = o.id;
                 }
             }
@@ -268,12 +247,12 @@ static void DrawParticipants(AppState& app, float column)
         ImGui::PopID();
     }
     if (!remove_id.empty()) {
-        App_BeforeEdit(app, "");
+        Session_BeforeEdit(views.session, "", "document/workshop;document/comments");
         parley::remove_participant(doc, remove_id);
     }
     if (ImGui::Button("Add a participant")) {
-        App_BeforeEdit(app, "");
-        g_scorer = parley::add_participant(doc, app.ids, "").id;   // the grid turns to them: they are about to score
+        Session_BeforeEdit(views.session, "", "document/workshop");
+        g_scorer = parley::add_participant(doc, views.session.ids, "").id;   // the grid turns to them: they are about to score
     }
 }
 
@@ -288,11 +267,11 @@ struct ScoreAction {
 
 // The buttons 0..5 of one cell. A click on the chosen score clears it; a digit typed while the
 // cell is pointed at or has the keyboard focus sets it (Backspace or Delete clears).
-static void ScoreCell(AppState& app, const std::string& participant, const std::string& regime, const Criterion& k,
+static void ScoreCell(Views& views, const std::string& participant, const std::string& regime, const Criterion& k,
                       ImVec2 pos, float button, float gap, ImVec2 cell_min, ImVec2 cell_max, ScoreAction* action)
 {
     const ThemeColors& c = Theme_Colors();
-    const parley::Score* s = parley::find_score(app.doc, participant, regime, k.id);
+    const parley::Score* s = parley::find_score(views.session.doc, participant, regime, k.id);
     const std::string cell = participant + "/" + regime + "/" + k.id;
     const std::string popup = "note/" + cell;
     bool focused = false;
@@ -336,10 +315,10 @@ static void ScoreCell(AppState& app, const std::string& participant, const std::
     }
     // A note: a dot in the corner, the text on hover; right-click a scored cell to write one.
     if (s && !s->note.empty())
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 6 * (button + gap) - gap + 4 * app.zoom, pos.y + 2 * app.zoom), 3 * app.zoom, c.accent);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + 6 * (button + gap) - gap + 4 * views.zoom, pos.y + 2 * views.zoom), 3 * views.zoom, c.accent);
     if (hovered && s && !s->note.empty() && !ImGui::IsPopupOpen(popup.c_str())) ImGui::SetTooltip("Note: %s", s->note.c_str());
     if (ImGui::BeginPopup(popup.c_str())) {
-        std::vector<parley::Score>& scores = app.doc.workshop.scores;
+        std::vector<parley::Score>& scores = views.session.doc.workshop.scores;
         auto it = std::find_if(scores.begin(), scores.end(), [&](const parley::Score& x) {
             return x.participant == participant && x.regime == regime && x.criterion == k.id;
         });
@@ -347,17 +326,17 @@ static void ScoreCell(AppState& app, const std::string& participant, const std::
         else {
             LabelAbove(("Note on " + (k.label.empty() ? std::string("this criterion") : k.label)).c_str());
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-            LineField(app, ("##note/" + cell).c_str(), cell + "/note", &it->note, 360 * app.zoom, "Why this score (optional)");
+            LineField(views, ("##note/" + cell).c_str(), cell + "/note", &it->note, 360 * views.zoom, "Why this score (optional)");
             if (ImGui::IsKeyPressed(ImGuiKey_Enter, false)) ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     }
 }
 
-static void ScoreGrid(AppState& app, const std::string& participant, const std::vector<std::string>& columns, float column)
+static void ScoreGrid(Views& views, const std::string& participant, const std::vector<std::string>& columns, float column)
 {
-    const float z = app.zoom;
-    const Document& doc = app.doc;
+    const float z = views.zoom;
+    const Document& doc = views.session.doc;
     const ThemeColors& c = Theme_Colors();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button = std::round(26 * z), gap = std::round(3 * z);
@@ -379,14 +358,14 @@ static void ScoreGrid(AppState& app, const std::string& participant, const std::
     const ImVec2 o = ImGui::GetCursorScreenPos();
     for (int col = 0; col < n; col++) {   // regime names over their columns, up to two lines
         const float x = o.x + label_w + col * cell_w + (cell_w - segment) * 0.5f;
-        const std::vector<std::string> lines = Workshop_WrapLines(Fonts_Get(Font_Body), RegimeName(doc, columns[col]), segment + 8 * z, 2);
+        const std::vector<std::string> lines = Workshop_WrapLines(Fonts_Get(Font_Body), parley::regime_name(doc, columns[col]), segment + 8 * z, 2);
         float y = o.y + head_h - 10 * z - lines.size() * line_h * 1.15f;
         for (const std::string& line : lines) {
             dl->AddText(ImVec2(x, y), c.text, line.c_str());
             y += line_h * 1.15f;
         }
         if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(ImVec2(x, o.y), ImVec2(x + segment, o.y + head_h)))
-            ImGui::SetTooltip("%s", RegimeName(doc, columns[col]).c_str());
+            ImGui::SetTooltip("%s", parley::regime_name(doc, columns[col]).c_str());
     }
     dl->AddLine(ImVec2(o.x, o.y + head_h - 1), ImVec2(o.x + content_w, o.y + head_h - 1), c.border);
 
@@ -405,7 +384,7 @@ static void ScoreGrid(AppState& app, const std::string& participant, const std::
         for (int col = 0; col < n; col++) {
             const ImVec2 cell_min(o.x + label_w + col * cell_w, y), cell_max(cell_min.x + cell_w, y + row_h);
             ImGui::PushID(col);
-            ScoreCell(app, participant, columns[col], k, ImVec2(cell_min.x + (cell_w - segment) * 0.5f, y + (row_h - button) * 0.5f), button, gap,
+            ScoreCell(views, participant, columns[col], k, ImVec2(cell_min.x + (cell_w - segment) * 0.5f, y + (row_h - button) * 0.5f), button, gap,
                       cell_min, cell_max, &action);
             ImGui::PopID();
         }
@@ -416,17 +395,17 @@ static void ScoreGrid(AppState& app, const std::string& participant, const std::
     ImGui::EndChild();
 
     if (action.any) {
-        App_BeforeEdit(app, "");
-        if (action.score < 0) parley::clear_score(app.doc, participant, action.regime, action.criterion);
-        else parley::set_score(app.doc, participant, action.regime, action.criterion, action.score);
+        Session_BeforeEdit(views.session, "", "document/workshop");
+        if (action.score < 0) parley::clear_score(views.session.doc, participant, action.regime, action.criterion);
+        else parley::set_score(views.session.doc, participant, action.regime, action.criterion, action.score);
     }
 }
 
-static void DrawScores(AppState& app, float column)
+static void DrawScores(Views& views, float column)
 {
-    const float z = app.zoom;
-    Document& doc = app.doc;
-    SectionHeading(app, "Scores", "scores");
+    const float z = views.zoom;
+    Document& doc = views.session.doc;
+    SectionHeading(views, "Scores", "scores");
     const std::vector<std::string> columns = parley::workshop_columns(doc);
     if (columns.empty() || doc.workshop.criteria.empty() || doc.workshop.participants.empty()) {
         std::string missing;
@@ -437,7 +416,7 @@ static void DrawScores(AppState& app, float column)
         return;
     }
     const std::vector<Participant>& people = doc.workshop.participants;
-    if (!FindParticipant(doc, g_scorer)) g_scorer = people[0].id;
+    if (!parley::find_by_id(doc.workshop.participants, g_scorer)) g_scorer = people[0].id;
 
     // The participant whose scores are shown: one button each, wrapping to the column.
     LabelAbove("Scoring for");
@@ -464,9 +443,9 @@ static void DrawScores(AppState& app, float column)
     MutedText("Click a score from 0 (very poor) to 5 (very good); click it again to take it back. Or point at a cell and type "
               "a digit from 0 to 5. Right-click a scored cell to note why.");
     ImGui::Dummy(ImVec2(0, 2 * z));
-    ScoreGrid(app, g_scorer, columns, column);
+    ScoreGrid(views, g_scorer, columns, column);
 
-    const Participant* p = FindParticipant(doc, g_scorer);
+    const Participant* p = parley::find_by_id(doc.workshop.participants, g_scorer);
     const int scored = ScoredCells(doc, g_scorer, columns), cells = (int)(columns.size() * doc.workshop.criteria.size());
     char line[96];
     snprintf(line, sizeof(line), "%d of %d cells scored%s", scored, cells, scored == cells ? ": all done" : "");
@@ -484,14 +463,14 @@ static void DrawScores(AppState& app, float column)
 // ---------------------------------------------------------------------------------------
 // Results
 
-static void DrawResults(AppState& app, float column)
+static void DrawResults(Views& views, float column)
 {
-    const float z = app.zoom;
-    SectionHeading(app, "Results", "results");
-    const parley::WorkshopResults res = parley::workshop_results(app.doc);
+    const float z = views.zoom;
+    SectionHeading(views, "Results", "results");
+    const parley::WorkshopResults res = parley::workshop_results(views.session.doc);
     const bool any = !res.cells.empty() && res.unscored_cells < (int)res.cells.size();
     ImGui::BeginDisabled(!any);
-    if (ImGui::Button("Present results")) app.presenting = true;
+    if (ImGui::Button("Present results")) views.presentation.presenting = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
@@ -506,9 +485,9 @@ static void DrawResults(AppState& app, float column)
     look.strong = Fonts_Get(Font_Subheading);
     look.big = Fonts_Get(Font_Heading);
     look.unit = ImGui::GetFontSize();
-    look.by_participant = app.doc.workshop.participants.size() > 1;
+    look.by_participant = views.session.doc.workshop.participants.size() > 1;
     ImGui::Dummy(ImVec2(0, 4 * z));
-    WorkshopResults_DrawRanking(app, res, look, column);
+    WorkshopResults_DrawRanking(views, res, look, column);
     if (res.unscored_cells > 0) {
         char line[200];
         snprintf(line, sizeof(line), "%d %s not scored by anyone yet: a regime's score leaves those criteria out until they are.",
@@ -518,20 +497,20 @@ static void DrawResults(AppState& app, float column)
     ImGui::Dummy(ImVec2(0, 10 * z));
     const float needed = WorkshopResults_TableWidth(res, look);
     if (needed <= column) {
-        WorkshopResults_DrawTable(app, res, look, column);
+        WorkshopResults_DrawTable(views, res, look, column);
     } else {   // more regimes than the column holds readably: scroll sideways
-        const float height = WorkshopResults_TableHeight(app, res, look, needed) + ImGui::GetStyle().ScrollbarSize + 2;
+        const float height = WorkshopResults_TableHeight(views, res, look, needed) + ImGui::GetStyle().ScrollbarSize + 2;
         ImGui::BeginChild("##results-table", ImVec2(column, height), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
-        WorkshopResults_DrawTable(app, res, look, needed);
+        WorkshopResults_DrawTable(views, res, look, needed);
         ImGui::EndChild();
     }
 }
 
-void WorkshopEditor_Draw(AppState& app, float column)
+void WorkshopEditor_Draw(Views& views, float column)
 {
-    DrawCriteria(app, column);
-    DrawColumns(app, column);
-    DrawParticipants(app, column);
-    DrawScores(app, column);
-    DrawResults(app, column);
+    DrawCriteria(views, column);
+    DrawColumns(views, column);
+    DrawParticipants(views, column);
+    DrawScores(views, column);
+    DrawResults(views, column);
 }

@@ -5,6 +5,6 @@
 // the room (workshop_results.h).
 #pragma once
 
-struct AppState;
+struct Views;
 
-void WorkshopEditor_Draw(AppState& app, float column);
+void WorkshopEditor_Draw(Views& views, float column);

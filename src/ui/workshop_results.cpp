@@ -1,6 +1,6 @@
 #include "workshop_results.h"
 
-#include "app.h"
+#include "views.h"
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
@@ -94,12 +94,6 @@ std::vector<std::string> Workshop_WrapLines(ImFont* font, const std::string& tex
     return lines;
 }
 
-static std::string RegimeName(const parley::Document& doc, const std::string& id)
-{
-    for (const parley::Regime& r : doc.regimes)
-        if (r.id == id) return r.name.empty() ? "Untitled regime" : r.name;
-    return id;
-}
 
 static ImU32 WithAlpha(ImU32 color, float alpha)
 {
@@ -160,7 +154,7 @@ float WorkshopResults_TableWidth(const WorkshopResults& res, const ResultsLook& 
     return LabelWidth(10 * look.unit + cols, look.unit) + cols;
 }
 
-static Layout LayOut(const AppState& app, const WorkshopResults& res, const ResultsLook& look, float width)
+static Layout LayOut(const Views& views, const WorkshopResults& res, const ResultsLook& look, float width)
 {
     Layout l;
     const float u = look.unit;
@@ -169,7 +163,7 @@ static Layout LayOut(const AppState& app, const WorkshopResults& res, const Resu
     l.col_w = (width - l.label_w) / (float)std::max<size_t>(res.regimes.size(), 1);
     int lines = 1;
     for (const std::string& id : res.regimes) {
-        l.names.push_back(Workshop_WrapLines(look.name, RegimeName(app.doc, id), l.col_w - 2 * l.pad, 3));
+        l.names.push_back(Workshop_WrapLines(look.name, parley::regime_name(views.session.doc, id), l.col_w - 2 * l.pad, 3));
         lines = std::max(lines, (int)l.names.back().size());
     }
     for (const WorkshopTotal& t : res.totals) l.any_unscored |= t.unscored > 0 && t.weight > 0;
@@ -178,25 +172,25 @@ static Layout LayOut(const AppState& app, const WorkshopResults& res, const Resu
     l.head_h = l.name_h + 0.4f * u + LineHeight(look.big) * 1.15f + 0.5f * u + 0.35f * u + 0.8f * u +
                (l.any_unscored ? LineHeight(look.body) * 1.2f : 0);
     l.row_h = std::max(2.3f * u, LineHeight(look.strong) + 1.1f * u);
-    l.person_h = look.by_participant && !app.doc.workshop.participants.empty()
-                     ? 0.9f * u + LineHeight(look.body) * 1.4f + app.doc.workshop.participants.size() * LineHeight(look.body) * 1.7f : 0;
+    l.person_h = look.by_participant && !views.session.doc.workshop.participants.empty()
+                     ? 0.9f * u + LineHeight(look.body) * 1.4f + views.session.doc.workshop.participants.size() * LineHeight(look.body) * 1.7f : 0;
     return l;
 }
 
-float WorkshopResults_TableHeight(const AppState& app, const WorkshopResults& res, const ResultsLook& look, float width)
+float WorkshopResults_TableHeight(const Views& views, const WorkshopResults& res, const ResultsLook& look, float width)
 {
-    const Layout l = LayOut(app, res, look, width);
+    const Layout l = LayOut(views, res, look, width);
     return l.head_h + res.criteria.size() * l.row_h + l.person_h + 0.6f * look.unit + LineHeight(look.body) * 1.3f;
 }
 
-void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const ResultsLook& look, float width)
+void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const ResultsLook& look, float width)
 {
     const ThemeColors& c = Theme_Colors();
-    const Layout l = LayOut(app, res, look, width);
+    const Layout l = LayOut(views, res, look, width);
     const float u = look.unit;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
-    const int participants = (int)app.doc.workshop.participants.size();
+    const int participants = (int)views.session.doc.workshop.participants.size();
     const bool hover_ok = look.tooltips && ImGui::IsWindowHovered();
 
     // Column heads: the regime's name, its rank and weighted score, a bar for the score.
@@ -229,7 +223,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
             ImGui::PopFont();
         }
         if (hover_ok && ImGui::IsMouseHoveringRect(ImVec2(x - l.pad, o.y), ImVec2(x - l.pad + l.col_w, o.y + l.head_h))) {
-            std::string tip = RegimeName(app.doc, t.regime);
+            std::string tip = parley::regime_name(views.session.doc, t.regime);
             if (t.weight > 0) tip += "\nWeighted score " + parley::score_text(t.score, 2) + " of 5" + (t.rank ? ", " + parley::rank_label(t.rank, t.tied) : "");
             if (t.unscored > 0) tip += "\n" + std::to_string(t.unscored) + (t.unscored == 1 ? " criterion" : " criteria") + " nobody has scored: left out of the score";
             ImGui::SetTooltip("%s", tip.c_str());
@@ -244,7 +238,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
 
     // Rows: the criterion and its weight, then each regime's mean, range and shading.
     for (size_t row = 0; row < res.criteria.size(); row++) {
-        const parley::Criterion& k = app.doc.workshop.criteria[row];
+        const parley::Criterion& k = views.session.doc.workshop.criteria[row];
         const float text_y = y + (l.row_h - LineHeight(look.strong)) * 0.5f;
         ImGui::PushFont(look.body);
         const std::string weight = "\xC3\x97" + parley::score_text(k.weight, k.weight == std::floor(k.weight) ? 0 : 1);   // "×3"
@@ -279,11 +273,11 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
                 }
             }
             if (hover_ok && ImGui::IsMouseHoveringRect(a, b)) {
-                std::string tip = (k.label.empty() ? "Untitled criterion" : k.label) + "  \xC2\xB7  " + RegimeName(app.doc, res.regimes[col]) +
+                std::string tip = (k.label.empty() ? "Untitled criterion" : k.label) + "  \xC2\xB7  " + parley::regime_name(views.session.doc, res.regimes[col]) +
                                   "\n" + CellSummary(cell, participants);
-                for (const parley::Score& s : app.doc.workshop.scores)   // what participants noted against their scores
+                for (const parley::Score& s : views.session.doc.workshop.scores)   // what participants noted against their scores
                     if (s.regime == res.regimes[col] && s.criterion == res.criteria[row] && !s.note.empty())
-                        for (const parley::Participant& p : app.doc.workshop.participants)
+                        for (const parley::Participant& p : views.session.doc.workshop.participants)
                             if (p.id == s.participant) tip += "\n\n" + p.name + " (" + parley::score_text(s.score, 0) + "): " + s.note;
                 ImGui::SetNextWindowSize(ImVec2(std::min(30 * u, ImGui::GetMainViewport()->Size.x * 0.6f), 0));
                 ImGui::BeginTooltip();
@@ -303,9 +297,9 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
         y += 0.9f * u;
         TextAt(look.body, ImVec2(o.x, y), c.text_muted, "Each participant's weighted scores (their highest in bold)");
         y += body_h * 1.4f;
-        for (const parley::Participant& p : app.doc.workshop.participants) {
+        for (const parley::Participant& p : views.session.doc.workshop.participants) {
             std::vector<int> scored;
-            const std::vector<double> mine = parley::participant_scores(app.doc, res, p.id, &scored);
+            const std::vector<double> mine = parley::participant_scores(views.session.doc, res, p.id, &scored);
             double best = -1;
             for (size_t col = 0; col < mine.size(); col++)
                 if (scored[col]) best = std::max(best, mine[col]);
@@ -339,7 +333,7 @@ void WorkshopResults_DrawTable(AppState& app, const WorkshopResults& res, const 
     ImGui::Dummy(ImVec2(width, y - o.y));
 }
 
-void WorkshopResults_DrawRanking(AppState& app, const WorkshopResults& res, const ResultsLook& look, float width)
+void WorkshopResults_DrawRanking(Views& views, const WorkshopResults& res, const ResultsLook& look, float width)
 {
     const ThemeColors& c = Theme_Colors();
     const float u = look.unit;
@@ -357,7 +351,7 @@ void WorkshopResults_DrawRanking(AppState& app, const WorkshopResults& res, cons
         if (t.rank > 0) RankPill(look.strong, ImVec2(o.x, text_y - 0.12f * u), "rank/" + t.regime, parley::rank_label(t.rank, t.tied), u);
         else NamedTextAt(look.body, ImVec2(o.x, text_y), "rank/" + t.regime, "not ranked", c.text_muted);
         ImGui::PushFont(look.body);
-        const std::string full = RegimeName(app.doc, t.regime);
+        const std::string full = parley::regime_name(views.session.doc, t.regime);
         const std::string name = FitText(full, name_w);
         ImGui::PopFont();
         TextAt(look.body, ImVec2(o.x + rank_w, y + (row_h - LineHeight(look.body)) * 0.5f), c.text, name);
@@ -403,26 +397,26 @@ static float PresentationUnit(ImVec2 screen, const WorkshopResults& res, float c
     return unit;
 }
 
-static void LeavePresentation(AppState& app)
+static void LeavePresentation(Views& views)
 {
-    app.presenting = false;
+    views.presentation.presenting = false;
     Fonts_SetPresentation(0);   // the large fonts take atlas space the page does not need
-    app.style_dirty = true;
+    views.style_dirty = true;
 }
 
-bool WorkshopPresentation_Frame(AppState& app)
+bool WorkshopPresentation_Frame(Views& views)
 {
-    if (!app.presenting || app.doc.kind != parley::DocumentKind::Workshop) {
-        if (app.presenting || Fonts_PresentationSize() > 0) LeavePresentation(app);   // ended elsewhere (another document, the browser)
+    if (!views.presentation.presenting || views.session.doc.kind != parley::DocumentKind::Workshop) {
+        if (views.presentation.presenting || Fonts_PresentationSize() > 0) LeavePresentation(views);   // ended elsewhere (another document, the browser)
         g_units_high = 0;
         return false;
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const WorkshopResults res = parley::workshop_results(app.doc);
+    const WorkshopResults res = parley::workshop_results(views.session.doc);
     const float unit = PresentationUnit(vp->Size, res, Fonts_PresentationSize());
     if (Fonts_PresentationSize() != unit) {   // a new window size: fonts rasterised for it, crisp at any size
         Fonts_SetPresentation(unit);
-        app.style_dirty = true;
+        views.style_dirty = true;
     }
 
     ImGui::SetNextWindowPos(vp->Pos);
@@ -452,7 +446,7 @@ bool WorkshopPresentation_Frame(AppState& app)
     if (look.body && look.strong && look.big) {   // the first frame has no large fonts yet: they come with the next
         const float width = vp->Size.x - 2 * margin;
         const ThemeColors& c = Theme_Colors();
-        const parley::Document& doc = app.doc;
+        const parley::Document& doc = views.session.doc;
         ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + margin, vp->Pos.y + 1.2f * unit));
         ImGui::PushFont(look.big);
         const std::string title = FitText(doc.title.empty() ? "Workshop results" : doc.title, width - leave_size.x - 2 * unit);
@@ -467,11 +461,11 @@ bool WorkshopPresentation_Frame(AppState& app)
         if (res.regimes.empty() || res.criteria.empty())
             TextAt(look.body, ImGui::GetCursorScreenPos(), c.text_muted, "Nothing to show yet: add regimes, criteria and scores first.");
         else
-            WorkshopResults_DrawTable(app, res, look, width);
-        if (Fonts_PresentationSize() == unit && !app.style_dirty)   // measured with the fonts of this size
+            WorkshopResults_DrawTable(views, res, look, width);
+        if (Fonts_PresentationSize() == unit && !views.style_dirty)   // measured with the fonts of this size
             g_units_high = (ImGui::GetCursorScreenPos().y - vp->Pos.y + 0.6f * unit) / unit;
     }
     ImGui::End();
-    if (leave) LeavePresentation(app);
+    if (leave) LeavePresentation(views);
     return true;
 }

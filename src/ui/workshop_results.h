@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-struct AppState;
+struct Views;
 struct ImFont;
 
 // Fonts and spacing for one use of the results: the page's or the presentation's.
@@ -25,16 +25,16 @@ struct ResultsLook {
 
 // The width the table needs to show every column readably (wider than the page: scroll).
 float WorkshopResults_TableWidth(const parley::WorkshopResults& res, const ResultsLook& look);
-float WorkshopResults_TableHeight(const AppState& app, const parley::WorkshopResults& res, const ResultsLook& look, float width);
+float WorkshopResults_TableHeight(const Views& views, const parley::WorkshopResults& res, const ResultsLook& look, float width);
 // Draws the table at the cursor, `width` wide, and moves the cursor below it.
-void  WorkshopResults_DrawTable(AppState& app, const parley::WorkshopResults& res, const ResultsLook& look, float width);
+void  WorkshopResults_DrawTable(Views& views, const parley::WorkshopResults& res, const ResultsLook& look, float width);
 // The regimes in rank order with a bar each: the answer to "which came out best".
-void  WorkshopResults_DrawRanking(AppState& app, const parley::WorkshopResults& res, const ResultsLook& look, float width);
+void  WorkshopResults_DrawRanking(Views& views, const parley::WorkshopResults& res, const ResultsLook& look, float width);
 
-// Presentation mode: when app.presenting (and the document is a workshop), draws the results
+// Presentation mode: when views.presentation.presenting (and the document is a workshop), draws the results
 // alone over the whole window and returns true; the caller draws nothing else. Escape or
 // "Leave presentation" ends it. Returns false otherwise (and lets go of the large fonts).
-bool  WorkshopPresentation_Frame(AppState& app);
+bool  WorkshopPresentation_Frame(Views& views);
 
 // `text` in at most `max_lines` lines of `width` in `font` (the last cut with an ellipsis; the
 // cut itself is widgets.h's FitText), shared with the score grid.

@@ -10,7 +10,8 @@ import { PNG } from 'pngjs';
 import { serve } from '../../tools/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SITE = path.join(ROOT, 'build/wasm/site');
+// PARLEY_SITE runs the tests against another build's site (e.g. build/h1-wasm/site).
+export const SITE = process.env.PARLEY_SITE ? path.resolve(process.env.PARLEY_SITE) : path.join(ROOT, 'build/wasm/site');
 export const DIST = path.join(ROOT, 'dist/parley.html');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 

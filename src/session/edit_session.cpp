@@ -1,0 +1,79 @@
+#include "edit_session.h"
+
+#include "core/assert.h"
+#include "core/document_json.h"
+
+// With `verify`: the document may differ from what was last seen only through a change that
+// was announced. Commits what is pending either way.
+static void Check(EditSession& s)
+{
+    const bool announced = s.history.pending.open;
+    parley::history_commit(s.history, s.doc);
+    if (!s.verify) return;
+    std::string now = parley::export_document(s.doc);
+    PARLEY_ASSERT(announced || s.verified.empty() || s.verified == now);   // changed without Session_BeforeEdit
+    s.verified = std::move(now);
+}
+
+void Session_BeforeEdit(EditSession& s, const std::string& group, const std::string& scope)
+{
+    Check(s);
+    parley::history_record(s.history, s.doc, group, s.now_ms, scope);
+    s.edits++;
+}
+
+void Session_EndGroup(EditSession& s)
+{
+    parley::history_end_group(s.history);
+}
+
+void Session_EndFrame(EditSession& s)
+{
+    Check(s);
+}
+
+bool Session_CanUndo(const EditSession& s) { return !s.history.undo.empty() || s.history.pending.open; }
+bool Session_CanRedo(const EditSession& s) { return !s.history.redo.empty(); }
+
+bool Session_Undo(EditSession& s)
+{
+    Check(s);
+    if (!parley::history_undo(s.history, s.doc)) return false;
+    s.edits++;
+    if (s.verify) s.verified = parley::export_document(s.doc);
+    return true;
+}
+
+bool Session_Redo(EditSession& s)
+{
+    Check(s);
+    if (!parley::history_redo(s.history, s.doc)) return false;
+    s.edits++;
+    if (s.verify) s.verified = parley::export_document(s.doc);
+    return true;
+}
+
+void Session_Replace(EditSession& s, parley::Document doc)
+{
+    s.doc = std::move(doc);
+    s.generation++;
+    s.edits = 0;
+    parley::history_clear(s.history);   // undo never crosses into another document
+    s.verified = s.verify ? parley::export_document(s.doc) : std::string();
+}
+
+std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time)
+{
+    Check(s);
+    const std::string id = parley::record_revision(s.doc, s.ids, organisation, "", utc_time).id;
+    if (s.verify) s.verified = parley::export_document(s.doc);
+    return id;
+}
+
+void Session_TakeBackRevision(EditSession& s, const std::string& revision_id)
+{
+    Check(s);
+    if (s.doc.revisions.empty() || s.doc.revisions.back().id != revision_id) return;   // nothing was written: the file history must not claim it was
+    s.doc.revisions.pop_back();
+    if (s.verify) s.verified = parley::export_document(s.doc);
+}
