@@ -99,3 +99,31 @@ const sameWasm = Buffer.compare(Buffer.from(wasmOut), bytes) === 0;
 const sameJson = jsonOut + '\n' === text;
 console.log(`saved bytes equal the file: native ${yes(native.same_bytes)}, wasm ${yes(sameWasm)}, JSON.stringify ${yes(sameJson)}`);
 if (!native.same_bytes || !sameWasm) process.exitCode = 1;
+
+// ---------------------------------------------------------------------------------------
+// Undo: 1,000 edits of the draft through the edit session (bench/undo_workload.h says the
+// mix), native and WASM, against the undo Parley had before (a whole copy per step).
+
+const nativeUndo = JSON.parse(execFileSync(resolve(nativeBench), [draft, '--undo'], { encoding: 'utf8' }));
+const undoLength = m._bench_undo(1000, 20);   // first: it replaces the output buffer
+const wasmUndo = JSON.parse(m.UTF8ToString(m._bench_output(), undoLength));
+const MiB = (b) => `${(b / 1048576).toFixed(1)} MB`;
+const perEdit = (u, k) => `${u.kinds[k].mean_ms.toFixed(3)} ms (max ${u.kinds[k].max_ms.toFixed(1)})`;
+console.log('');
+console.log(`undo: ${nativeUndo.edits} edits of this draft, one per frame, each with its end-of-frame commit; MB = 2^20 bytes`);
+console.log(`targets (issue 11): under 64 MB of undo memory, under 2 ms per edit in WASM`);
+console.log(`                                 ${'Parley native'.padEnd(26)}Parley WASM / Node`);
+console.log(`mean per edit, all kinds        ${(nativeUndo.mean_ms.toFixed(3) + ' ms').padEnd(26)}${wasmUndo.mean_ms.toFixed(3)} ms`);
+for (const [k, name] of [['typing', 'typing (a key)'], ['value', 'a dimension value'], ['add_or_move', 'add or move a question'], ['remove', 'remove a question']])
+  console.log(`  ${(name + ` x${nativeUndo.kinds[k].count}`).padEnd(29)}${perEdit(nativeUndo, k).padEnd(26)}${perEdit(wasmUndo, k)}`);
+console.log(`undo log after all edits        ${(MiB(nativeUndo.log_bytes) + ` (${nativeUndo.steps} steps)`).padEnd(26)}${MiB(wasmUndo.log_bytes)} (${wasmUndo.steps} steps, ${wasmUndo.forgotten} forgotten; budget 32 MB)`);
+console.log(`largest copy during one change  ${MiB(nativeUndo.max_pending_bytes).padEnd(26)}${MiB(wasmUndo.max_pending_bytes)} (what a change copies until its frame ends)`);
+console.log(`undo memory at most             ${MiB(nativeUndo.max_log_bytes + nativeUndo.max_pending_bytes).padEnd(26)}${MiB(wasmUndo.max_log_bytes + wasmUndo.max_pending_bytes)} (log + copy)`);
+console.log(`undo all / redo all             ${(`${nativeUndo.undo_all_ms.toFixed(1)} / ${nativeUndo.redo_all_ms.toFixed(1)} ms`).padEnd(26)}${wasmUndo.undo_all_ms.toFixed(1)} / ${wasmUndo.redo_all_ms.toFixed(1)} ms`);
+console.log(`undo then redo gives back the same text: native ${yes(nativeUndo.round_trip)}, wasm ${yes(wasmUndo.round_trip)}`);
+const peerAt200 = (u) => u.peer_bytes_per_step * 200;
+console.log(`peer: the previous undo (a whole copy per step, 200 steps kept), same edits for its first ${wasmUndo.peer_steps} steps:`);
+console.log(`  per step                       ${(`${nativeUndo.peer_ms_per_step.toFixed(1)} ms, ${MiB(nativeUndo.peer_bytes_per_step)}`).padEnd(26)}${wasmUndo.peer_ms_per_step.toFixed(1)} ms, ${MiB(wasmUndo.peer_bytes_per_step)}`);
+console.log(`  at 200 steps                   ${MiB(peerAt200(nativeUndo)).padEnd(26)}${MiB(peerAt200(wasmUndo))}`);
+console.log(`memory ratio (peer at 200 steps / Parley's undo memory at most): native ${(peerAt200(nativeUndo) / (nativeUndo.max_log_bytes + nativeUndo.max_pending_bytes)).toFixed(0)}x, wasm ${(peerAt200(wasmUndo) / (wasmUndo.max_log_bytes + wasmUndo.max_pending_bytes)).toFixed(0)}x`);
+if (!nativeUndo.round_trip || !wasmUndo.round_trip) process.exitCode = 1;

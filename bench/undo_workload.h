@@ -5,8 +5,8 @@
 // The mix, in every ten edits: seven keys typed into an answer (bursts of 20 keys in one field,
 // 100 ms apart, so they group as the app groups them; then the next answer), one dimension's
 // value changed, one question added or moved (the change names the question list), one
-// question removed with its answer (the change names nothing: the whole draft is copied
-// until the frame ends).
+// question removed with its answer and comments (the change names what core/edit.h says it
+// touches: the question list, that answer alone, the comments).
 //
 // The peer is the undo Parley had before: a whole copy of the document per step (200 steps
 // kept). It runs the same edits until it has made `peer_steps` copies (a thousand would not
@@ -90,8 +90,9 @@ Kind edit(parley::Document& doc, int i, double* clock_ms, Record record)
         return AddOrMove;
     }
     if (!doc.questions.empty()) {
-        record("", "");
-        parley::remove_question(doc, doc.questions[(size_t)i * 7 % doc.questions.size()].id);
+        const std::string id = doc.questions[(size_t)i * 7 % doc.questions.size()].id;
+        record("", parley::remove_question_scope(doc, id));   // the question list, its answer alone, the comments
+        parley::remove_question(doc, id);
     }
     return Remove;
 }

@@ -25,6 +25,28 @@ Answer* find_answer(Document& doc, const std::string& question_id)
     return nullptr;
 }
 
+std::string remove_question_scope(const Document& doc, const std::string& id)
+{
+    std::string scope = "document/questions;document/comments";
+    for (const Answer& a : doc.answers)
+        if (a.question == id) scope += ";-" + a.id;   // its answer: copied alone, not the answers of every question
+    return scope;
+}
+
+std::string remove_regime_scope(const Document&, const std::string&) { return "document/regimes;document/workshop;document/comments"; }
+
+std::string remove_dimension_scope(const Document& doc, const std::string& id)
+{
+    for (const Regime& r : doc.regimes)
+        for (const Dimension& d : r.dimensions)
+            if (d.id == id) return r.id + "/dimensions;document/comments";
+    return "";
+}
+
+std::string remove_section_scope(const Document&, const std::string&) { return "document/sections;document/general_points;document/comments"; }
+std::string remove_criterion_scope(const Document&, const std::string&) { return "document/workshop;document/comments"; }
+std::string remove_participant_scope(const Document&, const std::string&) { return "document/workshop;document/comments"; }
+
 bool remove_question(Document& doc, const std::string& id)
 {
     if (!EraseIf(doc.questions, [&](const Question& q) { return q.id == id; })) return false;

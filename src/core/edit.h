@@ -10,7 +10,17 @@
 
 namespace parley {
 
-// Each returns false when nothing has that id.
+// Each returns false when nothing has that id. Each removal's undo scope (core/history.h) says
+// what it may change, so the undo step copies only that; an editor passes it to
+// Session_BeforeEdit. A scope that misses something fails the session's verify check.
+std::string remove_question_scope(const Document& doc, const std::string& question_id);
+std::string remove_regime_scope(const Document& doc, const std::string& regime_id);
+std::string remove_dimension_scope(const Document& doc, const std::string& dimension_id);
+std::string remove_section_scope(const Document& doc, const std::string& section_id);
+std::string remove_criterion_scope(const Document& doc, const std::string& criterion_id);
+std::string remove_participant_scope(const Document& doc, const std::string& participant_id);
+// remove_organisation reaches into every answer's co-signatories: its scope is the whole draft ("").
+
 bool remove_question(Document& doc, const std::string& question_id);        // with its answer
 bool remove_organisation(Document& doc, const std::string& organisation_id); // its positions, ownerships, participants
 bool remove_regime(Document& doc, const std::string& regime_id);             // regimes based on it, workshop columns and scores

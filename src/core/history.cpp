@@ -462,21 +462,64 @@ bool ScopePath(const Document& doc, const std::string& key, Path* path)
     return found;
 }
 
-// Every path the scope (or, without one, the group) names; the whole document when none.
-std::vector<Path> ScopePaths(const Document& doc, const std::string& group, const std::string& scope)
+// Every copy the scope (or, without one, the group) asks for; the whole document when none.
+std::vector<History::Copy> ScopeCopies(const Document& doc, const std::string& group, const std::string& scope)
 {
-    std::vector<Path> paths;
+    std::vector<History::Copy> copies;
     const std::string& keys = scope.empty() ? group : scope;
     size_t start = 0;
     while (!keys.empty() && start <= keys.size()) {
         size_t end = keys.find(';', start);
         if (end == std::string::npos) end = keys.size();
-        Path p;
-        if (end > start && ScopePath(doc, keys.substr(start, end - start), &p)) paths.push_back(std::move(p));
+        std::string key = keys.substr(start, end - start);
         start = end + 1;
+        History::Copy copy;
+        copy.removal = !key.empty() && key[0] == '-';
+        if (copy.removal) key.erase(0, 1);
+        // A removal names an element of a list: its path ends with the element's index.
+        if (key.empty() || !ScopePath(doc, key, &copy.path) || (copy.removal && (copy.path.empty() || copy.path.back().element < 0))) continue;
+        copies.push_back(std::move(copy));
     }
-    if (paths.empty()) paths.emplace_back();   // the whole document
-    return paths;
+    if (copies.empty()) copies.emplace_back();   // the whole document
+    return copies;
+}
+
+// Calls fn((T*)nullptr) for T and every described type its members hold, all the way down.
+template <typename T, typename F>
+void ForEachType(F&& fn)
+{
+    fn((T*)nullptr);
+    for_each_declared<T>([&](const Field&, auto* m) {
+        using M = Plain<decltype(*m)>;
+        if constexpr (is_object_list_v<M>) ForEachType<typename M::value_type>(fn);
+        else if constexpr (is_described_v<M>) ForEachType<M>(fn);
+    });
+}
+
+// A removal: the element that stood at the copy's path is gone from its list. The splice that
+// puts it back goes first among the entries (history.h), at its index in the list as it is now.
+template <typename T>
+void RemovalEntry(const Document& doc, History::Copy& copy, std::vector<UndoEntry>& out)
+{
+    Path list = copy.path;
+    const int index = list.back().element;
+    list.back().element = -1;
+    VisitPath(doc, list, [&](const auto& target) {
+        using L = Plain<decltype(target)>;
+        if constexpr (std::is_same_v<L, std::vector<T>>) {
+            T& removed = HeldValue<T>(*copy.before);
+            PARLEY_ASSERT(index <= (int)target.size() && (index == (int)target.size() || target[index].id != removed.id));   // it went
+            UndoEntry e;
+            e.kind = UndoEntry::Splice;
+            e.path = list;
+            e.start = (size_t)index;
+            e.count = 0;
+            e.held = Hold(std::vector<T>{std::move(removed)});
+            out.insert(out.begin(), std::move(e));
+        } else {
+            PARLEY_ASSERT(!"a removal scope that does not name an element of a list");
+        }
+    });
 }
 
 } // namespace
@@ -496,13 +539,9 @@ void history_record(History& h, const Document& doc, const std::string& group, d
     History::Pending& p = h.pending;
     p.open = true;
     p.joins = joins;
-    p.copies.clear();
-    for (Path& path : ScopePaths(doc, group, scope)) {
-        History::Copy copy;
-        copy.path = std::move(path);
+    p.copies = ScopeCopies(doc, group, scope);
+    for (History::Copy& copy : p.copies)
         VisitPath(doc, copy.path, [&](const auto& target) { copy.before = Hold(target); });
-        p.copies.push_back(std::move(copy));
-    }
 }
 
 void history_commit(History& h, const Document& doc)
@@ -511,6 +550,17 @@ void history_commit(History& h, const Document& doc)
     if (!p.open) return;
     std::vector<UndoEntry> entries;
     for (History::Copy& copy : p.copies) {
+        if (copy.removal) {   // the element is gone: what the copy holds says its type
+            bool done = false;
+            ForEachType<Document>([&](auto* tag) {
+                using T = Plain<decltype(*tag)>;
+                if constexpr (has_id_v<T>) {
+                    if (!done && copy.before && copy.before->type == TypeTag<T>()) { RemovalEntry<T>(doc, copy, entries); done = true; }
+                }
+            });
+            PARLEY_ASSERT(done);
+            continue;
+        }
         VisitPath(doc, copy.path, [&](const auto& target) {
             using T = Plain<decltype(target)>;
             DiffMember(HeldValue<T>(*copy.before), target, copy.path, entries);

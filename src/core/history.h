@@ -74,6 +74,7 @@ struct History {
     struct Copy {
         Path path;                    // of the copied member, list or object ([] = the document)
         std::unique_ptr<Held> before;
+        bool removal = false;         // a "-<id>" scope: `path` ends at the element about to be removed
     };
     struct Pending {
         bool  open = false;
@@ -87,8 +88,10 @@ constexpr double kHistoryPauseMs = 1000;   // a longer pause in typing starts a 
 // Call just before changing `doc`. `group` names what is being edited (see above); "" makes
 // the change a step of its own. `scope`, when given, says what the change touches instead of
 // the group: keys "<id>/<member>" (a member of any kind: a list such as "document/questions",
-// a nested object, a text) or "<id>" (a whole object), separated by ';'. Keys that name
-// nothing are ignored; when none names anything, the whole document is copied.
+// a nested object, a text), "<id>" (a whole object) or "-<id>" (an object about to be removed
+// from its list, and nothing else in that list changes), separated by ';'. Keys that name
+// nothing are ignored; when none names anything, the whole document is copied. core/edit.h
+// gives the scope of each removal it makes.
 void   history_record(History& h, const Document& doc, const std::string& group, double now_ms, const std::string& scope = "");
 // The change announced by history_record is done: turn it into entries. Idempotent.
 void   history_commit(History& h, const Document& doc);

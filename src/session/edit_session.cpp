@@ -5,13 +5,26 @@
 
 // With `verify`: the document may differ from what was last seen only through a change that
 // was announced. Commits what is pending either way.
+// A step that was just made must also take the document back to what it was: undoing it on a
+// copy must give the last checked text (a scope that missed part of the change fails here).
 static void Check(EditSession& s)
 {
     const bool announced = s.history.pending.open;
+    const size_t steps = s.history.undo.size();
     parley::history_commit(s.history, s.doc);
     if (!s.verify) return;
     std::string now = parley::export_document(s.doc);
     PARLEY_ASSERT(announced || s.verified.empty() || s.verified == now);   // changed without Session_BeforeEdit
+    if (announced && s.history.undo.size() > steps && !s.verified.empty()) {
+        parley::Document copy = s.doc;
+        const std::string group = s.history.group;
+        const double group_last_ms = s.history.group_last_ms;
+        parley::history_undo(s.history, copy);
+        PARLEY_ASSERT(parley::export_document(copy) == s.verified);   // the step does not undo all the change did
+        parley::history_redo(s.history, copy);
+        s.history.group = group;
+        s.history.group_last_ms = group_last_ms;
+    }
     s.verified = std::move(now);
 }
 

@@ -266,8 +266,8 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         ImGui::PopID();
     }
     if (action != ListAction::None) {
-        // A removed section takes its comments with it (core/edit.h).
-        Session_BeforeEdit(views.session, "", std::string("document/") + anchor + ";document/comments");
+        Session_BeforeEdit(views.session, "", action == ListAction::Remove ? parley::remove_section_scope(views.session.doc, sections[action_index].id)
+                                                                           : std::string("document/") + anchor);
         if (action == ListAction::Remove) parley::remove_section(views.session.doc, sections[action_index].id);
         else parley::move_item(sections, action_index, action == ListAction::MoveUp ? -1 : +1);
     }
@@ -475,8 +475,8 @@ static void DrawQuestions(Views& views, float column, const std::vector<char>& s
         if (QuietButton("Show all questions")) views.editor.question_filter.clear();
     }
     if (action != ListAction::None) {
-        // Removing takes the answer and comments too (core/edit.h): the whole draft is copied for that.
-        Session_BeforeEdit(views.session, "", action == ListAction::Remove ? "" : "document/questions");
+        const std::string& id = doc.questions[action_index].id;
+        Session_BeforeEdit(views.session, "", action == ListAction::Remove ? parley::remove_question_scope(doc, id) : "document/questions");
         if (action == ListAction::Remove) parley::remove_question(doc, doc.questions[action_index].id);
         else parley::move_item(doc.questions, action_index, action == ListAction::MoveUp ? -1 : +1);
     }

@@ -847,7 +847,7 @@ bool RegimeEditor_Draw(Views& views, int regime_index, float width)
         if (action == RowAction::Remove) {
             const std::string did = dims[action_index].id;
             const std::string label = parley::dimension_label(dims[action_index]);
-            Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/dimensions;document/comments");   // with its comments
+            Session_BeforeEdit(views.session, "", parley::remove_dimension_scope(views.session.doc, did));
             parley::remove_dimension(views.session.doc, did);
             ClearHint(did);
             views.status_message = "Removed \"" + label + "\". Edit > Undo brings it back.";
@@ -863,7 +863,7 @@ bool RegimeEditor_Draw(Views& views, int regime_index, float width)
 
     if (remove_regime) {
         const std::string name = parley::regime_name(views.session.doc.regimes[ri]);
-        Session_BeforeEdit(views.session, "");
+        Session_BeforeEdit(views.session, "", parley::remove_regime_scope(views.session.doc, rid));
         parley::remove_regime(views.session.doc, rid);
         views.status_message = "Removed \"" + name + "\". Edit > Undo brings it back.";
         return false;

@@ -106,7 +106,7 @@ static void DrawCriteria(Views& views, float column)
         ImGui::PopID();
     }
     if (action != None) {
-        Session_BeforeEdit(views.session, "", "document/workshop;document/comments");   // a criterion goes with its scores and comments
+        Session_BeforeEdit(views.session, "", action == Remove ? parley::remove_criterion_scope(doc, action_id) : "document/workshop");
         std::vector<Criterion>& list = doc.workshop.criteria;
         const int at = (int)(std::find_if(list.begin(), list.end(), [&](const Criterion& k) { return k.id == action_id; }) - list.begin());
         if (action == Remove) parley::remove_criterion(doc, action_id);
@@ -247,7 +247,7 @@ static void DrawParticipants(Views& views, float column)
         ImGui::PopID();
     }
     if (!remove_id.empty()) {
-        Session_BeforeEdit(views.session, "", "document/workshop;document/comments");
+        Session_BeforeEdit(views.session, "", parley::remove_participant_scope(doc, remove_id));
         parley::remove_participant(doc, remove_id);
     }
     if (ImGui::Button("Add a participant")) {

@@ -76,3 +76,87 @@ TEST_CASE("contract: the JSON writer's opens and closes must match")
     CHECK(g_caught == 2);
     parley::set_assert_handler(previous);
 }
+
+#include "core/document_json.h"
+#include "core/edit.h"
+
+#include <fstream>
+#include <sstream>
+
+static parley::Document LoadExample(const char* name)
+{
+    std::ifstream f(std::string(PARLEY_SOURCE_DIR "/assets/examples/") + name, std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    parley::ImportResult r = parley::import_document(s.str());
+    REQUIRE(r.ok);
+    return r.document;
+}
+
+// Each removal in core/edit.h names what it touches; with verify on, the session undoes each
+// step on a copy and checks it gives back the draft as it was. A scope that misses a list the
+// removal changed fails here.
+TEST_CASE("session: every removal's scope covers all it changes: undo gives the draft back exactly")
+{
+    parley::AssertHandler previous = parley::set_assert_handler(Catch);
+    g_caught = 0;
+    for (const char* name : {"jtai-joint-response.parley.json", "reinspection-workshop.parley.json", "no-notice-child-protection.parley.json"}) {
+        CAPTURE(name);
+        const parley::Document original = LoadExample(name);
+        const std::string original_text = parley::export_document(original);
+        EditSession s;
+        s.verify = true;
+        Session_Replace(s, original);
+        int removed = 0;
+        auto remove = [&](const std::string& scope, auto&& change) {
+            Session_BeforeEdit(s, "", scope);
+            change();
+            Session_EndFrame(s);
+            removed++;
+        };
+        while (!s.doc.questions.empty()) {
+            const std::string id = s.doc.questions[s.doc.questions.size() / 2].id;
+            remove(parley::remove_question_scope(s.doc, id), [&] { parley::remove_question(s.doc, id); });
+        }
+        while (!s.doc.regimes.empty() && !s.doc.regimes[0].dimensions.empty()) {
+            const std::string id = s.doc.regimes[0].dimensions.back().id;
+            remove(parley::remove_dimension_scope(s.doc, id), [&] { parley::remove_dimension(s.doc, id); });
+        }
+        while (!s.doc.workshop.criteria.empty()) {
+            const std::string id = s.doc.workshop.criteria[0].id;
+            remove(parley::remove_criterion_scope(s.doc, id), [&] { parley::remove_criterion(s.doc, id); });
+        }
+        while (!s.doc.workshop.participants.empty()) {
+            const std::string id = s.doc.workshop.participants[0].id;
+            remove(parley::remove_participant_scope(s.doc, id), [&] { parley::remove_participant(s.doc, id); });
+        }
+        while (!s.doc.regimes.empty()) {
+            const std::string id = s.doc.regimes.back().id;
+            remove(parley::remove_regime_scope(s.doc, id), [&] { parley::remove_regime(s.doc, id); });
+        }
+        while (!s.doc.sections.empty() || !s.doc.general_points.empty()) {
+            const std::string id = s.doc.sections.empty() ? s.doc.general_points[0].id : s.doc.sections[0].id;
+            remove(parley::remove_section_scope(s.doc, id), [&] { parley::remove_section(s.doc, id); });
+        }
+        CHECK(removed > 5);
+        while (Session_Undo(s)) {}
+        CHECK(parley::export_document(s.doc) == original_text);
+    }
+    CHECK(g_caught == 0);
+    parley::set_assert_handler(previous);
+}
+
+TEST_CASE("session: a scope that misses part of the change is caught by verify")
+{
+    parley::AssertHandler previous = parley::set_assert_handler(Catch);
+    g_caught = 0;
+    EditSession s;
+    s.verify = true;
+    Session_Replace(s, LoadExample("jtai-joint-response.parley.json"));
+    const std::string id = s.doc.questions[0].id;
+    Session_BeforeEdit(s, "", "document/questions");   // but the answer and comments go too
+    parley::remove_question(s.doc, id);
+    Session_EndFrame(s);
+    CHECK(g_caught >= 1);
+    parley::set_assert_handler(previous);
+}
