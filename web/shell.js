@@ -6,6 +6,19 @@
 (function () {
   'use strict';
 
+  // Index of this file
+  //   Failures and progress
+  //   Strings across the wasm boundary
+  //   Frame loop
+  //   Canvas size
+  //   Mouse and touch
+  //   Keyboard and text
+  //   Prose
+  //   What the app calls back (see web/parley_library.js)
+  //   Files
+  //   window.parley: the automation interface
+  //   Start-up
+
   const canvas = document.getElementById('canvas');
   const input = document.getElementById('parley-input');
   const loader = document.getElementById('loader');

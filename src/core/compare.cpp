@@ -1,3 +1,12 @@
+// Comparisons a person can read (compare.h): typed value changes, regimes side by side,
+// two versions of a draft field by field, and their text and JSON forms.
+//
+// Index of this file
+//   Values
+//   Regimes
+//   Documents
+//   Text and JSON
+
 #include "compare.h"
 
 #include "catalogue.h"

@@ -1,6 +1,11 @@
 // Reading (strict, every problem reported with where it is) and writing (canonical) of the
 // Parley format v1. docs/format.md is the description for people; this file must agree
 // with it member for member, and so must assets/schema/parley-v1.schema.json.
+//
+// Index of this file
+//   Reading
+//   Members by their C++ type
+//   Writing
 #include "document_json.h"
 
 #include "catalogue.h"

@@ -1,3 +1,10 @@
+// Index of this file
+//   Types and problems
+//   Making and changing values
+//   Option lists
+//   Words
+//   Keys of one's own dimensions
+
 #include "value_rules.h"
 
 #include "catalogue.h"

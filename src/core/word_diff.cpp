@@ -1,5 +1,11 @@
 // Word-level differences: tokens, interning, histogram anchoring, Myers for what is left, a
 // clean-up for reading, and moved blocks. See word_diff.h for the outline, docs/diff.md for why.
+//
+// Index of this file
+//   Tokens
+//   Matching
+//   From runs to readable pieces
+//   Moves
 #include "word_diff.h"
 
 #include <algorithm>

@@ -2,6 +2,17 @@
 // pointer, wheel, keyboard, text, clipboard and resize events and calls the parley_*
 // functions below; it also runs the frame loop, asking for frames only while parley_frame
 // says it needs them. This file turns those calls into ImGui input and draws with WebGL2.
+//
+// Index of this file
+//   What the page and the wasm share
+//   Input plumbing
+//   Start-up and size
+//   Autosave
+//   The prose overlay
+//   Requests carried out after the frame
+//   The frame
+//   Input from the page
+//   Documents, items and the prose textarea
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
@@ -45,6 +56,9 @@ void parley_js_prose(const char* json);
 void parley_js_out_of_memory();
 }
 
+// ---------------------------------------------------------------------------------------
+// What the page and the wasm share
+
 // The numbers the page and the wasm exchange, written once on each side. The page's side is
 // web/shell.js (modsOf, and autosave() in the shell object), web/parley_library.js says the same.
 enum PageModifier { PageMod_Ctrl = 1, PageMod_Shift = 2, PageMod_Alt = 4, PageMod_Meta = 8 };
@@ -67,6 +81,9 @@ static std::string g_result;             // storage for strings handed back to J
 // than one frame to settle some changes (a popup opens, is measured while hidden, then
 // shows), and on a slow or busy machine 600 ms can pass in fewer frames than that.
 static int g_frames_owed = 0;
+
+// ---------------------------------------------------------------------------------------
+// Input plumbing: waking the loop, clipboard, IME, modifiers
 
 static void Wake()
 {
@@ -98,6 +115,9 @@ static void ApplyMods(int mods)
     io.AddKeyEvent(ImGuiMod_Alt, (mods & PageMod_Alt) != 0);
     io.AddKeyEvent(ImGuiMod_Super, (mods & PageMod_Meta) != 0);
 }
+
+// ---------------------------------------------------------------------------------------
+// Start-up and size: WebGL, ImGui, fonts, the out-of-memory and contract handlers
 
 static void RebuildStyleAndFonts()
 {
@@ -208,6 +228,9 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
     return ImGui::GetCurrentContext()->InputEventsQueue.Size;
 }
 
+// ---------------------------------------------------------------------------------------
+// Autosave
+
 // Autosave: a copy of the open document goes to the browser's storage once typing pauses,
 // while it has changes not saved to a file. Saving to a file (or discarding) removes it.
 static const double kAutosaveDelayMs = 800;
@@ -249,6 +272,9 @@ static void Autosave(double now_ms)
         g_app.autosave_problem = "The browser's storage for Parley is full, so the latest copy of your draft could not be kept "
                                  "(very large drafts do not fit).";
 }
+
+// ---------------------------------------------------------------------------------------
+// The prose overlay
 
 // The page's textarea over the prose field being edited (see ui/prose_field.h). After each
 // frame it is placed over the field, or hidden when editing ended; its text is replaced only
@@ -308,6 +334,9 @@ static void UpdateProseOverlay()
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Requests carried out after the frame: files, exports, presentation
+
 // What the app asked for during the frame that only the page can do.
 static void CarryOutRequests()
 {
@@ -359,6 +388,9 @@ static void FollowPresentation()
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The frame
 
 // The app's own work in the last frame (layout and draw lists, not the GPU's drawing): what
 // the benchmarks hold to "a few milliseconds a frame", apart from the graphics driver.
@@ -415,6 +447,9 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (io.WantTextInput) return 200;   // caret blink
     return -1;
 }
+
+// ---------------------------------------------------------------------------------------
+// Input from the page
 
 EMSCRIPTEN_KEEPALIVE void parley_mouse_move(float x, float y)
 {
@@ -476,6 +511,9 @@ EMSCRIPTEN_KEEPALIVE void parley_focus(int focused)
     ImGui::GetIO().AddFocusEvent(focused != 0);
     Wake();
 }
+
+// ---------------------------------------------------------------------------------------
+// Documents, items and the prose textarea
 
 EMSCRIPTEN_KEEPALIVE const char* parley_items_json()
 {

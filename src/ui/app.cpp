@@ -1,3 +1,11 @@
+// Index of this file
+//   Zoom and shortcuts
+//   The open document: replacing it, undo, opening
+//   Saving, exporting, restoring
+//   Menu bar and status bar
+//   Modals
+//   The frame
+
 #include "app.h"
 
 #include "core/document_json.h"
@@ -47,6 +55,9 @@ void App_SetZoom(AppState& app, float zoom)
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Zoom and shortcuts
+
 static void ZoomStep(AppState& app, int direction)
 {
     const int n = IM_ARRAYSIZE(kZoomSteps);
@@ -93,6 +104,9 @@ bool App_HasUnsavedChanges(const AppState& app)
 {
     return app.views.session.edits != app.saved_edits && DocumentHasContent(app.views.session.doc);
 }
+
+// ---------------------------------------------------------------------------------------
+// The open document: replacing it, undo, opening
 
 void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file_token)
 {
@@ -190,6 +204,9 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
     return true;
 }
 
+// ---------------------------------------------------------------------------------------
+// Saving, exporting, restoring
+
 // A file name (without extension) from the title: no characters file systems refuse, not too long.
 static std::string FileBaseName(const std::string& title)
 {
@@ -254,6 +271,9 @@ void App_SaveFinished(AppState& app, bool saved, const std::string& message, int
     app.saving_edits = -1;
     app.views.status_message = message;
 }
+
+// ---------------------------------------------------------------------------------------
+// Menu bar and status bar
 
 // Example titles, read once from the embedded files for the menu.
 static const std::vector<std::string>& ExampleTitles()
@@ -382,6 +402,9 @@ static void DrawStatusBar(AppState& app)
     ImGui::PopStyleVar();
 }
 
+// ---------------------------------------------------------------------------------------
+// Modals
+
 static void CentreNextModal()
 {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -509,6 +532,9 @@ static void DrawModals(AppState& app)
         ImGui::EndPopup();
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The frame
 
 static void HandleShortcuts(AppState& app)
 {

@@ -1,3 +1,11 @@
+// Index of this file
+//   Filter
+//   Outline
+//   Details and organisations
+//   Sections (rationale, general points)
+//   Questions
+//   Regimes
+
 #include "document_editor.h"
 
 #include "views.h"

@@ -7,6 +7,15 @@
 // row, in words a policy officer uses. What a value may hold, turning one type into another,
 // option lists and the keys of one's own dimensions are all core/value_rules.h: this file only
 // draws them and turns clicks into calls.
+//
+// Index of this file
+//   Small text helpers
+//   Hints
+//   Writing to the document
+//   Value editors, one per type
+//   The left cell of a row
+//   The regime's own fields
+//   Adding a dimension
 #include "regime_editor.h"
 
 #include "views.h"

@@ -1,3 +1,10 @@
+// Index of this file
+//   Criteria
+//   Columns
+//   Participants
+//   Scores
+//   Results
+
 #include "workshop_editor.h"
 
 #include "views.h"

@@ -1,3 +1,8 @@
+// Index of this file
+//   Text in a given font at a given place
+//   The table
+//   Presentation
+
 #include "workshop_results.h"
 
 #include "views.h"
