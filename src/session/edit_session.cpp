@@ -48,23 +48,18 @@ void Session_EndFrame(EditSession& s)
 bool Session_CanUndo(const EditSession& s) { return !s.history.undo.empty() || s.history.pending.open; }
 bool Session_CanRedo(const EditSession& s) { return !s.history.redo.empty(); }
 
-bool Session_Undo(EditSession& s)
+// Undo and redo change the document as much as any edit: they count as one.
+static bool Replay(EditSession& s, bool (*step)(parley::History&, parley::Document&))
 {
     Check(s);
-    if (!parley::history_undo(s.history, s.doc)) return false;
+    if (!step(s.history, s.doc)) return false;
     s.edits++;
     if (s.verify) s.verified = parley::export_document(s.doc);
     return true;
 }
 
-bool Session_Redo(EditSession& s)
-{
-    Check(s);
-    if (!parley::history_redo(s.history, s.doc)) return false;
-    s.edits++;
-    if (s.verify) s.verified = parley::export_document(s.doc);
-    return true;
-}
+bool Session_Undo(EditSession& s) { return Replay(s, parley::history_undo); }
+bool Session_Redo(EditSession& s) { return Replay(s, parley::history_redo); }
 
 void Session_Replace(EditSession& s, parley::Document doc)
 {

@@ -5,6 +5,7 @@
 #include "core/json_reader.h"
 
 #include <doctest/doctest.h>
+#include "examples.h"
 #include <fstream>
 #include <sstream>
 
@@ -168,15 +169,7 @@ TEST_CASE("three regimes: a row is changed when any column differs from the base
     CHECK(r.rows[1].cells[2].value_changed);
 }
 
-static Document Load(const char* name)
-{
-    std::ifstream f(std::string(PARLEY_SOURCE_DIR) + "/assets/examples/" + name);
-    std::stringstream s;
-    s << f.rdbuf();
-    ImportResult r = import_document(s.str());
-    REQUIRE(r.ok);
-    return r.document;
-}
+static Document Load(const char* name) { return load_example(name); }
 
 TEST_CASE("two versions of a draft: every changed field, word-level prose, added and removed")
 {

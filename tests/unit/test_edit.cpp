@@ -2,37 +2,18 @@
 // pointed at the removed object goes with it. Each test removes every object of one kind from
 // each example, one at a time, and checks the saved text imports without an error.
 #include <doctest/doctest.h>
+#include "examples.h"
 #include "core/document_json.h"
 #include "core/edit.h"
 #include "core/text_fields.h"
 
-#include <dirent.h>
 #include <fstream>
 #include <functional>
 #include <sstream>
 
 using namespace parley;
 
-static std::vector<Document> examples()
-{
-    std::vector<Document> docs;
-    const std::string dir = PARLEY_SOURCE_DIR "/assets/examples";
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 12 || name.compare(name.size() - 12, 12, ".parley.json") != 0) continue;
-            std::ifstream f(dir + "/" + name, std::ios::binary);
-            std::stringstream s;
-            s << f.rdbuf();
-            ImportResult r = import_document(s.str());
-            REQUIRE(r.ok);
-            docs.push_back(std::move(r.document));
-        }
-        closedir(d);
-    }
-    REQUIRE(docs.size() >= 5);
-    return docs;
-}
+static std::vector<Document> examples() { return example_documents(); }
 
 static void check_still_opens(const Document& doc, const std::string& what)
 {

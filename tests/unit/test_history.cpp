@@ -1,6 +1,7 @@
 // Undo must take back every kind of edit, in sensible steps, and never lose the redo path
 // except when a new change makes it meaningless.
 #include <doctest/doctest.h>
+#include "examples.h"
 #include "core/history.h"
 
 using namespace parley;
@@ -90,15 +91,6 @@ TEST_CASE("the oldest steps are forgotten beyond the limit; the newest are kept"
 #include <random>
 #include <sstream>
 
-static Document load_example(const char* name)
-{
-    std::ifstream f(std::string(PARLEY_SOURCE_DIR "/assets/examples/") + name, std::ios::binary);
-    std::stringstream s;
-    s << f.rdbuf();
-    ImportResult r = import_document(s.str());
-    REQUIRE(r.ok);
-    return r.document;
-}
 
 TEST_CASE("typing in a field keeps a copy of that field only, not of the document")
 {
@@ -228,7 +220,7 @@ TEST_CASE("scopes that name nothing fall back to the whole document, so no chang
     Document doc = load_example("jtai-joint-response.parley.json");
     const std::string original = export_document(doc);
     history_record(h, doc, "", 0, "nothing/here;q-missing");
-    CHECK(history_pending_bytes(h) >= approx_bytes(doc));
+    CHECK(history_pending_bytes(h) * 10 >= approx_bytes(doc) * 9);   // a copy of all of it (a copy holds no spare capacity)
     doc.title = "Changed";
     doc.questions.clear();
     history_commit(h, doc);

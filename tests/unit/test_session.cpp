@@ -2,6 +2,7 @@
 // draft shows as unsaved) and undoable, and, with `verify` on, a change that skipped
 // Session_BeforeEdit is caught at the end of the frame.
 #include <doctest/doctest.h>
+#include "examples.h"
 #include "core/assert.h"
 #include "session/edit_session.h"
 
@@ -83,15 +84,7 @@ TEST_CASE("contract: the JSON writer's opens and closes must match")
 #include <fstream>
 #include <sstream>
 
-static parley::Document LoadExample(const char* name)
-{
-    std::ifstream f(std::string(PARLEY_SOURCE_DIR "/assets/examples/") + name, std::ios::binary);
-    std::stringstream s;
-    s << f.rdbuf();
-    parley::ImportResult r = parley::import_document(s.str());
-    REQUIRE(r.ok);
-    return r.document;
-}
+static parley::Document LoadExample(const char* name) { return load_example(name); }
 
 // Each removal in core/edit.h names what it touches; with verify on, the session undoes each
 // step on a copy and checks it gives back the draft as it was. A scope that misses a list the

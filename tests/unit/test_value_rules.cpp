@@ -5,13 +5,13 @@
 // with import on whether the value is refused. Conversions between types must keep what a
 // person wrote, and option lists must be found the same way wherever they are defined.
 #include <doctest/doctest.h>
+#include "examples.h"
 #include "core/catalogue.h"
 #include "core/document_json.h"
 #include "core/value_rules.h"
 #include "core/value_text.h"
 
 #include <cmath>
-#include <dirent.h>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -276,26 +276,15 @@ TEST_CASE("every kind of value for every dimension, as the editor makes them, is
 
 TEST_CASE("the example drafts' values have no problem")
 {
-    const std::string dir = PARLEY_SOURCE_DIR "/assets/examples";
     int values = 0;
-    if (DIR* d = opendir(dir.c_str())) {
-        while (dirent* e = readdir(d)) {
-            const std::string name = e->d_name;
-            if (name.size() < 12 || name.compare(name.size() - 12, 12, ".parley.json") != 0) continue;
-            std::ifstream f(dir + "/" + name, std::ios::binary);
-            std::stringstream s;
-            s << f.rdbuf();
-            const ImportResult r = import_document(s.str());
-            REQUIRE(r.ok);
-            for (const Regime& g : r.document.regimes)
-                for (const Dimension& dim : g.dimensions) {
-                    CAPTURE(name);
-                    CAPTURE(dim.key);
-                    CHECK(value_problem(r.document.lists, dim.key, dim.value) == nullptr);
-                    values++;
-                }
-        }
-        closedir(d);
+    for (const Document& doc : example_documents()) {
+        CAPTURE(doc.title);
+        for (const Regime& g : doc.regimes)
+            for (const Dimension& dim : g.dimensions) {
+                CAPTURE(dim.key);
+                CHECK(value_problem(doc.lists, dim.key, dim.value) == nullptr);
+                values++;
+            }
     }
     CHECK(values > 20);
 }
