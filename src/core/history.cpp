@@ -352,10 +352,14 @@ void DiffObject(const T& before, const T& after, const Path& path, std::vector<U
 // ---------------------------------------------------------------------------------------------
 // Applying: swap what the entry holds with what the document has, so it can be applied back.
 
+// An entry that does not fit where its path leads (a bug: the paths went out of step) fails the
+// contract check and is left alone, so a user's tab never writes memory of the wrong type.
 void Apply(Document& doc, UndoEntry& e)
 {
     VisitPath(doc, e.path, [&](auto& target) {
         using T = Plain<decltype(target)>;
+        const void* want = e.kind == UndoEntry::Extra ? TypeTag<ExtraMembers>() : TypeTag<T>();
+        if (!e.held || e.held->type != want) { PARLEY_ASSERT(!"an undo entry applied to a member of another type"); return; }
         if (e.kind == UndoEntry::Member) {
             if constexpr (!is_described_v<T>) {
                 std::swap(target, HeldValue<T>(*e.held));
@@ -372,7 +376,7 @@ void Apply(Document& doc, UndoEntry& e)
             }
         } else if constexpr (is_object_list_v<T>) {
             T& other = HeldValue<T>(*e.held);
-            PARLEY_ASSERT(e.start + e.count <= target.size());
+            if (e.start + e.count > target.size()) { PARLEY_ASSERT(!"a splice beyond the end of its list"); return; }
             T now(std::make_move_iterator(target.begin() + e.start), std::make_move_iterator(target.begin() + e.start + e.count));
             target.erase(target.begin() + e.start, target.begin() + e.start + e.count);
             target.insert(target.begin() + e.start, std::make_move_iterator(other.begin()), std::make_move_iterator(other.end()));
@@ -563,6 +567,7 @@ void history_commit(History& h, const Document& doc)
         }
         VisitPath(doc, copy.path, [&](const auto& target) {
             using T = Plain<decltype(target)>;
+            if (!copy.before || copy.before->type != TypeTag<T>()) { PARLEY_ASSERT(!"the document's shape changed under a copy"); return; }
             DiffMember(HeldValue<T>(*copy.before), target, copy.path, entries);
         });
     }
