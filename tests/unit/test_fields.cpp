@@ -8,6 +8,8 @@
 #include "core/export.h"
 #include "core/text_fields.h"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <type_traits>
 
@@ -342,4 +344,27 @@ TEST_CASE("fields: the declarations name each member once and label what people 
     check((Dimension*)nullptr);
     check((Workshop*)nullptr);
     check((Comment*)nullptr);
+}
+
+TEST_CASE("fields: every declared member is described in docs/format.md")
+{
+    // The format is a contract with other organisations' copies and tools: a member the code
+    // reads and writes must be in the description people read.
+    std::ifstream f(PARLEY_SOURCE_DIR "/docs/format.md", std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    const std::string format = s.str();
+    REQUIRE(format.size() > 1000);
+    Document d = full_document();
+    int members = 0;
+    walk_objects(d, [&](const auto& obj, const Field*) {
+        for_each_field(obj, [&](const Field& f, const auto&) {
+            const std::string name = f.name;
+            CAPTURE(name);
+            CHECK(has(format, "`" + name + "`"));
+            members++;
+        });
+        return true;
+    });
+    CHECK(members > 80);
 }
