@@ -94,7 +94,7 @@ struct Ctx {
     std::unordered_map<std::string, IdEntry> ids;
     std::vector<PendingRef> refs;
     std::unordered_set<std::string> list_keys;       // the keys of the file's own lists read so far
-    const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): value_rules looks options up in them
+    const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): option_lists.h looks options up in them
 
     void error(const std::string& pointer, TextPos pos, std::string message)
     {
@@ -406,7 +406,7 @@ void read_rules(Ctx& c, Obj& r, const JsonValue& v, NamedList& o)
 std::string amount_of(const std::string& unit) { return unit.empty() ? "a number" : "a number of " + unit; }
 
 // Reads the "list" a choice or set draws from; fills `options` (their keys) and returns true
-// when it names a list that exists (the file's own or a built-in one: value_rules.h looks).
+// when it names a list that exists (the file's own or a built-in one: option_lists.h looks).
 bool read_list_name(Ctx& c, Obj& r, const JsonValue& v, bool required, Value* out, std::vector<std::string>* options)
 {
     if (!r.text("list", &out->list, required)) return false;

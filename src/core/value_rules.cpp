@@ -1,7 +1,7 @@
 // Index of this file
 //   Types and problems
 //   Making and changing values
-//   Option lists
+//   Items from words
 //   Words
 //   Keys of one's own dimensions
 
@@ -19,33 +19,6 @@
 namespace parley {
 
 namespace {
-
-const NamedList* own_list(const std::vector<NamedList>& lists, const std::string& key)
-{
-    for (const NamedList& l : lists)
-        if (l.key == key) return &l;
-    return nullptr;
-}
-
-// The one option lookup every question about a list goes through: calls `each(key, label)`
-// for the options of `list` in order until it returns true; false when no list has that key.
-// The document's own lists come first, then the catalogue's (import refuses an own list with
-// a catalogue list's key, so the order only matters for documents built in code).
-template <typename F>
-bool for_each_option(const std::vector<NamedList>& lists, const std::string& list, F each)
-{
-    if (const NamedList* l = own_list(lists, list)) {
-        for (const ListOption& o : l->options)
-            if (each(std::string_view(o.key), std::string_view(o.label.empty() ? o.key : o.label))) break;
-        return true;
-    }
-    if (const CatalogueList* l = catalogue_find_list(list)) {
-        for (int i = 0; i < l->option_count; i++)
-            if (each(std::string_view(l->options[i].key), std::string_view(l->options[i].label))) break;
-        return true;
-    }
-    return false;
-}
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
@@ -261,73 +234,29 @@ Value set_with_option(const std::vector<NamedList>& lists, const Value& set, con
 {
     Value v = set;
     v.items.clear();
-    for_each_option(lists, set.list, [&](std::string_view key, std::string_view) {
-        const bool ticked = key == option ? on : std::find(set.items.begin(), set.items.end(), key) != set.items.end();
-        if (ticked) v.items.push_back(std::string(key));
-        return false;
-    });
+    std::vector<OptionRef> options;
+    list_options(lists, set.list, &options);
+    for (const OptionRef& o : options) {
+        const bool ticked = o.key == option ? on : std::find(set.items.begin(), set.items.end(), o.key) != set.items.end();
+        if (ticked) v.items.push_back(o.key);
+    }
     return v;
 }
 
 // ---------------------------------------------------------------------------------------
-// Option lists
-
-bool list_options(const std::vector<NamedList>& lists, const std::string& list, std::vector<OptionRef>* out)
-{
-    out->clear();
-    return for_each_option(lists, list, [out](std::string_view key, std::string_view label) {
-        out->push_back({std::string(key), std::string(label)});
-        return false;
-    });
-}
-
-bool list_has_option(const std::vector<NamedList>& lists, const std::string& list, const std::string& option)
-{
-    bool found = false;
-    for_each_option(lists, list, [&](std::string_view key, std::string_view) { return found = key == option; });
-    return found;
-}
-
-std::string list_option_label(const std::vector<NamedList>& lists, const std::string& list, const std::string& option)
-{
-    std::string label = option;
-    for_each_option(lists, list, [&](std::string_view key, std::string_view l) {
-        if (key != option) return false;
-        label = std::string(l);
-        return true;
-    });
-    return label;
-}
-
-std::string list_label(const std::vector<NamedList>& lists, const std::string& list)
-{
-    if (const NamedList* l = own_list(lists, list)) return l->label.empty() ? l->key : l->label;
-    if (const CatalogueList* l = catalogue_find_list(list)) return l->label;
-    return list;
-}
-
-std::vector<std::string> list_keys(const std::vector<NamedList>& lists, bool for_choice)
-{
-    std::vector<std::string> keys;
-    for (const NamedList& l : lists)
-        if (!l.key.empty() && (!for_choice || !l.options.empty())) keys.push_back(l.key);
-    int n = 0;
-    const CatalogueList* builtin = catalogue_lists(&n);
-    for (int i = 0; i < n; i++) keys.push_back(builtin[i].key);
-    return keys;
-}
+// Items from words
 
 std::vector<std::string> items_in_list(const std::vector<NamedList>& lists, const std::string& list, const std::vector<std::string>& words)
 {
     std::vector<std::string> items;
-    for_each_option(lists, list, [&](std::string_view key, std::string_view label) {
+    std::vector<OptionRef> options;
+    list_options(lists, list, &options);
+    for (const OptionRef& o : options)
         for (const std::string& w : words)
-            if (w == key || same_words(w, std::string(label))) {
-                items.push_back(std::string(key));
+            if (w == o.key || same_words(w, o.label)) {
+                items.push_back(o.key);
                 break;
             }
-        return false;
-    });
     return items;
 }
 

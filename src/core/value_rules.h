@@ -13,6 +13,7 @@
 // checked against a file that is not the one open (a regime added from another draft).
 #pragma once
 #include "document.h"
+#include "option_lists.h"
 
 #include <string>
 #include <vector>
@@ -63,24 +64,8 @@ Value value_with_list(const std::vector<NamedList>& lists, const Value& from, co
 Value set_with_option(const std::vector<NamedList>& lists, const Value& set, const std::string& option, bool on);
 
 // ---------------------------------------------------------------------------------------
-// Option lists: the document's own first, then the catalogue's
+// Option lists (the lookups themselves are option_lists.h)
 
-struct OptionRef {
-    std::string key;
-    std::string label;   // the option's label; its key when it has none
-};
-
-// The options of `list` in order; false (and `out` empty) when no list has that key.
-bool list_options(const std::vector<NamedList>& lists, const std::string& list, std::vector<OptionRef>* out);
-bool list_has_option(const std::vector<NamedList>& lists, const std::string& list, const std::string& option);
-// An option's label; the key itself when the list or the option is unknown.
-std::string list_option_label(const std::vector<NamedList>& lists, const std::string& list, const std::string& option);
-// A list's label; its key when it has none or is unknown.
-std::string list_label(const std::vector<NamedList>& lists, const std::string& list);
-// The keys of the lists a value of one's own may draw from: the document's, then the
-// catalogue's. A choice needs a list with options to choose from (`for_choice`); a set may
-// draw from an empty list. Never empty: the catalogue has lists.
-std::vector<std::string> list_keys(const std::vector<NamedList>& lists, bool for_choice);
 // The option keys of `list` that `words` name, by key or by label, in the list's order.
 std::vector<std::string> items_in_list(const std::vector<NamedList>& lists, const std::string& list, const std::vector<std::string>& words);
 

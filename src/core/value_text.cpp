@@ -2,7 +2,7 @@
 
 #include "catalogue.h"
 #include "json_writer.h"
-#include "value_rules.h"
+#include "option_lists.h"
 
 namespace parley {
 
@@ -20,7 +20,7 @@ std::string with_unit(const std::string& number, const std::string& unit, bool s
 
 } // namespace
 
-// The label of an option in a named list: value_rules.cpp has the one lookup of lists.
+// The label of an option in a named list: option_lists.cpp has the one lookup of lists.
 std::string option_label(const std::string& list, const std::string& option, const Document* doc)
 {
     return list_option_label(doc ? doc->lists : kNoLists, list, option);
