@@ -1,3 +1,6 @@
+// What a dimension's typed value may hold, and how it changes (value_rules.h): one set of
+// rules for the importer and the regime editor.
+//
 // Index of this file
 //   Types and problems
 //   Making and changing values
