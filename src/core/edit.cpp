@@ -47,7 +47,7 @@ std::string remove_section_scope(const Document&, const std::string&) { return "
 std::string remove_criterion_scope(const Document&, const std::string&) { return "document/workshop;document/comments"; }
 std::string remove_participant_scope(const Document&, const std::string&) { return "document/workshop;document/comments"; }
 
-bool remove_question(Document& doc, const std::string& id)
+bool remove_question(Document& doc, std::string id)
 {
     if (!EraseIf(doc.questions, [&](const Question& q) { return q.id == id; })) return false;
     std::vector<std::string> gone = {id};
@@ -60,7 +60,7 @@ bool remove_question(Document& doc, const std::string& id)
     return true;
 }
 
-bool remove_organisation(Document& doc, const std::string& id)
+bool remove_organisation(Document& doc, std::string id)
 {
     if (!EraseIf(doc.organisations, [&](const Organisation& o) { return o.id == id; })) return false;
     for (Answer& a : doc.answers)
@@ -73,7 +73,7 @@ bool remove_organisation(Document& doc, const std::string& id)
     return true;
 }
 
-bool remove_regime(Document& doc, const std::string& id)
+bool remove_regime(Document& doc, std::string id)
 {
     std::vector<std::string> gone = {id};
     bool found = false;
@@ -92,7 +92,7 @@ bool remove_regime(Document& doc, const std::string& id)
     return true;
 }
 
-bool remove_dimension(Document& doc, const std::string& id)
+bool remove_dimension(Document& doc, std::string id)
 {
     for (Regime& r : doc.regimes)
         if (EraseIf(r.dimensions, [&](const Dimension& d) { return d.id == id; })) {
@@ -102,7 +102,7 @@ bool remove_dimension(Document& doc, const std::string& id)
     return false;
 }
 
-bool remove_section(Document& doc, const std::string& id)
+bool remove_section(Document& doc, std::string id)
 {
     auto is = [&](const Section& s) { return s.id == id; };
     if (!EraseIf(doc.sections, is) && !EraseIf(doc.general_points, is)) return false;
@@ -110,7 +110,7 @@ bool remove_section(Document& doc, const std::string& id)
     return true;
 }
 
-bool remove_criterion(Document& doc, const std::string& id)
+bool remove_criterion(Document& doc, std::string id)
 {
     if (!EraseIf(doc.workshop.criteria, [&](const Criterion& k) { return k.id == id; })) return false;
     EraseIf(doc.workshop.scores, [&](const Score& s) { return s.criterion == id; });
@@ -118,7 +118,7 @@ bool remove_criterion(Document& doc, const std::string& id)
     return true;
 }
 
-bool remove_participant(Document& doc, const std::string& id)
+bool remove_participant(Document& doc, std::string id)
 {
     if (!EraseIf(doc.workshop.participants, [&](const Participant& p) { return p.id == id; })) return false;
     EraseIf(doc.workshop.scores, [&](const Score& s) { return s.participant == id; });

@@ -10,7 +10,9 @@
 
 namespace parley {
 
-// Each returns false when nothing has that id. Each removal's undo scope (core/history.h) says
+// Each returns false when nothing has that id. The id is taken by value: callers often pass a
+// reference into the very list being changed (`doc.questions[i].id`), which the removal would
+// overwrite halfway (it once removed the next question's answer). Each removal's undo scope (core/history.h) says
 // what it may change, so the undo step copies only that; an editor passes it to
 // Session_BeforeEdit. A scope that misses something fails the session's verify check.
 std::string remove_question_scope(const Document& doc, const std::string& question_id);
@@ -21,13 +23,13 @@ std::string remove_criterion_scope(const Document& doc, const std::string& crite
 std::string remove_participant_scope(const Document& doc, const std::string& participant_id);
 // remove_organisation reaches into every answer's co-signatories: its scope is the whole draft ("").
 
-bool remove_question(Document& doc, const std::string& question_id);        // with its answer
-bool remove_organisation(Document& doc, const std::string& organisation_id); // its positions, ownerships, participants
-bool remove_regime(Document& doc, const std::string& regime_id);             // regimes based on it, workshop columns and scores
-bool remove_dimension(Document& doc, const std::string& dimension_id);
-bool remove_section(Document& doc, const std::string& section_id);          // sections and general points
-bool remove_criterion(Document& doc, const std::string& criterion_id);      // a workshop row with its scores
-bool remove_participant(Document& doc, const std::string& participant_id);  // a workshop participant with their scores
+bool remove_question(Document& doc, std::string question_id);        // with its answer
+bool remove_organisation(Document& doc, std::string organisation_id); // its positions, ownerships, participants
+bool remove_regime(Document& doc, std::string regime_id);             // regimes based on it, workshop columns and scores
+bool remove_dimension(Document& doc, std::string dimension_id);
+bool remove_section(Document& doc, std::string section_id);          // sections and general points
+bool remove_criterion(Document& doc, std::string criterion_id);      // a workshop row with its scores
+bool remove_participant(Document& doc, std::string participant_id);  // a workshop participant with their scores
 
 // Moves element `index` one place up (delta -1) or down (+1); false at either end.
 template <typename T>

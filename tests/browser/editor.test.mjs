@@ -196,7 +196,9 @@ describe('editors', () => {
     await clickRevealed(page, (x) => x.name === `Remove##${d.questions[0].id}`);
     await settled(page);
     assert.equal((await doc(page)).questions.length, 2);
-    assert.equal((await doc(page)).answers.length, 2, 'its answer goes with it');
+    const afterRemoval = await doc(page);
+    assert.equal(afterRemoval.answers.length, 2, 'its answer goes with it');
+    assert.ok(afterRemoval.answers.every((a) => a.question !== d.questions[0].id), 'its own answer, not another question\'s');
     await page.keyboard.press(`${primary}+Z`);
     await settled(page);
     assert.equal(await page.evaluate(() => window.parley.document()), before, 'undo brings question and answer back');

@@ -118,3 +118,21 @@ TEST_CASE("text field keys name one field by object id and member, and go stale 
         }
     }
 }
+
+TEST_CASE("removing by a reference into the document's own list removes the right things")
+{
+    // The editor passes doc.questions[i].id; erasing the question moves the next one into that
+    // place, so a reference would then name the next question and take its answer instead.
+    for (Document doc : examples()) {
+        if (doc.questions.size() < 2 || doc.answers.size() < 2) continue;
+        const std::string first = doc.questions[0].id, second = doc.questions[1].id;
+        const Answer* kept_before = find_answer(doc, second);
+        if (!kept_before || !find_answer(doc, first)) continue;
+        const std::string kept = kept_before->id;
+        REQUIRE(remove_question(doc, doc.questions[0].id));
+        CHECK(find_answer(doc, first) == nullptr);
+        REQUIRE(find_answer(doc, second) != nullptr);
+        CHECK(find_answer(doc, second)->id == kept);
+        check_still_opens(doc, "after removing the first question by reference");
+    }
+}
