@@ -149,6 +149,7 @@
       readyResolved = true;
       resolveReady();
     }
+    // web_main.cpp's FrameWait: 0 the next animation frame, -1 not until input, N > 0 after N ms.
     if (next === 0) requestFrame();
     else if (next > 0 && !timerId) timerId = setTimeout(() => { timerId = 0; requestFrame(); }, next);
     if (next !== 0 && settleWaiters.length) {

@@ -63,6 +63,8 @@ void parley_js_out_of_memory();
 // web/shell.js (modsOf, and autosave() in the shell object), web/parley_library.js says the same.
 enum PageModifier { PageMod_Ctrl = 1, PageMod_Shift = 2, PageMod_Alt = 4, PageMod_Meta = 8 };
 enum AutosaveResult { Autosave_Kept = 0, Autosave_Unavailable = 1, Autosave_Full = 2 };
+// What parley_frame returns; any other number is a wait in milliseconds (shell.js frame()).
+enum FrameWait { Frame_Next = 0, Frame_Idle = -1 };
 
 static AppState  g_app;
 static EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
@@ -397,8 +399,8 @@ static void FollowPresentation()
 static double g_ui_ms = 0;
 EMSCRIPTEN_KEEPALIVE double parley_ui_ms() { return g_ui_ms; }
 
-// Draws one frame. Returns how long the page may wait before the next one:
-// 0 = next animation frame, N > 0 = after N ms (caret blink), -1 = not until new input.
+// Draws one frame. Returns how long the page may wait before the next one: Frame_Next (the
+// next animation frame), N > 0 (after N ms: caret blink, autosave), Frame_Idle (until input).
 EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
 {
     ImGuiIO& io = ImGui::GetIO();
@@ -432,20 +434,20 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
 
-    if (g_app.views.style_dirty) return 0;
+    if (g_app.views.style_dirty) return Frame_Next;
     // ImGui trickles queued input over several frames (one key change per frame); stopping
     // while events are still queued would leave a click or typed text unprocessed.
-    if (parley_input_pending() > 0) return 0;
-    if (g_frames_owed > 0) { g_frames_owed--; return 0; }
-    if (emscripten_get_now() < g_awake_until_ms) return 0;
+    if (parley_input_pending() > 0) return Frame_Next;
+    if (g_frames_owed > 0) { g_frames_owed--; return Frame_Next; }
+    if (emscripten_get_now() < g_awake_until_ms) return Frame_Next;
     for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
-        if (io.MouseDown[b]) return 0;
+        if (io.MouseDown[b]) return Frame_Next;
     for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; k++)
-        if (ImGui::IsKeyDown((ImGuiKey)k)) return 0;   // held keys auto-repeat inside ImGui
+        if (ImGui::IsKeyDown((ImGuiKey)k)) return Frame_Next;   // held keys auto-repeat inside ImGui
     if (App_HasUnsavedChanges(g_app) && g_app.views.session.edits != g_autosaved_edits)   // wake for the autosave
         return std::max(1, (int)(kAutosaveDelayMs - (now_ms - g_last_edit_ms)) + 1);
     if (io.WantTextInput) return 200;   // caret blink
-    return -1;
+    return Frame_Idle;
 }
 
 // ---------------------------------------------------------------------------------------

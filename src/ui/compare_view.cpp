@@ -1,5 +1,6 @@
 #include "compare_view.h"
 
+#include "core/assert.h"
 #include "core/compare.h"
 #include "core/value_text.h"
 #include "diff_text.h"
@@ -253,6 +254,8 @@ static void DrawRegimes(Views& views)
     const float z = views.zoom;
     const ThemeColors& c = Theme_Colors();
     DrawColumnPickers(views);
+    // The rows point into the draft's regimes: the draft must be as it was when they were worked out.
+    PARLEY_ASSERT(g_cache.generation == views.session.generation && g_cache.edits == views.session.edits);
     const parley::RegimeComparison& cmp = g_cache.regimes;
     if (cmp.regimes.size() < 2) {
         ImGui::Dummy(ImVec2(0, 24 * z));
