@@ -400,16 +400,18 @@ std::string MemberText(const Document& doc, const parley::Field& f, const M& m)
 
 // Every declared member of two versions of one object that a person reads by itself (it has a
 // label, and is neither an id nor a list of further objects), prose word by word. `prefix`
-// goes before each label ("ADCS's "). A member added to a struct is compared with no change here.
+// goes before each label ("ADCS's "); `said` names a member the caller has already said in its
+// own way. A member added to a struct is compared with no change here.
 template <typename T>
-void CompareMembers(Collector& c, const std::string& part, const std::string& id, const T& x, const T& y, const std::string& prefix = "")
+void CompareMembers(Collector& c, const std::string& part, const std::string& id, const T& x, const T& y, const std::string& prefix = "",
+                    const char* said = nullptr)
 {
     for_each_field_pair(x, y, [&](const parley::Field& f, const auto& p, const auto& q) {
         using M = std::remove_const_t<std::remove_reference_t<decltype(p)>>;
         if constexpr (is_object_list_v<M> || is_described_v<M> || std::is_same_v<M, Value>) {
             return;   // lists and nested objects: compared object by object by their owners
         } else {
-            if (!f.label || f.text_kind == TextKind::Id) return;
+            if (!f.label || f.text_kind == TextKind::Id || (said && std::string(said) == f.name)) return;
             c.Field(part, prefix + f.label, id, MemberText(c.a, f, p), MemberText(c.b, f, q), f.is(FieldProse));
         }
     });
@@ -440,9 +442,8 @@ void CompareRegime(Collector& c, const Regime& x, const Regime& y)
             c.changes.push_back(std::move(f));
         }
         // The dimension's other members (rationale, label, sources) as declared, under the row's label.
-        Dimension p = *before.dimension, q = *after.dimension;
-        p.label = q.label = "";   // the row is named by its label already; a changed label shows as the row's own
-        CompareMembers(c, part, after.dimension->id, p, q, row.label + ": ");
+        // The row is named by its label already: a changed label is said as the row's own, below.
+        CompareMembers(c, part, after.dimension->id, *before.dimension, *after.dimension, row.label + ": ", "label");
         if (before.dimension->label != after.dimension->label)
             c.Field(part, row.label + ": label", after.dimension->id, dimension_label(*before.dimension), dimension_label(*after.dimension));
     }
@@ -487,9 +488,7 @@ void CompareWorkshop(Collector& c)
                   f.change = Signed(q.score - p.score);
                   c.changes.push_back(std::move(f));
               }
-              Score p_rest = p, q_rest = q;
-              p_rest.score = q_rest.score = 0;   // said above, with its change in points
-              CompareMembers(c, part, "", p_rest, q_rest, field + ": ");
+              CompareMembers(c, part, "", p, q, field + ": ", "score");   // the score is said above, with its change in points
           },
           [&](ChangeKind k, const Score& s) { c.Object(k, part, "Score: " + where(k == ChangeKind::Added ? c.b : c.a, s), "", Num(s.score)); });
 }
