@@ -2,7 +2,7 @@
 # Installs what a fresh Debian machine lacks for building and testing Parley.
 # Idempotent and quiet when everything is present, so every make target can call it.
 #   tools/install-deps.sh build   -> compilers, Emscripten, headers, fonts
-#   tools/install-deps.sh test    -> the above plus Chromium and the npm test tooling
+#   tools/install-deps.sh test    -> the above plus Chromium, git and the npm test tooling
 #   tools/install-deps.sh bench   -> the build set plus Node.js (make bench runs under Node),
 #                                    Chromium and the pinned npm packages of the diff benchmark
 #   tools/install-deps.sh fuzz    -> the build set plus clang and its libFuzzer runtime
@@ -22,6 +22,10 @@ fi
 if [ "$what" = test ] || [ "$what" = bench ]; then
   have_pkg chromium || need="$need chromium"
   command -v npm >/dev/null 2>&1 || need="$need npm"
+fi
+if [ "$what" = test ]; then
+  # tests/browser/merge-cli.test.mjs runs real git with `parley merge` as its merge driver.
+  command -v git >/dev/null 2>&1 || need="$need git"
 fi
 if [ "$what" = fuzz ]; then
   # clang-14 is the compiler Debian 12's libFuzzer runtime (libclang-rt-14-dev) belongs to.

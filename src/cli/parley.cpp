@@ -4,14 +4,20 @@
 //   parley fmt [--check|--write] FILE...   canonical form (to stdout, checked, or in place)
 //   parley info FILE...            a short summary of each file
 //   parley diff [--json] A B       what changed from draft A to draft B (exit 0 same, 1 different)
+//   parley merge [--base BASE] OURS THEIRS [-o OUT]   two copies of one draft brought together
+//                                  (exit 0 clean, 1 conflicts left open in the output, 2 error)
 // Exit status: 0 all good, 1 a file has problems (or is not canonical with --check),
 // 2 the command itself was wrong (unknown command, unreadable file).
 #include "core/catalogue.h"
 #include "core/compare.h"
+#include "core/copy_merge.h"
 #include "core/document_json.h"
+#include "core/paths.h"
+#include "core/revision_changes.h"
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <fstream>
 #include <iostream>
@@ -19,6 +25,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 namespace {
 
@@ -35,6 +43,16 @@ const char kUsage[] =
     "  diff [--json] A B         every change from draft A to draft B, field by field, with\n"
     "                            words deleted in [-...-] and inserted in {+...+};\n"
     "                            exit status 0 when the content is identical, 1 when not\n"
+    "  merge OURS THEIRS [-o OUT] bring the changes of another organisation's copy THEIRS into\n"
+    "                            OURS; the original both grew from is rebuilt from the files'\n"
+    "                            history. Writes the merged draft to OUT (default: standard\n"
+    "                            output) and what came in and what collides to standard error.\n"
+    "                            Conflicts stay open in the merged file, for Parley to settle.\n"
+    "                            Exit status 0 clean, 1 conflicts left open, 2 error.\n"
+    "    --base BASE             the original both copies grew from, given as a file (a git\n"
+    "                            merge driver: parley merge --base %O %A %B -o %A)\n"
+    "    --no-base               no original: every difference becomes a conflict\n"
+    "    --organisation NAME     who is merging, for the merge's revision\n"
     "\n"
     "FILE may be - for standard input. Exit status: 0 fine, 1 problems found, 2 usage or read error.\n"
     "The format is described in docs/format.md.\n";
@@ -185,12 +203,142 @@ int cmd_diff(const std::vector<std::string>& files, bool json)
     return c.identical() ? 0 : 1;
 }
 
+std::string utc_now()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+const char* change_word(parley::MergeChange::Kind k)
+{
+    switch (k) {
+    case parley::MergeChange::Changed: return "changed";
+    case parley::MergeChange::Added: return "added";
+    case parley::MergeChange::Removed: return "removed";
+    case parley::MergeChange::Moved: return "reordered";
+    }
+    return "changed";
+}
+
+struct MergeArgs {
+    std::string base, ours, theirs, out, organisation;
+    bool no_base = false;
+};
+
+// The merged draft, or the reason there is none. Files are read with File > Open's checks.
+int cmd_merge(const MergeArgs& a)
+{
+    parley::ImportResult ours, theirs, base;
+    std::string text;
+    const int so = load(a.ours, &ours, &text, false);
+    const int st = load(a.theirs, &theirs, &text, false);
+    const int sb = a.base.empty() ? 0 : load(a.base, &base, &text, false);
+    if (so || st || sb) {
+        std::fprintf(stderr, "parley merge: nothing was merged: %s cannot be read as a Parley draft (above)\n",
+                     (so ? a.ours : st ? a.theirs : a.base).c_str());
+        return 2;
+    }
+    parley::IdGenerator ids;
+    ids.state ^= (uint64_t)std::time(nullptr) * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid();
+    parley::CopyMergeOptions options;
+    options.original = a.base.empty() ? nullptr : &base.document;
+    options.without_original = a.no_base;
+    options.organisation = a.organisation.empty() ? parley::copy_from(ours.document) : a.organisation;
+    options.utc_time = utc_now();
+    parley::CopyMerge m = parley::merge_copies(ours.document, ours.document, theirs.document, ids, options);
+    switch (m.status) {
+    case parley::CopyMergeStatus::Refused:
+        std::fprintf(stderr, "parley merge: nothing was merged: %s\n", m.message.c_str());
+        return 2;
+    case parley::CopyMergeStatus::NoOriginal:
+        std::fprintf(stderr, "parley merge: nothing was merged: %s.\nGive the original file with --base BASE, or use --no-base to make every difference a conflict.\n",
+                     m.message.c_str());
+        return 2;
+    case parley::CopyMergeStatus::AlreadyMerged:
+        std::fprintf(stderr, "parley merge: %s; %s is unchanged\n", m.message.c_str(), a.ours.c_str());
+        m.result.doc = ours.document;
+        break;
+    case parley::CopyMergeStatus::Merged: break;
+    }
+    const parley::Document& d = m.result.doc;
+    const std::string merged = parley::export_document(d);
+    const parley::ImportResult check = parley::import_document(merged);
+    if (!check.ok) {   // never write a file File > Open would refuse
+        std::fprintf(stderr, "parley merge: nothing was written: the merged draft breaks a rule of the format:\n");
+        for (const parley::ImportError& e : check.errors) std::fprintf(stderr, "  %s\n", parley::format_error(e).c_str());
+        return 2;
+    }
+    if (m.status == parley::CopyMergeStatus::Merged) {
+        const std::string who = parley::copy_from(theirs.document);
+        const std::string from = "from " + (who.empty() ? std::string("the other copy") : who);
+        const size_t n = m.result.incoming.size();
+        std::fprintf(stderr, "parley merge: %zu change%s came in %s%s\n", n, n == 1 ? "" : "s", from.c_str(),
+                     m.original.empty() ? (a.base.empty() ? " (no original: every difference is a conflict)" : "") : (", merged from revision " + m.original).c_str());
+        for (const parley::MergeChange& c : m.result.incoming) {
+            const parley::PathWords w = parley::path_words(d, c.at);
+            std::fprintf(stderr, "  %-9s %s%s%s\n", change_word(c.kind), w.part.c_str(), w.part.empty() || w.field.empty() ? "" : " › ", w.field.c_str());
+        }
+        if (!d.merge.conflicts.empty()) {
+            std::fprintf(stderr, "parley merge: %zu conflict%s left open (settle them in Parley):\n", d.merge.conflicts.size(), d.merge.conflicts.size() == 1 ? "" : "s");
+            for (const parley::Conflict& c : d.merge.conflicts) {
+                const parley::PathWords w = parley::path_words(d, c.at);
+                std::fprintf(stderr, "  conflict  %s%s%s  (%s)\n", w.part.c_str(), w.part.empty() || w.field.empty() ? "" : " › ", w.field.c_str(), c.at.c_str());
+            }
+        }
+    }
+    if (a.out.empty() || a.out == "-") {
+        std::fwrite(merged.data(), 1, merged.size(), stdout);
+    } else {
+        // Written beside it and renamed over it: OUT is either the old file or the whole new one.
+        const std::string temp = a.out + ".parley-merge-" + std::to_string(getpid());
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out << merged;
+        out.close();
+        if (!out || std::rename(temp.c_str(), a.out.c_str()) != 0) {
+            std::fprintf(stderr, "parley merge: cannot write %s: %s\n", a.out.c_str(), std::strerror(errno));
+            std::remove(temp.c_str());
+            return 2;
+        }
+    }
+    return d.merge.conflicts.empty() ? 0 : 1;
+}
+
+int run_merge(int argc, char** argv)
+{
+    MergeArgs a;
+    std::vector<std::string> files;
+    for (int i = 2; i < argc; i++) {
+        const std::string s = argv[i];
+        auto value = [&](std::string* out) {
+            if (i + 1 >= argc) { std::fprintf(stderr, "parley merge: %s needs a value\n\n%s", s.c_str(), kUsage); return false; }
+            *out = argv[++i];
+            return true;
+        };
+        if (s == "--base") { if (!value(&a.base)) return 2; }
+        else if (s == "-o" || s == "--output") { if (!value(&a.out)) return 2; }
+        else if (s == "--organisation") { if (!value(&a.organisation)) return 2; }
+        else if (s == "--no-base") a.no_base = true;
+        else if (s.size() > 1 && s[0] == '-') { std::fprintf(stderr, "parley merge: unknown option %s\n\n%s", s.c_str(), kUsage); return 2; }
+        else files.push_back(s);
+    }
+    if (files.size() != 2) { std::fprintf(stderr, "parley merge: give two files, ours then theirs\n\n%s", kUsage); return 2; }
+    if (a.no_base && !a.base.empty()) { std::fprintf(stderr, "parley merge: --base and --no-base do not go together\n"); return 2; }
+    a.ours = files[0];
+    a.theirs = files[1];
+    return cmd_merge(a);
+}
+
 int run(int argc, char** argv)
 {
     if (argc < 2) { std::fputs(kUsage, stderr); return 2; }
     const std::string cmd = argv[1];
     if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::fputs(kUsage, stdout); return 0; }
     if (cmd == "--version") { std::printf("parley (format version %d)\n", parley::kFormatVersion); return 0; }
+    if (cmd == "merge") return run_merge(argc, argv);
     bool check = false, write = false, json = false;
     std::vector<std::string> files;
     for (int i = 2; i < argc; i++) {

@@ -123,7 +123,7 @@ struct ListOption {
 PARLEY_OBJECT_NOUN(ListOption, "an option")
 template <typename V> void describe(V& v, const ListOption*)
 {
-    v(&ListOption::key,   Field::key("key", nullptr, FieldRequired));
+    v(&ListOption::key,   Field::key("key", nullptr, FieldRequired | FieldIdentity));
     v(&ListOption::label, Field::text("label", "Label", FieldRequired));
 }
 
@@ -138,7 +138,7 @@ struct NamedList {
 PARLEY_OBJECT_NOUN(NamedList, "a list")
 template <typename V> void describe(V& v, const NamedList*)
 {
-    v(&NamedList::key,     Field::key("key", nullptr, FieldRequired));
+    v(&NamedList::key,     Field::key("key", nullptr, FieldRequired | FieldIdentity));
     v(&NamedList::label,   Field::text("label", "Label", FieldRequired));
     v(&NamedList::options, Field::list("options", "Options", FieldRequired));
 }
@@ -214,7 +214,7 @@ struct Signatory {    // one co-signatory's own view on an answer of a joint res
 PARLEY_OBJECT_NOUN(Signatory, "a signatory")
 template <typename V> void describe(V& v, const Signatory*)
 {
-    v(&Signatory::organisation, Field::ref("organisation", "Organisation", IdKind::Organisation, FieldRequired));
+    v(&Signatory::organisation, Field::ref("organisation", "Organisation", IdKind::Organisation, FieldRequired | FieldIdentity));
     v(&Signatory::position,     Field::choice("position", "position", FieldRequired));
     v(&Signatory::note,         Field::prose("note", "note", "Why this organisation differs.", FieldLead));
 }
@@ -294,9 +294,9 @@ struct Score {
 PARLEY_OBJECT_NOUN(Score, "a score")
 template <typename V> void describe(V& v, const Score*)
 {
-    v(&Score::participant, Field::ref("participant", "Participant", IdKind::Participant, FieldRequired));
-    v(&Score::regime,      Field::ref("regime", "Regime", IdKind::Regime, FieldRequired));
-    v(&Score::criterion,   Field::ref("criterion", "Criterion", IdKind::Criterion, FieldRequired));
+    v(&Score::participant, Field::ref("participant", "Participant", IdKind::Participant, FieldRequired | FieldIdentity));
+    v(&Score::regime,      Field::ref("regime", "Regime", IdKind::Regime, FieldRequired | FieldIdentity));
+    v(&Score::criterion,   Field::ref("criterion", "Criterion", IdKind::Criterion, FieldRequired | FieldIdentity));
     v(&Score::score,       Field::number("score", "Score", "a score from 0 to 5", FieldRequired));
     v(&Score::note,        Field::prose("note", "note", "Why this score.", FieldLead));
 }
@@ -337,9 +337,34 @@ template <typename V> void describe(V& v, const Comment*)
     v(&Comment::resolved,     Field::flag("resolved", "Resolved"));
 }
 
+// One thing a revision changed, kept the other way round: what to do to the content as this
+// revision saved it to get back the content its parent saved (history.h of the file:
+// core/revision_changes.h). Paths: core/paths.h.
+struct RevisionChange {
+    std::string at;       // the member, list element or list: "answers/ans-1/reasoning"
+    std::string after;    // an element put back: the key of the element it follows ("" = first)
+    JsonValue   was;      // the earlier value (null: the member was empty, the element absent);
+                          // a list: its earlier order, as keys
+    JsonValue   edits;    // text: [[start, length, "earlier words"], ...] over this revision's text
+    ExtraMembers extra;
+};
+
+PARLEY_OBJECT_NOUN(RevisionChange, "a change")
+template <typename V> void describe(V& v, const RevisionChange*)
+{
+    v(&RevisionChange::at,    Field::text("at", "At", FieldRequired));
+    v(&RevisionChange::after, Field::text("after", "After"));
+    v(&RevisionChange::was,   Field::json("was", "Was"));
+    v(&RevisionChange::edits, Field::json("edits", "Edits"));
+}
+
 struct Revision {
     std::string id, parent;         // parent: the revision this one was saved from ("" = first)
+    std::string merged;             // a merge: the other copy's revision it took in ("" = none)
     std::string organisation, author, time, note;   // time: UTC, YYYY-MM-DDTHH:MM:SSZ
+    std::vector<RevisionChange> changes;    // from this revision's content back to its parent's
+    bool        kept = false;       // `changes` is the whole record (false: written before Parley kept
+                                    // changes, or trimmed away): the parent cannot be rebuilt from here
     ExtraMembers extra;
 };
 
@@ -348,10 +373,50 @@ template <typename V> void describe(V& v, const Revision*)
 {
     v(&Revision::id,           Field::id(IdKind::Revision));
     v(&Revision::parent,       Field::ref("parent", "Saved from", IdKind::Revision));
+    v(&Revision::merged,       Field::ref("merged", "Merged with", IdKind::Revision));
     v(&Revision::time,         Field::time("time", "Time", FieldRequired));
     v(&Revision::organisation, Field::text("organisation", "Organisation"));
     v(&Revision::author,       Field::text("author", "Author"));
     v(&Revision::note,         Field::text("note", "Note"));
+    v(&Revision::changes,      Field::list("changes", "Changes", FieldHistory));
+    v(&Revision::kept,         Field::flag("kept", "Changes kept"));
+}
+
+// One place where two merged copies changed the same thing differently, left for a person to
+// decide. The document holds ours' value there until it is resolved (core/merge.h).
+struct Conflict {
+    std::string at;       // a path (core/paths.h)
+    std::string after;    // theirs is an element ours removed: the key of the element it followed
+    JsonValue   base, ours, theirs;   // each as the file writes it; null: absent or removed
+    ExtraMembers extra;
+};
+
+PARLEY_OBJECT_NOUN(Conflict, "a conflict")
+template <typename V> void describe(V& v, const Conflict*)
+{
+    v(&Conflict::at,     Field::text("at", "At", FieldRequired));
+    v(&Conflict::after,  Field::text("after", "After"));
+    v(&Conflict::base,   Field::json("base", "Original"));
+    v(&Conflict::ours,   Field::json("ours", "Ours"));
+    v(&Conflict::theirs, Field::json("theirs", "Theirs"));
+}
+
+// A merge under way, saved with the file so it can be finished later.
+struct PendingMerge {
+    std::string base;          // the revision both copies share ("" = none was found)
+    std::string theirs;        // the other copy's last revision: the merge's second parent
+    std::string from;          // who the other copy came from, as its revisions say ("LGA")
+    std::vector<Conflict> conflicts;   // still open
+    ExtraMembers extra;
+};
+
+PARLEY_OBJECT_NOUN(PendingMerge, "the merge under way")
+template <typename V> void describe(V& v, const PendingMerge*)
+{
+    v(&PendingMerge::base,      Field::ref("base", "Original", IdKind::Revision));
+    v(&PendingMerge::theirs,    Field::ref("theirs", "Merging", IdKind::Revision));
+    v(&PendingMerge::from,      Field::text("from", "From"));
+    v(&PendingMerge::conflicts, Field::list("conflicts", "Open conflicts", FieldHistory));
 }
 
 struct Document {
@@ -372,6 +437,7 @@ struct Document {
     std::vector<Source>    sources;
     std::vector<Comment>   comments;
     std::vector<Revision>  revisions;
+    PendingMerge   merge;
     ExtraMembers   extra;
 };
 
@@ -395,6 +461,7 @@ template <typename V> void describe(V& v, const Document*)
     v(&Document::sources,        Field::list("sources", "Sources"));
     v(&Document::comments,       Field::list("comments", "Comments", FieldAside));
     v(&Document::revisions,      Field::list("revisions", "Revisions", FieldHistory));
+    v(&Document::merge,          Field::object("merge", "Merge under way", FieldHistory));
 }
 
 const char* kind_name(DocumentKind kind);                       // "proposal", "response", "workshop"

@@ -8,6 +8,7 @@
 //   Writing
 #include "document_json.h"
 
+#include "assert.h"
 #include "catalogue.h"
 #include "json_reader.h"
 #include "json_writer.h"
@@ -360,6 +361,8 @@ void read_member(Ctx& c, Obj& r, const Field& f, M& m)
         r.list(f.name, &m, [](Ctx& c, const JsonValue& v, const std::string& p, auto* item) { read_object(c, v, p, item); }, required);
     } else if constexpr (is_described_v<M>) {
         if (const JsonValue* j = r.get(f.name, required)) read_object(c, *j, r.at(f.name), &m);
+    } else if constexpr (std::is_same_v<M, JsonValue>) {   // any JSON, kept as read (history, conflicts)
+        if (const JsonValue* j = r.get(f.name, required)) m = *j;
     } else {
         static_assert(std::is_same_v<M, Value>, "a member type the reader does not know");
         // FieldCustom: read by the struct's own rules (read_rules), which know its context.
@@ -734,6 +737,7 @@ bool is_empty_object(const T& o)
         if constexpr (std::is_same_v<M, std::string> || is_object_list_v<M> || std::is_same_v<M, std::vector<std::string>>) empty = empty && m.empty();
         else if constexpr (is_described_v<M>) empty = empty && is_empty_object(m);
         else if constexpr (std::is_same_v<M, Value>) empty = false;
+        else if constexpr (std::is_same_v<M, JsonValue>) empty = empty && m.type == JsonValue::Null;
         else empty = empty && m == M{};
     });
     return empty;
@@ -774,6 +778,8 @@ void write_member(JsonWriter& w, const Field& f, const M& m)
         }
     } else if constexpr (is_described_v<M>) {
         if (required || !is_empty_object(m)) { w.key(f.name); write_object(w, m); }
+    } else if constexpr (std::is_same_v<M, JsonValue>) {
+        if (required || m.type != JsonValue::Null) { w.key(f.name); w.value(m); }
     } else {
         static_assert(std::is_same_v<M, Value>, "a member type the writer does not know");
         w.key(f.name);
@@ -819,5 +825,118 @@ std::string format_error(const ImportError& e)
     if (!e.pointer.empty()) s += e.pointer + ": ";
     return s + e.message;
 }
+
+} // namespace parley
+
+// ---------------------------------------------------------------------------------------
+// One member alone, for change records and merge conflicts (core/paths.h).
+
+namespace parley {
+
+namespace {
+
+JsonValue parse_written(std::string text)
+{
+    JsonReadResult r = json_read(text);
+    PARLEY_ASSERT(r.ok);   // the writer's own output
+    return r.ok && !r.root.members.empty() ? std::move(r.root.members[0].second) : JsonValue{};
+}
+
+} // namespace
+
+template <typename M>
+JsonValue member_to_json(const M& m)
+{
+    if constexpr (std::is_same_v<M, Position>) {
+        JsonValue v;
+        v.type = JsonValue::String;
+        v.text = position_name(m);   // "" for no position
+        return v;
+    } else if constexpr (std::is_same_v<M, JsonValue>) {
+        return m;
+    } else {
+        JsonWriter w;
+        w.begin_object();
+        if constexpr (is_described_v<M>) {
+            w.key("m");
+            write_object(w, m);
+        } else {
+            write_member(w, Field::text("m", nullptr, FieldRequired), m);
+        }
+        w.end_object();
+        return parse_written(std::move(w.text()));
+    }
+}
+
+template <typename M>
+bool member_from_json(const JsonValue& v, M* out, const std::vector<NamedList>& lists, std::string* error)
+{
+    if constexpr (std::is_same_v<M, JsonValue>) {
+        *out = v;
+        return true;
+    } else {
+        ImportResult result;
+        Ctx c(result);
+        c.lists = &lists;
+        M m{};
+        if constexpr (std::is_same_v<M, Position>) {
+            if (v.type == JsonValue::String && v.text.empty()) { *out = Position::Unset; return true; }
+        }
+        if constexpr (is_described_v<M>) {
+            read_object(c, v, "", &m);
+        } else if constexpr (std::is_same_v<M, Value>) {
+            read_value(c, v, "", nullptr, &m);
+        } else {
+            JsonValue holder;
+            holder.type = JsonValue::Object;
+            holder.members.emplace_back("m", v);
+            Obj r(c, holder, "", "a member");
+            read_member(c, r, Field::text("m", nullptr, FieldRequired), m);
+        }
+        if (!result.errors.empty()) {
+            if (error) *error = format_error(result.errors[0]);
+            return false;
+        }
+        *out = std::move(m);
+        return true;
+    }
+}
+
+#define PARLEY_MEMBER_JSON(M)                                \
+    template JsonValue member_to_json<M>(const M&);          \
+    template bool member_from_json<M>(const JsonValue&, M*, const std::vector<NamedList>&, std::string*);
+PARLEY_MEMBER_JSON(std::string)
+PARLEY_MEMBER_JSON(std::vector<std::string>)
+PARLEY_MEMBER_JSON(double)
+PARLEY_MEMBER_JSON(int)
+PARLEY_MEMBER_JSON(bool)
+PARLEY_MEMBER_JSON(DocumentKind)
+PARLEY_MEMBER_JSON(DocumentStatus)
+PARLEY_MEMBER_JSON(RegimeRole)
+PARLEY_MEMBER_JSON(Position)
+PARLEY_MEMBER_JSON(Value)
+PARLEY_MEMBER_JSON(JsonValue)
+PARLEY_MEMBER_JSON(Source)
+PARLEY_MEMBER_JSON(Dimension)
+PARLEY_MEMBER_JSON(Regime)
+PARLEY_MEMBER_JSON(ListOption)
+PARLEY_MEMBER_JSON(NamedList)
+PARLEY_MEMBER_JSON(Consultation)
+PARLEY_MEMBER_JSON(Organisation)
+PARLEY_MEMBER_JSON(Section)
+PARLEY_MEMBER_JSON(Question)
+PARLEY_MEMBER_JSON(Signatory)
+PARLEY_MEMBER_JSON(Answer)
+PARLEY_MEMBER_JSON(Summary)
+PARLEY_MEMBER_JSON(Criterion)
+PARLEY_MEMBER_JSON(Participant)
+PARLEY_MEMBER_JSON(Score)
+PARLEY_MEMBER_JSON(Workshop)
+PARLEY_MEMBER_JSON(Comment)
+PARLEY_MEMBER_JSON(RevisionChange)
+PARLEY_MEMBER_JSON(Revision)
+PARLEY_MEMBER_JSON(Conflict)
+PARLEY_MEMBER_JSON(PendingMerge)
+#undef PARLEY_MEMBER_JSON
 
 } // namespace parley

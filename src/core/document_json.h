@@ -29,4 +29,12 @@ ImportResult import_document(const std::string& json_text);
 std::string  export_document(const Document& doc);             // canonical, ends with '\n'
 std::string  format_error(const ImportError& e);               // "line:col: /pointer: message"
 
+// One member or object alone, as the file writes it (never left out: "" for empty text, a
+// position as "" when there is none): what change records and merge conflicts keep.
+template <typename M> JsonValue member_to_json(const M& m);
+// And read back with the reader's checks, except that references are not followed (whoever
+// puts it in a document validates the whole). `lists`: the document's own named lists.
+// False, with the first problem in `error`, when the value is not one of these.
+template <typename M> bool member_from_json(const JsonValue& v, M* out, const std::vector<NamedList>& lists, std::string* error);
+
 } // namespace parley

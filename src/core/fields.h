@@ -51,6 +51,9 @@ enum FieldFlags : unsigned {
     FieldHistory   = 1u << 5,   // history, not content: not compared between versions (revisions)
     FieldCustom    = 1u << 6,   // read and written by the struct's own rules (a dimension's typed value)
     FieldAside     = 1u << 7,   // about the draft, not part of its text (comments): not in its word count
+    FieldIdentity  = 1u << 8,   // for objects without an id: what makes a list element the one it is, so
+                                // copies line up (a co-signatory's organisation, a score's participant,
+                                // regime and criterion, a list's key). Merging and history match by it.
 };
 
 struct Field {
@@ -85,6 +88,7 @@ struct Field {
     static constexpr Field flag(const char* name, const char* label, unsigned flags = 0) { return {name, label, flags}; }     // true or false
     static constexpr Field list(const char* name, const char* label, unsigned flags = 0) { return {name, label, flags}; }
     static constexpr Field object(const char* name, const char* label, unsigned flags = 0) { return {name, label, flags}; }
+    static constexpr Field json(const char* name, const char* label, unsigned flags = 0) { return {name, label, flags}; }     // any JSON value, kept as read
 };
 
 // ---------------------------------------------------------------------------------------------

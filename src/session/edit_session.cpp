@@ -2,6 +2,7 @@
 
 #include "core/assert.h"
 #include "core/document_json.h"
+#include "core/revision_changes.h"
 
 // With `verify`: the document may differ from what was last seen only through a change that
 // was announced. Commits what is pending either way.
@@ -61,19 +62,44 @@ static bool Replay(EditSession& s, bool (*step)(parley::History&, parley::Docume
 bool Session_Undo(EditSession& s) { return Replay(s, parley::history_undo); }
 bool Session_Redo(EditSession& s) { return Replay(s, parley::history_redo); }
 
-void Session_Replace(EditSession& s, parley::Document doc)
+void Session_Replace(EditSession& s, parley::Document doc, bool in_a_file)
 {
     s.doc = std::move(doc);
     s.generation++;
     s.edits = 0;
     parley::history_clear(s.history);   // undo never crosses into another document
     s.verified = s.verify ? parley::export_document(s.doc) : std::string();
+    s.saved[1] = EditSession::Saved{};
+    s.saved[0] = EditSession::Saved{};
+    if (in_a_file) s.saved[0] = {parley::head_revision(s.doc), s.doc};
+}
+
+const parley::Document* Session_SavedContent(const EditSession& s)
+{
+    const std::string head = parley::head_revision(s.doc);
+    for (const EditSession::Saved& k : s.saved)
+        if (!k.revision.empty() && k.revision == head) return &k.content;
+    return nullptr;
+}
+
+static void KeepSaved(EditSession& s, std::string revision, parley::Document content)
+{
+    if (s.saved[0].revision == revision) return;
+    s.saved[1] = std::move(s.saved[0]);
+    s.saved[0] = {std::move(revision), std::move(content)};
 }
 
 std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time)
 {
     Check(s);
-    const std::string id = parley::record_revision(s.doc, s.ids, organisation, "", utc_time).id;
+    std::string id;
+    if (const parley::Document* saved = Session_SavedContent(s)) {
+        id = parley::record_revision_with_changes(s.doc, *saved, s.ids, organisation, "", utc_time).id;
+    } else {   // what changed since the last revision is not known: say so, never guess
+        id = parley::record_revision(s.doc, s.ids, organisation, "", utc_time).id;
+    }
+    s.saving_revision = id;
+    s.saving = s.doc;
     if (s.verify) s.verified = parley::export_document(s.doc);
     return id;
 }
@@ -81,7 +107,23 @@ std::string Session_AddRevision(EditSession& s, const std::string& organisation,
 void Session_TakeBackRevision(EditSession& s, const std::string& revision_id)
 {
     Check(s);
+    if (s.saving_revision == revision_id) { s.saving_revision.clear(); s.saving = parley::Document{}; }
     if (s.doc.revisions.empty() || s.doc.revisions.back().id != revision_id) return;   // nothing was written: the file history must not claim it was
     s.doc.revisions.pop_back();
     if (s.verify) s.verified = parley::export_document(s.doc);
+}
+
+void Session_RevisionSaved(EditSession& s, const std::string& revision_id)
+{
+    if (s.saving_revision != revision_id) return;
+    KeepSaved(s, revision_id, std::move(s.saving));
+    s.saving_revision.clear();
+    s.saving = parley::Document{};
+}
+
+void Session_FinishMerge(EditSession& s, parley::Document merged, parley::Document merge_content)
+{
+    Session_BeforeEdit(s, "");   // the whole merge is one undo step
+    s.doc = std::move(merged);
+    KeepSaved(s, parley::head_revision(merge_content), std::move(merge_content));
 }

@@ -22,6 +22,17 @@ struct EditSession {
     double now_ms = 0;               // the shell's clock, set each frame: pauses in typing are measured on it
     bool   verify = false;           // check at each frame's end that nothing changed unannounced (slow)
     std::string verified;            // the canonical text as last committed (only with `verify`)
+
+    // The content as revisions saved it: what the next revision records its changes against
+    // (core/revision_changes.h). Two are kept, by revision id, so undoing a merge (whose
+    // revision then leaves the draft) still finds the one before it.
+    struct Saved {
+        std::string      revision;   // the revision whose content this is ("" = none known)
+        parley::Document content;
+    };
+    Saved  saved[2];
+    std::string saving_revision;     // a save under way: its revision, and the content it saved
+    parley::Document saving;
 };
 
 // Every change to the document goes through here first: it becomes undoable and unsaved.
@@ -37,9 +48,19 @@ bool Session_CanUndo(const EditSession& s);
 bool Session_CanRedo(const EditSession& s);
 bool Session_Undo(EditSession& s);
 bool Session_Redo(EditSession& s);
-// Saving adds a revision record (history, not content: no undo step); a save that failed
-// takes it back. Returns the new revision's id.
+// Saving adds a revision record (history, not content: no undo step) that keeps what changed
+// since the content last saved; a save that failed takes it back, one that worked makes its
+// content the saved one. Returns the new revision's id.
 std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time);
 void Session_TakeBackRevision(EditSession& s, const std::string& revision_id);
-// Another document takes the place of the open one: the history starts afresh.
-void Session_Replace(EditSession& s, parley::Document doc);
+void Session_RevisionSaved(EditSession& s, const std::string& revision_id);
+// Another document takes the place of the open one: the history starts afresh. `in_a_file`:
+// the content is its last revision's (opened from a file); false for a draft restored from
+// autosave, whose unsaved changes no revision knows of (its next revision keeps no changes).
+void Session_Replace(EditSession& s, parley::Document doc, bool in_a_file = true);
+// The content as the draft's last revision saved it; null when it is not known.
+const parley::Document* Session_SavedContent(const EditSession& s);
+// Merging another organisation's copy is finished: `merged` (with the merge's revision last)
+// takes the place of the draft as one undo step, and `merge_content` (the merge revision's
+// content: the merged draft before any conflict was settled) becomes the saved content.
+void Session_FinishMerge(EditSession& s, parley::Document merged, parley::Document merge_content);

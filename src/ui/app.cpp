@@ -111,7 +111,7 @@ bool App_HasUnsavedChanges(const AppState& app)
 void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file_token)
 {
     Prose_StopEditing(app.views);        // the field being edited belonged to the old one
-    Session_Replace(app.views.session, std::move(doc));
+    Session_Replace(app.views.session, std::move(doc), !unsaved);
     app.views.session.edits = unsaved ? 1 : 0;
     app.saved_edits = 0;
     app.saving_edits = -1;
@@ -263,6 +263,7 @@ void App_SaveFinished(AppState& app, bool saved, const std::string& message, int
 {
     if (app.saving_edits < 0) return;   // the document was replaced while the page was saving
     if (saved) {
+        Session_RevisionSaved(app.views.session, app.saving_revision);
         app.saved_edits = app.saving_edits;
         if (file_token) app.file_token = file_token;
     } else {

@@ -6,6 +6,7 @@
 #include "core/compare.h"
 #include "core/document_json.h"
 #include "core/export.h"
+#include "core/sameness.h"
 #include "core/text_fields.h"
 
 #include <fstream>
@@ -73,7 +74,12 @@ Document skeleton()
     d.workshop.scores.push_back({"who-1", "reg-1", "crit-1", 3, "", {}});
     d.comments.push_back({"cmt-1", "ans-1", "", "", "", "", false, {}});
     d.revisions.push_back({"rev-1", "", "", "", "", "", {}});
-    d.revisions.push_back({"rev-2", "rev-1", "", "", "", "", {}});
+    d.revisions.push_back({"rev-2", "rev-1", "", "", "", "", "", {}, false, {}});
+    d.revisions[1].changes.push_back({});
+    d.revisions.push_back({"rev-3", "rev-2", "rev-1", "", "", "", "", {}, false, {}});
+    d.merge.base = "rev-1";
+    d.merge.theirs = "rev-2";
+    d.merge.conflicts.push_back({});
     return d;
 }
 
@@ -96,6 +102,8 @@ void fill(T& obj)
             if (m == Position::Unset) m = Position::PartlyAgree;
         } else if constexpr (std::is_same_v<M, int>) {
             if (m == 0) m = 300;
+        } else if constexpr (std::is_same_v<M, JsonValue>) {
+            if (m.type == JsonValue::Null) { m.type = JsonValue::String; m.text = std::string("Words for the ") + f.name; }
         } else if constexpr (std::is_same_v<M, bool>) {
             m = true;
         } else if constexpr (is_object_list_v<M>) {
@@ -128,6 +136,8 @@ bool same(const T& a, const T& b)
             equal = equal && same(p, q);
         } else if constexpr (std::is_same_v<M, Value>) {
             equal = equal && values_equal(p, q);
+        } else if constexpr (std::is_same_v<M, JsonValue>) {
+            equal = equal && Same(p, q);
         } else {
             equal = equal && p == q;
         }
