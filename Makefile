@@ -4,9 +4,11 @@
 # And two for the core's robustness and speed (docs/benchmarks.md):
 #   make fuzz   fuzz import with libFuzzer + ASan/UBSan for $(FUZZ_SECONDS) s (default 60)
 #   make bench  time load and save of a 10 MB draft: native, WASM under Node, Node's JSON;
-#               then the word diff of 100,000-word texts against jsdiff and diff-match-patch
-#               in Chromium (make bench-diff runs only that part), and the compare view's
-#               frame times on two such drafts
+#               undo on it; merging two edited copies of a joint response and of the draft,
+#               native and WASM in Chromium, against git merge-file (make bench-merge runs
+#               only that part); then the word diff of 100,000-word texts against jsdiff and
+#               diff-match-patch in Chromium (make bench-diff runs only that part), and the
+#               compare view's frame times on two such drafts
 # All of them install whatever a fresh Debian machine lacks (tools/install-deps.sh).
 
 PORT   ?= 8080
@@ -20,7 +22,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz bench bench-native bench-wasm bench-diff clean
+        fuzz bench bench-native bench-wasm bench-diff bench-merge clean
 
 all: native wasm
 
@@ -91,13 +93,19 @@ BENCH_VIEW = node bench/compare-view.mjs $(BENCH)/diff
 
 bench: deps-bench deps-test bench-native bench-wasm wasm $(BENCH)/draft-10mb.parley.json $(BENCH)/diff/texts.json
 	@$(NATIVE)/parley validate $(BENCH)/draft-10mb.parley.json
-	@node --expose-gc bench/bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench
+	@node --expose-gc bench/bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench $(NATIVE)/parley
 	@echo
 	@$(BENCH_DIFF)
 	@$(BENCH_VIEW)
 
 bench-diff: deps-bench bench-native bench-wasm $(BENCH)/diff/texts.json
 	@$(BENCH_DIFF)
+
+# Merging two edited copies (the joint response, the 10 MB draft), native and WASM in Chromium,
+# against git merge-file: the merge part of `make bench` alone (about a minute).
+bench-merge: deps-bench deps-test bench-native bench-wasm $(BENCH)/draft-10mb.parley.json
+	@$(NATIVE)/parley validate $(BENCH)/draft-10mb.parley.json
+	@node bench/merge-bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench $(NATIVE)/parley
 
 clean:
 	rm -rf $(NATIVE) $(ASAN) $(WASM) $(FUZZ) $(BENCH) dist

@@ -1,7 +1,10 @@
-// make bench: one table comparing Parley's load and save with Node's own JSON on the same file.
-//   node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH
-// DRAFT is a canonical Parley file (bench/make-draft.mjs), WASM_MODULE the Node build of the
-// core (build/wasm/bench/parley_bench.js), NATIVE_BENCH the native program (parley_bench).
+// make bench: one table comparing Parley's load and save with Node's own JSON on the same file,
+// then undo on it, then merging two edited copies of it and of a joint response.
+//   node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH [PARLEY_CLI]
+// DRAFT is a canonical Parley file (bench/make-draft.mjs), WASM_MODULE the bench build of the
+// core (build/wasm/bench/parley_bench.js, which runs under Node and in a page), NATIVE_BENCH the
+// native program (parley_bench), PARLEY_CLI the command-line tool (build/native/parley), which
+// the merge part needs (bench/merge-bench.mjs; without it that part is left out).
 //
 // What each column times (one warm-up, then the median of 5 runs, as parley_bench does):
 //   Parley native   import_document / export_document in C++ (RelWithDebInfo, -O2).
@@ -16,10 +19,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { mergeBench } from './merge-bench.mjs';
 
-const [draft, wasmModule, nativeBench] = process.argv.slice(2);
+const [draft, wasmModule, nativeBench, cli] = process.argv.slice(2);
 if (!draft || !wasmModule || !nativeBench) {
-  console.error('usage: node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH');
+  console.error('usage: node --expose-gc bench/bench.mjs DRAFT WASM_MODULE NATIVE_BENCH [PARLEY_CLI]');
   process.exit(2);
 }
 const RUNS = 5;
@@ -127,3 +131,10 @@ console.log(`  per step                       ${(`${nativeUndo.peer_ms_per_step.
 console.log(`  at 200 steps                   ${MiB(peerAt200(nativeUndo)).padEnd(26)}${MiB(peerAt200(wasmUndo))}`);
 console.log(`memory ratio (peer at 200 steps / Parley's undo memory at most): native ${(peerAt200(nativeUndo) / (nativeUndo.max_log_bytes + nativeUndo.max_pending_bytes)).toFixed(0)}x, wasm ${(peerAt200(wasmUndo) / (wasmUndo.max_log_bytes + wasmUndo.max_pending_bytes)).toFixed(0)}x`);
 if (!nativeUndo.round_trip || !wasmUndo.round_trip) process.exitCode = 1;
+
+// ---------------------------------------------------------------------------------------
+// Merging: two edited copies of a joint response and of this draft, natively and in
+// WebAssembly in Chromium, against git merge-file on the same files (bench/merge-bench.mjs).
+
+if (cli) await mergeBench({ draft, wasmModule, nativeBench, cli });
+else console.log('\nmerge: left out (give PARLEY_CLI, the parley tool, as the fourth argument)');

@@ -2,10 +2,14 @@
 // build the Document) and save (export_document: canonical text) one Parley file.
 //   parley_bench FILE [--json]
 //   parley_bench FILE --undo        1,000 edits through the edit session (undo_workload.h), one JSON line
+//   parley_bench FILE --merge [DIR] merges of two edited copies (merge_workload.h): the joint response
+//                                   and FILE, one JSON line; with DIR, also writes each workload's
+//                                   original and copies there as files, for the peer (git merge-file)
 // One warm-up run, then the median of 5 timed runs, so a cold cache or a page-fault burst
 // on the first run does not decide the figure. --json prints one line for bench/bench.mjs,
 // which puts these figures in one table with the WASM and JSON.parse ones.
 #include "core/document_json.h"
+#include "merge_workload.h"
 #include "undo_workload.h"
 
 #include <algorithm>
@@ -36,15 +40,24 @@ double time_ms(F&& work)
     return std::chrono::duration<double, std::milli>(stop - start).count();
 }
 
-std::string list_json(const std::vector<double>& v)
+using merge_bench::list_json;   // times as a JSON list, as every mode prints them
+
+bool write_file(const std::string& path, const std::string& text)
 {
-    std::string s = "[";
-    char buf[32];
-    for (size_t i = 0; i < v.size(); i++) {
-        snprintf(buf, sizeof(buf), "%s%.3f", i ? "," : "", v[i]);
-        s += buf;
-    }
-    return s + "]";
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    return (bool)out;
+}
+
+// The three files of a workload (NAME-base, -ours, -theirs .parley.json), and the same with the
+// history left out (NAME-content-...): what a line-based merge is given.
+bool write_copies(const std::string& dir, const std::string& name, const merge_bench::Copies& c)
+{
+    return write_file(dir + "/" + name + "-base.parley.json", c.base_file) && write_file(dir + "/" + name + "-ours.parley.json", c.ours_file) &&
+           write_file(dir + "/" + name + "-theirs.parley.json", c.theirs_file) &&
+           write_file(dir + "/" + name + "-content-base.parley.json", merge_bench::content(c.base) + "\n") &&
+           write_file(dir + "/" + name + "-content-ours.parley.json", merge_bench::content(c.ours) + "\n") &&
+           write_file(dir + "/" + name + "-content-theirs.parley.json", merge_bench::content(c.theirs) + "\n");
 }
 
 } // namespace
@@ -52,8 +65,9 @@ std::string list_json(const std::vector<double>& v)
 int main(int argc, char** argv)
 {
     const bool undo = argc == 3 && std::strcmp(argv[2], "--undo") == 0;
-    if (argc < 2 || (argc == 3 && std::strcmp(argv[2], "--json") != 0 && !undo) || argc > 3) {
-        std::fprintf(stderr, "usage: parley_bench FILE [--json | --undo]\n");
+    const bool merge = argc >= 3 && std::strcmp(argv[2], "--merge") == 0;
+    if (argc < 2 || (argc == 3 && std::strcmp(argv[2], "--json") != 0 && !undo && !merge) || (argc == 4 && !merge) || argc > 4) {
+        std::fprintf(stderr, "usage: parley_bench FILE [--json | --undo | --merge [DIR]]\n");
         return 2;
     }
     const bool json = argc == 3;
@@ -77,6 +91,20 @@ int main(int argc, char** argv)
         }
         if (i > 0) load.push_back(ms);   // run 0 is the warm-up
         doc = std::move(r.document);
+    }
+
+    if (merge) {
+        // 11 runs of the response, 5 of the big draft (a run of its whole path takes about half a second).
+        const merge_bench::Copies response = merge_bench::make_response_copies();
+        const merge_bench::Copies draft = merge_bench::make_draft_copies(doc);
+        if (argc == 4 && (!write_copies(argv[3], "response", response) || !write_copies(argv[3], "draft", draft))) {
+            std::fprintf(stderr, "parley_bench: cannot write the copies into %s\n", argv[3]);
+            return 2;
+        }
+        const merge_bench::Figures r = merge_bench::run(response, 11);
+        const merge_bench::Figures d = merge_bench::run(draft, 5);
+        std::printf("{\"response\":%s,\"draft\":%s}\n", merge_bench::json(r).c_str(), merge_bench::json(d).c_str());
+        return r.error.empty() && d.error.empty() ? 0 : 1;
     }
 
     if (undo) {

@@ -3,6 +3,7 @@
 // the JavaScript side only copies bytes in and out and times exactly the core's work.
 // Built with -fno-exceptions like the app: no try/catch here.
 #include "core/document_json.h"
+#include "merge_workload.h"
 #include "undo_workload.h"
 
 #include <emscripten/emscripten.h>
@@ -42,6 +43,16 @@ EMSCRIPTEN_KEEPALIVE int bench_export()
 EMSCRIPTEN_KEEPALIVE int bench_undo(int edits, int peer_steps)
 {
     g_output = undo_bench::json(undo_bench::run(g_document, edits, peer_steps));
+    return (int)g_output.size();
+}
+
+// Merges of two edited copies (merge_workload.h), `runs` timed runs after a warm-up: `which` 0 is
+// the joint response (made here), 1 two copies of the kept document. The figures as JSON text
+// (read with bench_output, its length is returned).
+EMSCRIPTEN_KEEPALIVE int bench_merge(int which, int runs)
+{
+    const merge_bench::Copies copies = which == 0 ? merge_bench::make_response_copies() : merge_bench::make_draft_copies(g_document);
+    g_output = merge_bench::json(merge_bench::run(copies, runs));
     return (int)g_output.size();
 }
 

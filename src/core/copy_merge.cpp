@@ -1,7 +1,10 @@
 // merge_copies (copy_merge.h): refuse, find the original, merge, record.
 #include "copy_merge.h"
 
+#include "paths.h"
 #include "revision_changes.h"
+
+#include <unordered_map>
 
 namespace parley {
 
@@ -28,6 +31,17 @@ CopyMerge merge_copies(const Document& ours, const Document& ours_saved, const D
         m.message = "that copy has a merge of its own still open (" + std::to_string(theirs.merge.conflicts.size()) +
                     " conflicts): ask whoever sent it to finish it first";
         return m;
+    }
+    {   // One id for two kinds of thing (never from Parley, whose ids are random): refuse, or the result would not open.
+        std::unordered_map<std::string, std::string> lists;
+        for (auto& [id, list] : ids_and_lists(ours)) lists.emplace(id, list);
+        for (const auto& [id, list] : ids_and_lists(theirs)) {
+            auto it = lists.find(id);
+            if (it != lists.end() && it->second != list) {
+                m.message = "the two copies use the id \"" + id + "\" for different things (in \"" + it->second + "\" here, in \"" + list + "\" there), so they cannot be lined up";
+                return m;
+            }
+        }
     }
     const std::string ours_head = head_revision(ours), theirs_head = head_revision(theirs);
     // A copy whose last revision this draft grew from has nothing new, unless it was changed

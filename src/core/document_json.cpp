@@ -882,6 +882,9 @@ bool member_from_json(const JsonValue& v, M* out, const std::vector<NamedList>& 
         if constexpr (std::is_same_v<M, Position>) {
             if (v.type == JsonValue::String && v.text.empty()) { *out = Position::Unset; return true; }
         }
+        if constexpr (std::is_same_v<M, int>) {   // 0: none (a word limit not set), which the file leaves out
+            if (v.type == JsonValue::Number && v.is_integer && v.integer == 0) { *out = 0; return true; }
+        }
         if constexpr (is_described_v<M>) {
             read_object(c, v, "", &m);
         } else if constexpr (std::is_same_v<M, Value>) {

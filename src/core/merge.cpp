@@ -170,14 +170,17 @@ std::vector<std::string> Arrange(const std::vector<std::string>& primary, const 
     auto emit_after = [&](const std::string& at) {
         auto it = runs.find(at);
         if (it == runs.end()) return;
-        // primary's own new elements right here: one run; the smaller first key goes first
+        // primary's own new elements right here and secondary's, merged by key one element at
+        // a time (each side's own order kept), so that merging three copies in any order puts
+        // what each added in one same order
         size_t end = i;
         while (end < spine.size() && is_new(spine[end])) end++;
-        if (end > i && spine[i] < it->second.front()) {
-            out.insert(out.end(), spine.begin() + (long)i, spine.begin() + (long)end);
-            i = end;
-        }
-        out.insert(out.end(), it->second.begin(), it->second.end());
+        const std::vector<std::string>& run = it->second;
+        size_t r = 0;
+        while (i < end && r < run.size()) out.push_back(spine[i] < run[r] ? spine[i++] : run[r++]);
+        out.insert(out.end(), spine.begin() + (long)i, spine.begin() + (long)end);
+        i = end;
+        out.insert(out.end(), run.begin() + (long)r, run.end());
     };
     emit_after("");
     while (i < spine.size()) {
@@ -197,6 +200,13 @@ template <typename E> JsonValue ElementJson(const E& e)
 template <typename E>
 void MergeList(Merger& g, const std::string& path, const std::vector<E>& b, const std::vector<E>& o, const std::vector<E>& t, std::vector<E>& out)
 {
+    if constexpr (std::is_same_v<E, std::string>) {
+        if (g.no_base) {   // a list of texts with no original: one choice over the whole list (its items have no paths)
+            out = o;
+            if (!Same(o, t)) g.Conflicting(path, JsonValue{}, Keys(o), Keys(t));
+            return;
+        }
+    }
     const std::vector<std::string> kb = KeysOf(b), ko = KeysOf(o), kt = KeysOf(t);
     KeyIndex ib, io, it;
     if (!Index(kb, &ib) || !Index(ko, &io) || !Index(kt, &it)) {
@@ -262,6 +272,8 @@ void MergeList(Merger& g, const std::string& path, const std::vector<E>& b, cons
         g.Took(path, MergeChange::Moved);
     } else if (theirs_moved && ours_moved && !SameOrder(ko, io, kt, it, io)) {
         g.Conflicting(path, Keys(kb), Keys(ko), Keys(kt));
+    } else if (g.no_base && !SameOrder(ko, io, kt, it, io)) {   // with no original, another order is a difference too
+        g.Conflicting(path, JsonValue{}, Keys(ko), Keys(kt));
     }
     const std::vector<std::string> order = theirs_first ? Arrange(kt, ko, kept, ib, io) : Arrange(ko, kt, kept, ib, it);
     PARLEY_ASSERT(order.size() == kept.size());

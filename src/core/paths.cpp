@@ -298,6 +298,22 @@ std::string path_of_id(const Document& doc, const std::string& id)
     return found;
 }
 
+std::vector<std::pair<std::string, std::string>> ids_and_lists(const Document& doc)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    auto fn = [&](const std::string& path, const auto& obj) {
+        using T = Plain<decltype(obj)>;
+        if constexpr (has_id_v<T>) {
+            const size_t key = path.rfind('/');
+            if (key == std::string::npos || key == 0) return;
+            const size_t list = path.rfind('/', key - 1);
+            out.emplace_back(obj.id, path.substr(list == std::string::npos ? 0 : list + 1, key - (list == std::string::npos ? 0 : list + 1)));
+        }
+    };
+    ForEachObject(doc, "", fn);
+    return out;
+}
+
 std::vector<std::string> references_to(const Document& doc, const std::vector<std::string>& ids, std::string_view except)
 {
     std::vector<std::string> found;

@@ -59,6 +59,10 @@ std::string* path_text(Document& doc, std::string_view path);
 // The path of the object with this id ("" when none has it).
 std::string path_of_id(const Document& doc, const std::string& id);
 
+// Every id in the document with the name of the list its object is in ("questions",
+// "dimensions"): two copies that give one id to different kinds of thing cannot be merged.
+std::vector<std::pair<std::string, std::string>> ids_and_lists(const Document& doc);
+
 // Every reference (a member declared Ref or AnyRef, or a list of them) to one of `ids`, outside
 // the objects whose paths start with `except`: the paths of the members that hold them.
 std::vector<std::string> references_to(const Document& doc, const std::vector<std::string>& ids, std::string_view except = {});

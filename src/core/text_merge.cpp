@@ -150,7 +150,9 @@ struct Side {
 
 class Merger {
 public:
-    Merger(std::string_view base, std::string_view ours, std::string_view theirs) : base_(base)
+    // whole_changes: the clean-up that makes a rewrite one change (off for the word-by-word look
+    // at a collision, below).
+    Merger(std::string_view base, std::string_view ours, std::string_view theirs, bool whole_changes = true) : base_(base), whole_changes_(whole_changes)
     {
         base_words_.Count(base);
         tokens_ = (uint32_t)starts_.size() - 1;
@@ -163,7 +165,7 @@ public:
         for (int s = 0; s < 2; s++) {
             side_[s].words.Count(side_[s].text);
             DiffSide(s, base_sentences);
-            CleanUp(s);
+            if (whole_changes_) CleanUp(s);
             SlideToWords(s);
         }
         result_.merged.reserve(std::max(ours.size(), theirs.size()) + 16);
@@ -206,6 +208,7 @@ private:
     struct Member { int side; size_t index; };
 
     std::string_view base_;
+    bool whole_changes_ = true;
     WordSums base_words_;
     const std::vector<uint32_t>& starts_ = base_words_.starts;   // base token boundaries
     std::vector<uint32_t> breaks_;   // how many base tokens before token t are sentence breaks
@@ -633,9 +636,21 @@ private:
                     e[s] = side_[s].changes[last[s]].s1;
                 }
             }
-            const std::string_view ours = side_[0].text.substr(b[0], e[0] - b[0]);
+            std::string_view ours = side_[0].text.substr(b[0], e[0] - b[0]);
             const std::string_view theirs = side_[1].text.substr(b[1], e[1] - b[1]);
-            if (ours != theirs) {
+            // One side's words here may already hold the other side's change (a merged text merged
+            // again with one of the copies it came from, where the clean-up made one change of
+            // two): word by word the region then merges into that side's words, which are taken.
+            bool subsumed = false;
+            if (ours != theirs && whole_changes_) {
+                const std::string_view base_region = base_.substr(starts_[begin_], starts_[end_] - starts_[begin_]);
+                const TextMerge fine = Merger(base_region, ours, theirs, false).Run();
+                if (fine.clean() && (fine.merged == ours || fine.merged == theirs)) {
+                    subsumed = true;
+                    if (fine.merged != ours) ours = theirs;
+                }
+            }
+            if (ours != theirs && !subsumed) {
                 TextConflict conflict;
                 conflict.base_begin = starts_[begin_];
                 conflict.base_end = starts_[end_];

@@ -557,6 +557,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
 // (0: none). Returns 1 if it is valid (opened, or waiting for the user to discard changes).
 EMSCRIPTEN_KEEPALIVE int parley_open_bytes(const char* bytes, int length, const char* source, int file_token)
 {
+    g_app.views.clock_utc = UtcNow();   // a merge records when it was made
     const bool ok = App_OpenText(g_app, std::string(bytes, (size_t)std::max(length, 0)), source, file_token);
     Wake();
     return ok ? 1 : 0;

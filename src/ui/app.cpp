@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "core/value_text.h"
 #include "compare_view.h"
+#include "merge_view.h"
 #include "document_editor.h"
 #include "prose_field.h"
 #include "workshop_results.h"
@@ -118,6 +119,7 @@ void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file
     app.file_token = file_token;
     app.views.editor.Reset();            // jumps and filters named the old one's parts
     app.views.compare.Reset();           // its columns named the old one's regimes
+    app.views.merge.Reset();             // a merge into the old one is not one into this
     app.views.presentation.Reset();
 }
 
@@ -183,6 +185,9 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
     // A file chosen in the compare view is the other version, not a replacement for this draft.
     const bool for_compare = app.views.compare.open_for_compare;
     app.views.compare.open_for_compare = false;
+    // And one chosen for a merge is the other organisation's copy, or the original of both.
+    const bool for_merge = app.views.merge.open_for_merge, for_original = app.views.merge.open_for_original;
+    app.views.merge.open_for_merge = app.views.merge.open_for_original = false;
     parley::ImportResult r = parley::import_document(text);
     if (!r.ok) {
         std::vector<std::string> problems;
@@ -196,6 +201,14 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
     }
     if (for_compare) {
         CompareView_SetOther(app.views, std::move(r.document), source);
+        return true;
+    }
+    if (for_original) {
+        MergeView_SetOriginal(app.views, r.document, source);
+        return true;
+    }
+    if (for_merge) {
+        MergeView_SetTheirs(app.views, std::move(r.document), source);
         return true;
     }
     std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
@@ -304,6 +317,14 @@ static void RequestExport(AppState& app, ExportFormat format)
     app.export_format = format;
 }
 
+// File > Open: the next file opened replaces the draft (not a compare's or a merge's file).
+static void OpenFile(AppState& app)
+{
+    app.request_open = true;
+    app.views.compare.open_for_compare = false;
+    app.views.merge.open_for_merge = app.views.merge.open_for_original = false;
+}
+
 static void DrawMenuBar(AppState& app)
 {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.views.zoom, 8 * app.views.zoom));
@@ -320,7 +341,9 @@ static void DrawMenuBar(AppState& app)
                 ImGui::EndMenu();
             }
             ImGui::Separator();
-            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) { app.request_open = true; app.views.compare.open_for_compare = false; }
+            if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) OpenFile(app);
+            const size_t open_conflicts = app.views.session.doc.merge.conflicts.size();
+            if (ImGui::MenuItem(open_conflicts ? "Settle the open conflicts of a merge..." : "Merge changes from another copy...")) MergeView_Start(app.views);
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
             if (ImGui::BeginMenu("Export")) {
                 if (ImGui::MenuItem("Markdown (.md)")) RequestExport(app, ExportFormat::Markdown);
@@ -383,6 +406,13 @@ static void DrawStatusBar(AppState& app)
                 ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
                 if (ImGui::SmallButton("Autosave is off: save to a file")) app.open_autosave_help = true;
+                ImGui::PopStyleColor();
+            }
+            if (const size_t open = app.views.session.doc.merge.conflicts.size(); open && !app.views.merge.open) {   // a merge left half done
+                ImGui::SameLine(0, 24 * app.views.zoom);
+                ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
+                const std::string label = std::to_string(open) + (open == 1 ? " conflict" : " conflicts") + " from a merge still open: settle";
+                if (ImGui::SmallButton(label.c_str())) MergeView_Start(app.views);
                 ImGui::PopStyleColor();
             }
             if (!app.views.status_message.empty()) {
@@ -544,7 +574,7 @@ static void HandleShortcuts(AppState& app)
     if (ShortcutPressed(ImGuiKey_0) || ShortcutPressed(ImGuiKey_Keypad0)) App_SetZoom(app, 1.0f);
     if (ShortcutPressed(ImGuiKey_Z)) App_Undo(app);
     if (ShortcutPressed(ImGuiKey_Y) || ShortcutPressed(ImGuiKey_Z, true)) App_Redo(app);   // Ctrl+Y, or Shift+Cmd+Z as on a Mac
-    if (ShortcutPressed(ImGuiKey_O)) { app.request_open = true; app.views.compare.open_for_compare = false; }
+    if (ShortcutPressed(ImGuiKey_O)) OpenFile(app);
     if (ShortcutPressed(ImGuiKey_S)) app.request_save = true;
     // Pasting outside a text field: a whole document pasted as JSON text opens like a file.
     if (ShortcutPressed(ImGuiKey_V) && !ImGui::GetIO().WantTextInput && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
@@ -562,7 +592,8 @@ void App_Frame(AppState& app)
     if (!WorkshopPresentation_Frame(app.views)) {   // presenting: the results alone, no bars
         DrawMenuBar(app);
         DrawStatusBar(app);
-        if (app.views.compare.open) CompareView_Draw(app.views);
+        if (app.views.merge.open) MergeView_Draw(app.views);
+        else if (app.views.compare.open) CompareView_Draw(app.views);
         else DocumentEditor_Draw(app.views);
     }
     DrawModals(app);

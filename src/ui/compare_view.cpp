@@ -435,15 +435,8 @@ void CompareView_Draw(Views& views)
         return;
     }
     Refresh(views);
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28 * z, 20 * z));
     // The regimes' table scrolls itself (its header stays); the versions page scrolls as a whole.
-    ImGui::Begin("Compare", nullptr, flags | (views.compare.mode == CompareMode::Regimes ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
-    ImGui::PopStyleVar();
+    BeginViewWindow("Compare", z, views.compare.mode == CompareMode::Regimes ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
 
     if (ImGui::Button("\xE2\x86\x90 Back to the draft")) views.compare.open = false;
     ImGui::SameLine(0, 24 * z);

@@ -5,6 +5,7 @@
 // Each feature's state has a Reset(): the shell calls it when another document takes the
 // place of the open one, so no view keeps ids or positions that named the old one.
 #pragma once
+#include "core/copy_merge.h"
 #include "session/edit_session.h"
 
 #include <string>
@@ -34,6 +35,24 @@ struct CompareState {
     void Reset() { *this = CompareState{}; }
 };
 
+// The merge view (merge_view.h): another organisation's copy brought in, shown before anything
+// changes, in place of the editor while `open`. Nothing touches the draft until Finish merge.
+struct MergeState {
+    bool open = false;
+    bool open_for_merge = false;      // the next file opened is the copy to merge
+    bool open_for_original = false;   // the next file opened is the original both copies grew from
+    bool continuing = false;          // settling conflicts an earlier merge left open in the draft
+    std::string from_file;            // the copy's file name
+    parley::Document theirs;          // the copy, kept to merge again once an original is given
+    parley::CopyMerge merge;          // the merge worked out: the merged draft, what came in, conflicts
+    std::vector<int>  choice;         // per open conflict: -1 undecided, else a parley::Resolution
+    std::vector<std::string> edited;  // per conflict: the text a person wrote for it
+    int  current = 0;                 // the conflict in view
+    int  version = 0;                 // bumped when the merge or a choice changes
+    std::string problem;              // why Finish merge could not settle a conflict
+    void Reset() { *this = MergeState{}; }
+};
+
 // A workshop's results full-window for a room (workshop_results.h).
 struct PresentationState {
     bool presenting = false;
@@ -45,8 +64,10 @@ struct Views {
     EditorState       editor;
     CompareState      compare;
     PresentationState presentation;
+    MergeState        merge;
     float       zoom = 1.0f;              // the app's zoom (View > Zoom): views scale their sizes by it
     bool        style_dirty = true;       // theme, zoom or presentation changed: fonts and style need rebuilding
     bool        request_open = false;     // a view asks the shell for a file (the compare view's other version)
     std::string status_message;           // a short line for the status bar ("Saved as ...", "Removed ...")
+    std::string clock_utc;                // the page's clock (UTC) when the last file arrived: a merge's revision time
 };

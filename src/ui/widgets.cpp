@@ -125,3 +125,15 @@ std::string FitText(const std::string& text, float width)
     } while (n > 0 && ImGui::CalcTextSize(out.c_str()).x > width);
     return out;
 }
+
+void BeginViewWindow(const char* name, float zoom, int extra_window_flags)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28 * zoom, 20 * zoom));
+    ImGui::Begin(name, nullptr, flags | extra_window_flags);
+    ImGui::PopStyleVar();
+}

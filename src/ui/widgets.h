@@ -27,3 +27,7 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0
 // (never inside a character, no space before the ellipsis).
 std::string FitText(const std::string& text, float width);
 void NamedText(const std::string& id, const char* text, unsigned int color, float wrap_width = 0);   // 0: one line
+
+// A view that takes the editor's place (the compare view, the merge view): one window over the
+// whole work area, no title, padded like the page. Ends with ImGui::End.
+void BeginViewWindow(const char* name, float zoom, int extra_window_flags = 0);

@@ -1,0 +1,569 @@
+// The merge view (merge_view.h). It draws what core/copy_merge.h worked out and turns the
+// person's choices into core/merge.h's merge_resolve calls when they finish; it merges nothing
+// itself.
+//
+// Index of this file
+//   Starting ........... the copy, the original, or the conflicts left open in the draft
+//   Words .............. a conflict's values as a person reads them
+//   Drawing ............ the summary, the list of conflicts, one conflict side by side
+//   Finishing .......... applying the choices as one undo step
+#include "merge_view.h"
+
+#include "core/document_json.h"
+#include "core/utf8.h"
+#include "core/paths.h"
+#include "core/revision_changes.h"
+#include "core/value_text.h"
+#include "core/word_diff.h"
+#include "diff_text.h"
+#include "fonts.h"
+#include "theme.h"
+#include "widgets.h"
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+using parley::Conflict;
+using parley::JsonValue;
+using parley::Resolution;
+
+// ---------------------------------------------------------------------------------------------
+// Starting
+
+static const std::vector<Conflict>& Conflicts(const Views& views) { return views.merge.merge.result.doc.merge.conflicts; }
+
+static void Prepare(Views& views)
+{
+    MergeState& m = views.merge;
+    m.choice.assign(Conflicts(views).size(), -1);
+    m.edited.assign(Conflicts(views).size(), std::string());
+    m.current = 0;
+    m.problem.clear();
+    m.version++;
+    m.open = true;
+}
+
+void MergeView_Start(Views& views)
+{
+    MergeState& m = views.merge;
+    if (!views.session.doc.merge.conflicts.empty()) {   // an earlier merge is still open: settle it first
+        m.Reset();
+        m.continuing = true;
+        m.merge.status = parley::CopyMergeStatus::Merged;
+        m.merge.result.doc = views.session.doc;
+        m.from_file = views.session.doc.merge.from;
+        Prepare(views);
+        return;
+    }
+    m.Reset();
+    m.open = true;   // shows what is asked for while the file picker is open
+    m.open_for_merge = true;
+    views.request_open = true;
+}
+
+static void Merge(Views& views, const parley::CopyMergeOptions& options)
+{
+    MergeState& m = views.merge;
+    const parley::Document* saved = Session_SavedContent(views.session);
+    m.merge = parley::merge_copies(views.session.doc, saved ? *saved : views.session.doc, m.theirs, views.session.ids, options);
+    if (m.merge.status == parley::CopyMergeStatus::Merged) Prepare(views);
+    m.version++;
+}
+
+static parley::CopyMergeOptions Options(const Views& views)
+{
+    parley::CopyMergeOptions o;
+    const parley::Document& doc = views.session.doc;
+    o.organisation = doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
+    o.utc_time = views.clock_utc.empty() ? "2000-01-01T00:00:00Z" : views.clock_utc;   // the platform sets it as a file arrives
+    return o;
+}
+
+void MergeView_SetTheirs(Views& views, parley::Document theirs, const std::string& name)
+{
+    MergeState& m = views.merge;
+    m.open = true;
+    m.open_for_merge = false;
+    m.from_file = name;
+    m.theirs = std::move(theirs);
+    Merge(views, Options(views));
+}
+
+void MergeView_SetOriginal(Views& views, const parley::Document& original, const std::string& name)
+{
+    MergeState& m = views.merge;
+    m.open_for_original = false;
+    if (original.id != m.theirs.id) {
+        m.merge.status = parley::CopyMergeStatus::NoOriginal;
+        m.merge.message = name + " is not an earlier version of this draft (it is another document), so it cannot be the original";
+        m.version++;
+        return;
+    }
+    parley::CopyMergeOptions o = Options(views);
+    o.original = &original;
+    Merge(views, o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+static bool EndsWith(const std::string& s, const char* tail)
+{
+    const size_t n = std::strlen(tail);
+    return s.size() >= n && s.compare(s.size() - n, n, tail) == 0;
+}
+
+// The lead text of an element, as JSON: what a person recognises it by.
+static std::string ElementWords(const JsonValue& v)
+{
+    static const char* const kLead[] = {"text", "reasoning", "body", "heading", "name", "label", "title", "summary", "note"};
+    std::string s;
+    for (const char* name : kLead)
+        if (const JsonValue* m = v.find(name); m && m->type == JsonValue::String && !m->text.empty()) {
+            s = m->text;
+            break;
+        }
+    if (const JsonValue* pos = v.find("position"); pos && pos->type == JsonValue::String) {
+        parley::Position p;
+        if (parley::position_from_name(pos->text, &p)) s = std::string(parley::position_label(p)) + (s.empty() ? "" : ". " + s);
+    }
+    if (const JsonValue* score = v.find("score"); score && score->type == JsonValue::Number) s = "Score " + score->text + (s.empty() ? "" : ". " + s);
+    return s.size() > 600 ? s.substr(0, parley::utf8_prefix_length(s.data(), s.size(), 600)) + "..." : s;
+}
+
+// A value of a conflict as a person reads it.
+static std::string ValueWords(const parley::Document& doc, const Conflict& c, const JsonValue& v, bool* removed)
+{
+    *removed = v.type == JsonValue::Null;
+    switch (v.type) {
+    case JsonValue::Null: return c.base.type == JsonValue::Null && &v != &c.base ? "(not there)" : "(removed)";
+    case JsonValue::Bool: return v.boolean ? "Yes" : "No";
+    case JsonValue::Number: return v.text;
+    case JsonValue::String:
+        if (EndsWith(c.at, "position")) {
+            parley::Position p;
+            return v.text.empty() ? "No position" : parley::position_from_name(v.text, &p) ? parley::position_label(p) : v.text;
+        }
+        return v.text.empty() ? "(empty)" : v.text;
+    case JsonValue::Array: {   // texts, or the keys of a list in order
+        std::vector<std::string> names;
+        for (const JsonValue& item : v.items) {
+            const parley::PathWords w = parley::path_words(doc, c.at + "/" + item.text);
+            names.push_back(w.part.empty() ? item.text : w.part.substr(w.part.rfind("\xE2\x80\xBA") == std::string::npos ? 0 : w.part.rfind("\xE2\x80\xBA") + 4));
+        }
+        return parley::join_names(names, "; ");
+    }
+    case JsonValue::Object:
+        if (EndsWith(c.at, "/value")) {
+            parley::Value value;
+            std::string why;
+            if (parley::member_from_json(v, &value, doc.lists, &why)) return parley::value_text(value, &doc);
+        }
+        return ElementWords(v);
+    }
+    return "";
+}
+
+static bool IsProse(const Conflict& c)
+{
+    return c.ours.type == JsonValue::String && c.theirs.type == JsonValue::String && c.base.type == JsonValue::String &&
+           (c.ours.text.size() > 80 || c.theirs.text.size() > 80 || c.base.text.find(' ') != std::string::npos);
+}
+
+// Who last changed a side, and when, as its revisions say.
+static std::string Who(const parley::Document& doc, const std::string& at, const std::string& stop, const std::string& fallback)
+{
+    const parley::Revision* r = parley::last_change_to(doc, at, stop);
+    if (!r) return fallback;
+    std::string who = r->organisation.empty() ? r->author : r->organisation;
+    return (who.empty() ? std::string("Saved") : who) + ", " + r->time.substr(0, 10) + " " + r->time.substr(11, 5);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+// The diffs of the conflict in view, worked out once per conflict and version.
+struct ConflictDiffs {
+    int version = -1, index = -1;
+    parley::TextDiff ours, theirs;
+};
+static ConflictDiffs g_diffs;
+
+static const char* kChoiceNames[] = {"ours", "theirs", "both", "your own words"};
+
+static std::string OursName(const Views& views)
+{
+    const parley::Document& doc = views.session.doc;
+    return doc.organisations.empty() ? std::string("this draft") : parley::organisation_name(doc.organisations[0]);
+}
+
+// Whose copy it is, as its last revision says; its file name where that says no more than ours
+// would (the app signs a save with the draft's lead organisation until people can say who they are).
+static std::string FromName(const Views& views)
+{
+    const MergeState& m = views.merge;
+    const std::string who = m.continuing ? views.session.doc.merge.from : parley::copy_from(m.theirs);
+    if (!who.empty() && (m.continuing || who != OursName(views))) return who;
+    return m.from_file.empty() ? (who.empty() ? std::string("the other copy") : who) : m.from_file;
+}
+
+static void Summary(Views& views, float width)
+{
+    const MergeState& m = views.merge;
+    const parley::Document& doc = m.merge.result.doc;
+    const ThemeColors& c = Theme_Colors();
+    const float z = views.zoom;
+    if (m.continuing) {
+        MutedText("These conflicts were left open when this draft was merged. Settle each one, or leave some open for later.");
+        return;
+    }
+    // What came in, counted by part: "Question 2: 3 changes".
+    std::map<std::string, int> parts;
+    std::vector<std::string> order;
+    for (const parley::MergeChange& ch : m.merge.result.incoming) {
+        const parley::PathWords w = parley::path_words(doc, ch.at);
+        std::string part = w.part.empty() ? (w.field.empty() ? std::string("The draft") : w.field) : w.part.substr(0, w.part.find(" \xE2\x80\xBA "));
+        if (ch.kind == parley::MergeChange::Added || ch.kind == parley::MergeChange::Removed) {
+            const size_t slash = ch.at.rfind('/');
+            const parley::PathWords list = parley::path_words(doc, ch.at.substr(0, slash == std::string::npos ? 0 : slash));
+            part = (list.field.empty() ? part : list.field) + (ch.kind == parley::MergeChange::Added ? " added" : " removed");
+        }
+        if (!parts.count(part)) order.push_back(part);
+        parts[part]++;
+    }
+    char line[256];
+    const size_t n = m.merge.result.incoming.size(), k = Conflicts(views).size();
+    snprintf(line, sizeof(line), "%zu change%s from %s come%s in without a conflict; %zu conflict%s to settle.", n, n == 1 ? "" : "s",
+             FromName(views).c_str(), n == 1 ? "s" : "", k, k == 1 ? "" : "s");
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    NamedText("merge/summary", line, c.text, width);
+    ImGui::PopFont();
+    if (!m.merge.original.empty()) {
+        const parley::Revision* r = parley::find_by_id(doc.revisions, m.merge.original);
+        std::string from = "Both copies grew from the draft saved " + (r ? r->time.substr(0, 10) + (r->organisation.empty() ? "" : " by " + r->organisation) : m.merge.original) + ".";
+        MutedText(from.c_str());
+    }
+    ImGui::Dummy(ImVec2(0, 4 * z));
+    std::string list;
+    for (const std::string& p : order) list += (list.empty() ? "" : "   \xC2\xB7   ") + p + (parts[p] > 1 ? " (" + std::to_string(parts[p]) + ")" : "");
+    if (!list.empty()) NamedText("merge/incoming", list.c_str(), c.text_muted, width);
+}
+
+static void ConflictList(Views& views, float width)
+{
+    MergeState& m = views.merge;
+    const parley::Document& doc = m.merge.result.doc;
+    const ThemeColors& c = Theme_Colors();
+    for (int i = 0; i < (int)Conflicts(views).size(); i++) {
+        const parley::PathWords w = parley::path_words(doc, Conflicts(views)[i].at);
+        const bool decided = m.choice[i] >= 0;
+        std::string label = std::string(decided ? "\xE2\x9C\x93  " : "\xE2\x97\x8F  ") + w.part + (w.field.empty() ? "" : " \xE2\x80\xBA " + w.field);
+        ImGui::PushStyleColor(ImGuiCol_Text, decided ? c.text_muted : c.text);
+        if (ImGui::Selectable((FitText(label, width - 8 * views.zoom) + "##conflict/" + std::to_string(i)).c_str(), m.current == i)) m.current = i;
+        ImGui::PopStyleColor();
+    }
+}
+
+// One side of a conflict: a heading, who changed it, and its words.
+static void Side(Views& views, const char* id, const std::string& heading, const std::string& who, const Conflict& c, const JsonValue& v,
+                 const parley::TextDiff* diff, float width)
+{
+    const ThemeColors& col = Theme_Colors();
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    NamedText(std::string("merge/heading/") + id, heading.c_str(), col.text);
+    ImGui::PopFont();
+    ImGui::PushFont(Fonts_Get(Font_Small));
+    NamedText(std::string("merge/who/") + id, who.c_str(), col.text_muted, width);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 4 * views.zoom));
+    if (diff && c.base.type == JsonValue::String && v.type == JsonValue::String) {
+        DiffText(std::string("merge/text/") + id, views.merge.version * 1000 + views.merge.current, c.base.text, v.text, *diff, DiffSide_After, width);
+        return;
+    }
+    if (IsProse(c) && v.type == JsonValue::String) {   // the original, laid out as the two sides are
+        static parley::TextDiff same;
+        same.pieces.assign(1, parley::DiffPiece{});
+        same.pieces[0].a_end = same.pieces[0].b_end = (uint32_t)v.text.size();
+        DiffText(std::string("merge/text/") + id, views.merge.version * 1000 + views.merge.current, v.text, v.text, same, DiffSide_After, width);
+        return;
+    }
+    bool removed = false;
+    const std::string words = ValueWords(views.merge.merge.result.doc, c, v, &removed);
+    NamedText(std::string("merge/value/") + id, words.c_str(), removed ? col.deleted_text : col.text, width);
+}
+
+static void NextConflict(Views& views, int step)
+{
+    MergeState& m = views.merge;
+    const int n = (int)Conflicts(views).size();
+    if (n == 0) return;
+    m.current = ((m.current + step) % n + n) % n;
+}
+
+static void Choose(Views& views, Resolution how)
+{
+    MergeState& m = views.merge;
+    if (m.current < 0 || m.current >= (int)m.choice.size()) return;
+    m.choice[m.current] = (int)how;
+    if (how == Resolution::Edited && m.edited[m.current].empty()) {
+        const Conflict& c = Conflicts(views)[m.current];
+        m.edited[m.current] = c.ours.type == JsonValue::String ? c.ours.text : std::string();
+    }
+    m.problem.clear();
+    m.version++;
+}
+
+static void DrawConflict(Views& views, float width)
+{
+    MergeState& m = views.merge;
+    const float z = views.zoom;
+    const ThemeColors& col = Theme_Colors();
+    const std::vector<Conflict>& all = Conflicts(views);
+    if (all.empty()) {
+        MutedText("Nothing collides. Finish merge brings every change in as one step you can undo.");
+        ImGui::Dummy(ImVec2(0, 8 * z));
+        LabelAbove("What comes in");
+        const auto& incoming = m.merge.result.incoming;
+        static const char* const kKind[] = {"changed", "added", "removed", "reordered"};
+        const size_t shown = std::min<size_t>(incoming.size(), 300);
+        for (size_t i = 0; i < shown; i++) {
+            const parley::PathWords w = parley::path_words(m.merge.result.doc, incoming[i].at);
+            std::string line = w.part + (w.part.empty() || w.field.empty() ? "" : " \xE2\x80\xBA ") + w.field;
+            if (incoming[i].kind == parley::MergeChange::Removed) line = parley::path_words(views.session.doc, incoming[i].at).part;
+            line += std::string("  \xC2\xB7  ") + kKind[incoming[i].kind];
+            NamedText("merge/in/" + std::to_string(i), line.c_str(), col.text, width);
+        }
+        if (incoming.size() > shown) MutedText(("and " + std::to_string(incoming.size() - shown) + " more").c_str());
+        return;
+    }
+    m.current = std::clamp(m.current, 0, (int)all.size() - 1);
+    const Conflict& c = all[m.current];
+    const parley::Document& doc = m.merge.result.doc;
+    const parley::PathWords w = parley::path_words(doc, c.at);
+    const bool prose = IsProse(c);
+    if (prose && (g_diffs.version != m.version || g_diffs.index != m.current)) {
+        g_diffs.version = m.version;
+        g_diffs.index = m.current;
+        g_diffs.ours = parley::diff_text(c.base.text, c.ours.text);
+        g_diffs.theirs = parley::diff_text(c.base.text, c.theirs.text);
+    }
+
+    char title[512];
+    snprintf(title, sizeof(title), "Conflict %d of %zu:  %s%s%s", m.current + 1, all.size(), w.part.c_str(), w.field.empty() ? "" : " \xE2\x80\xBA ", w.field.c_str());
+    ImGui::PushFont(Fonts_Get(Font_Heading));
+    NamedText("merge/conflict", title, col.text, width);
+    ImGui::PopFont();
+    MutedText(c.ours.type == JsonValue::Null ? "You removed this; the other copy changed it." :
+              c.theirs.type == JsonValue::Null ? "You changed this; the other copy removed it." :
+              prose ? "Both changed the same words. Everything else in this text merged." : "Both changed this, differently.");
+    ImGui::Dummy(ImVec2(0, 8 * z));
+
+    const std::string stop = m.merge.original.empty() ? doc.merge.base : m.merge.original;
+    const std::string ours_who = m.continuing ? "This draft" : Who(views.session.doc, c.at, stop, "Changed in this draft since it was last saved");
+    const std::string theirs_who = m.continuing ? FromName(views) : Who(m.theirs, c.at, stop, "Changed in " + FromName(views) + "'s copy");
+    if (ImGui::BeginTable("merge/sides", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+        ImGui::TableNextRow();
+        const float column = (width - 40 * z) / 3;
+        ImGui::TableSetColumnIndex(0);
+        Side(views, "base", "Original", c.base.type == JsonValue::Null && m.merge.original.empty() && !m.continuing ? "No original was found" : "As both copies had it",
+             c, c.base, nullptr, column);
+        ImGui::TableSetColumnIndex(1);
+        Side(views, "ours", "Ours: " + OursName(views), ours_who, c, c.ours, prose ? &g_diffs.ours : nullptr, column);
+        ImGui::TableSetColumnIndex(2);
+        Side(views, "theirs", "Theirs: " + FromName(views), theirs_who, c, c.theirs, prose ? &g_diffs.theirs : nullptr, column);
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, 10 * z));
+
+    // The choice. Keys: O ours, T theirs, B both, F8 / Shift+F8 the next and previous conflict.
+    const int chosen = m.choice[m.current];
+    auto choice_button = [&](const char* label, Resolution how) {
+        const bool on = chosen == (int)how;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const bool pressed = ImGui::Button(label);
+        if (on) ImGui::PopStyleColor();
+        if (pressed) Choose(views, how);
+        ImGui::SameLine(0, 8 * z);
+    };
+    choice_button("Take ours", Resolution::Ours);
+    choice_button("Take theirs", Resolution::Theirs);
+    const bool texts = c.ours.type == JsonValue::String && c.theirs.type == JsonValue::String;
+    if (prose || (c.ours.type == JsonValue::Array && c.theirs.type == JsonValue::Array)) choice_button("Take both", Resolution::Both);
+    if (texts) choice_button("Write it myself", Resolution::Edited);
+    ImGui::NewLine();
+    if (chosen == (int)Resolution::Edited) {
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        LabelAbove("The result");
+        if (ImGui::InputTextMultiline("##merge/edited", &m.edited[m.current], ImVec2(width, 180 * z))) m.problem.clear();
+    } else if (chosen >= 0) {
+        char said[160];
+        snprintf(said, sizeof(said), "Settled: %s.", kChoiceNames[chosen]);
+        NamedText("merge/settled", said, col.accent);
+    }
+    if (!m.problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, col.danger);
+        ImGui::TextWrapped("%s", m.problem.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Dummy(ImVec2(0, 8 * z));
+    if (QuietButton("Previous conflict (Shift+F8)")) NextConflict(views, -1);
+    ImGui::SameLine(0, 8 * z);
+    if (QuietButton("Next conflict (F8)")) NextConflict(views, +1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finishing
+
+// Applies every choice to the merged draft; conflicts left undecided stay open in it. Choices
+// that depend on each other (a question can go once its answer has) are tried until none moves.
+static bool Finish(Views& views)
+{
+    MergeState& m = views.merge;
+    parley::Document doc = m.merge.result.doc;
+    struct Pending { std::string at; int choice; std::string edited; };
+    std::vector<Pending> todo;
+    for (size_t i = 0; i < m.choice.size(); i++)
+        if (m.choice[i] >= 0) todo.push_back({Conflicts(views)[i].at, m.choice[i], m.edited[i]});
+    std::string why, why_at;
+    for (bool moved = true; moved && !todo.empty();) {
+        moved = false;
+        for (size_t i = 0; i < todo.size();) {
+            size_t index = 0;
+            while (index < doc.merge.conflicts.size() && doc.merge.conflicts[index].at != todo[i].at) index++;
+            JsonValue edited;
+            edited.type = JsonValue::String;
+            edited.text = todo[i].edited;
+            if (parley::merge_resolve(doc, index, (Resolution)todo[i].choice, edited, &why)) {
+                todo.erase(todo.begin() + (long)i);
+                moved = true;
+            } else {
+                why_at = todo[i].at;
+                i++;
+            }
+        }
+    }
+    if (!todo.empty()) {
+        const parley::PathWords w = parley::path_words(m.merge.result.doc, why_at);
+        m.problem = w.part + (w.field.empty() ? "" : " \xE2\x80\xBA " + w.field) + ": " + why;
+        for (size_t i = 0; i < Conflicts(views).size(); i++)
+            if (Conflicts(views)[i].at == why_at) m.current = (int)i;
+        return false;
+    }
+    if (doc.merge.conflicts.empty()) doc.merge = parley::PendingMerge{};
+    const size_t left = doc.merge.conflicts.size();
+    if (m.continuing) {
+        Session_BeforeEdit(views.session, "");
+        views.session.doc = std::move(doc);
+    } else {
+        Session_FinishMerge(views.session, std::move(doc), m.merge.result.doc);
+    }
+    views.status_message = "Merged the changes from " + FromName(views) +
+                           (left ? ": " + std::to_string(left) + " conflict" + (left == 1 ? " is" : "s are") + " still open (File \xE2\x80\xBA Merge changes from another copy... to settle them)" : "");
+    m.Reset();
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+static void NotMerging(Views& views, float width)
+{
+    MergeState& m = views.merge;
+    const float z = views.zoom;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    switch (m.merge.status) {
+    case parley::CopyMergeStatus::NoOriginal:
+        ImGui::PushFont(Fonts_Get(Font_Subheading));
+        NamedText("merge/title", "Which draft did both copies start from?", Theme_Colors().text, width);
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s. Choose the original file (the copy that was sent round), or merge without it: then every "
+                           "difference between the two copies is a choice for you.", m.merge.message.c_str());
+        ImGui::Dummy(ImVec2(0, 8 * z));
+        if (ImGui::Button("Choose the original file...")) { m.open_for_original = true; views.request_open = true; }
+        ImGui::SameLine(0, 8 * z);
+        if (ImGui::Button("Merge without it")) {
+            parley::CopyMergeOptions o = Options(views);
+            o.without_original = true;
+            Merge(views, o);
+        }
+        break;
+    case parley::CopyMergeStatus::Refused:
+        if (m.merge.message.empty()) {   // nothing chosen yet
+            ImGui::TextWrapped("Choose the copy another organisation sent back. Nothing changes in this draft until you finish the merge.");
+            ImGui::Dummy(ImVec2(0, 8 * z));
+            if (ImGui::Button("Choose the file...")) { m.open_for_merge = true; views.request_open = true; }
+            break;
+        }
+        [[fallthrough]];
+    case parley::CopyMergeStatus::AlreadyMerged:
+        ImGui::PushFont(Fonts_Get(Font_Subheading));
+        NamedText("merge/title", m.merge.status == parley::CopyMergeStatus::Refused ? "This file cannot be merged into this draft" : "Nothing to merge",
+                  Theme_Colors().text, width);
+        ImGui::PopFont();
+        NamedText("merge/message", (m.merge.message + ".").c_str(), Theme_Colors().text, width);
+        ImGui::Dummy(ImVec2(0, 8 * z));
+        if (ImGui::Button("Choose another file...")) { m.open_for_merge = true; views.request_open = true; }
+        break;
+    case parley::CopyMergeStatus::Merged: break;
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void MergeView_Draw(Views& views)
+{
+    MergeState& m = views.merge;
+    const float z = views.zoom;
+    const bool typing = ImGui::GetIO().WantTextInput;
+    const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !typing && !popup) { m.Reset(); return; }
+    const bool merging = m.merge.status == parley::CopyMergeStatus::Merged;
+    if (merging && !popup) {
+        if (ImGui::IsKeyPressed(ImGuiKey_F8)) NextConflict(views, ImGui::GetIO().KeyShift ? -1 : +1);
+        if (!typing && ImGui::IsKeyPressed(ImGuiKey_O, false)) Choose(views, Resolution::Ours);
+        if (!typing && ImGui::IsKeyPressed(ImGuiKey_T, false)) Choose(views, Resolution::Theirs);
+        if (!typing && ImGui::IsKeyPressed(ImGuiKey_B, false) && !Conflicts(views).empty() &&
+            (IsProse(Conflicts(views)[m.current]) || Conflicts(views)[m.current].ours.type == JsonValue::Array)) Choose(views, Resolution::Both);
+    }
+
+    BeginViewWindow("Merge", z);
+
+    if (ImGui::Button(merging ? "Cancel merge" : "\xE2\x86\x90 Back to the draft")) { m.Reset(); ImGui::End(); return; }
+    ImGui::SameLine(0, 24 * z);
+    ImGui::PushFont(Fonts_Get(Font_Heading));
+    const std::string heading = m.continuing ? "Open conflicts from merging " + FromName(views) : merging ? "Merging changes from " + FromName(views) : "Merge changes from another copy";
+    ImGui::TextUnformatted(heading.c_str());
+    ImGui::PopFont();
+    if (merging) {
+        const size_t open = std::count(m.choice.begin(), m.choice.end(), -1);
+        const std::string finish = open ? "Finish merge, leave " + std::to_string(open) + " open" : std::string("Finish merge");
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(finish.c_str()).x - 2 * ImGui::GetStyle().FramePadding.x));
+        if (ImGui::Button((finish + "##merge/finish").c_str()) && Finish(views)) { ImGui::End(); return; }
+    }
+    ImGui::Dummy(ImVec2(0, 6 * z));
+    Rule(ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, 10 * z));
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (!merging) {
+        const float column = std::min(avail, 760 * z);
+        NotMerging(views, column);
+        ImGui::End();
+        return;
+    }
+    Summary(views, avail);
+    ImGui::Dummy(ImVec2(0, 12 * z));
+    const float list_width = Conflicts(views).empty() ? 0 : std::min(300 * z, avail * 0.28f);
+    if (list_width > 0) {
+        ImGui::BeginChild("merge/list", ImVec2(list_width, 0), ImGuiChildFlags_None);
+        LabelAbove("Conflicts");
+        ConflictList(views, list_width);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 20 * z);
+    }
+    ImGui::BeginChild("merge/detail", ImVec2(0, 0), ImGuiChildFlags_None);
+    DrawConflict(views, ImGui::GetContentRegionAvail().x - 8 * z);
+    ImGui::EndChild();
+    ImGui::End();
+}
