@@ -1,6 +1,7 @@
 #include "edit.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace parley {
 
@@ -13,9 +14,17 @@ static bool EraseIf(std::vector<T>& list, F pred)
 }
 
 // Comments point at anything by id: those on something removed go with it.
+// Comments on what went, and the replies to those (a comment on a comment), and so on: a
+// reply left pointing at nothing would make the file one that cannot be opened.
 static void RemoveCommentsOn(Document& doc, const std::vector<std::string>& ids)
 {
-    EraseIf(doc.comments, [&](const Comment& c) { return std::find(ids.begin(), ids.end(), c.target) != ids.end(); });
+    std::unordered_set<std::string> gone(ids.begin(), ids.end());
+    for (bool more = true; more;) {
+        more = false;
+        for (const Comment& c : doc.comments)
+            if (gone.count(c.target) && gone.insert(c.id).second) more = true;
+    }
+    EraseIf(doc.comments, [&](const Comment& c) { return gone.count(c.id) > 0; });
 }
 
 Answer* find_answer(Document& doc, const std::string& question_id)

@@ -10,6 +10,7 @@
 
 #include "core/document_json.h"
 #include "core/export.h"
+#include "core/revision_changes.h"
 #include "core/utf8.h"
 #include "core/value_text.h"
 #include "compare_view.h"
@@ -345,6 +346,7 @@ static void DrawMenuBar(AppState& app)
             const size_t open_conflicts = app.views.session.doc.merge.conflicts.size();
             if (ImGui::MenuItem(open_conflicts ? "Settle the open conflicts of a merge..." : "Merge changes from another copy...")) MergeView_Start(app.views);
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
+            if (ImGui::MenuItem("Trim history...", nullptr, false, app.views.session.doc.revisions.size() > 1)) { app.open_trim_history = true; app.trim_from.clear(); }
             if (ImGui::BeginMenu("Export")) {
                 if (ImGui::MenuItem("Markdown (.md)")) RequestExport(app, ExportFormat::Markdown);
                 if (ImGui::MenuItem("Web page for printing (.html)")) RequestExport(app, ExportFormat::WebPage);
@@ -445,6 +447,7 @@ static void DrawModals(AppState& app)
 {
     const float z = app.views.zoom;
     if (app.open_about) { ImGui::OpenPopup("About Parley"); app.open_about = false; }
+    if (app.open_trim_history) { ImGui::OpenPopup("Trim history"); app.open_trim_history = false; }
     if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
     if (app.confirm_replace) { ImGui::OpenPopup("Discard unsaved changes?"); app.confirm_replace = false; }
     if (app.show_open_errors) { ImGui::OpenPopup("This file could not be opened"); app.show_open_errors = false; }
@@ -498,6 +501,40 @@ static void DrawModals(AppState& app)
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
         if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+
+    CentreNextModal();
+    if (ImGui::BeginPopupModal("Trim history", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        // Each revision keeps what it changed, so copies can be merged from the files alone; older
+        // changes can go once every copy in circulation has grown past them.
+        parley::Document& doc = app.views.session.doc;
+        ImGui::PushTextWrapPos(560 * z);
+        ImGui::TextWrapped("Each saved revision keeps what it changed, so that copies coming back from other organisations can be merged "
+                           "without the original. Choose the oldest revision whose changes to keep: older changes are forgotten and the "
+                           "file gets smaller, but a copy that grew from an older revision can then only be merged with its original file.");
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 6 * z));
+        if (ImGui::BeginListBox("##revisions", ImVec2(560 * z, 220 * z))) {
+            for (int i = (int)doc.revisions.size() - 1; i >= 0; i--) {   // newest first
+                const parley::Revision& r = doc.revisions[i];
+                std::string label = r.time.substr(0, 10) + " " + r.time.substr(11, 5) + "   " + (r.organisation.empty() ? r.author : r.organisation) +
+                                    (r.note.empty() ? "" : "  \xC2\xB7  " + r.note) + (r.kept ? "" : "  (no changes kept)") + "##rev/" + r.id;
+                if (ImGui::Selectable(label.c_str(), app.trim_from == r.id)) app.trim_from = r.id;
+            }
+            ImGui::EndListBox();
+        }
+        ImGui::Dummy(ImVec2(0, 6 * z));
+        ImGui::BeginDisabled(app.trim_from.empty());
+        if (ImGui::Button("Forget the older changes")) {
+            Session_BeforeEdit(app.views.session, "");   // undoable like any change
+            const size_t bytes = parley::trim_history(doc, app.trim_from);
+            app.views.status_message = "Forgot about " + std::to_string((bytes + 1023) / 1024) + " KB of older changes";
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 

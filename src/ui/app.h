@@ -19,6 +19,8 @@ struct AppState {
     Theme  theme = Theme_Light;
     bool   open_about = false;
     bool   open_shortcuts = false;
+    bool   open_trim_history = false;   // File > Trim history...
+    std::string trim_from;            // the revision chosen there: its changes and the later ones are kept
 
     // Unsaved work: `views.session.edits` counts every edit; saving or opening catches up.
     int    saved_edits = 0;

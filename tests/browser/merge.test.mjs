@@ -130,7 +130,7 @@ async function mergeFrom(page, file) {
 }
 
 describe('merging copies from other organisations', () => {
-  let adcs, round1, lgaFile, solaceFile;
+  let adcs, round1, round3, lgaFile, solaceFile;
 
   test('ADCS saves the draft and sends it; LGA and Solace each edit their copy and save it', async () => {
     adcs = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1400, height: 900 } });
@@ -248,7 +248,7 @@ describe('merging copies from other organisations', () => {
 
   test('a merge left half done is saved with its open conflicts, and finished later', async () => {
     const { page } = adcs;
-    const round3 = await save(page, 'adcs-round-3.parley.json');
+    round3 = await save(page, 'adcs-round-3.parley.json');
     const solace = await copyOf(round3);
     await writeProse(solace.page, 'Reasoning##ans-11/reasoning', 'Solace on eleven. ', 'Home');
     const solaceRound3 = await save(solace.page, 'solace-round-3.parley.json');
@@ -276,6 +276,42 @@ describe('merging copies from other organisations', () => {
     assert.ok(d.answers.find((a) => a.id === 'ans-11').reasoning.startsWith('Solace on eleven. '));
     assert.deepEqual(later.problems, []);
     await later.page.close();
+  });
+
+  test('trimming history makes the file smaller; a copy from before it then asks for its original', async () => {
+    const { page, problems } = await copyOf(round3);
+    await clickItem(page, 'File');
+    await clickItem(page, 'Trim history...');
+    await settled(page);
+    const newest = (await items(page)).filter((it) => it.window.startsWith('Trim history') && it.name.includes('##rev/')).sort((a, b) => a.y - b.y)[0];
+    await page.mouse.click(newest.x + 20, newest.y + newest.h / 2);
+    await settled(page);
+    await clickItem(page, 'Forget the older changes');
+    await settled(page);
+    const trimmed = await save(page, 'trimmed.parley.json');
+    assert.ok(fs.statSync(trimmed).size < fs.statSync(round3).size, 'smaller than before');
+    const kept = JSON.parse(fs.readFileSync(trimmed, 'utf8')).revisions.filter((r) => r.kept);
+    assert.equal(kept.length, 1, 'only the revision saved since keeps its changes');
+
+    // A copy of round 1 saved by a Parley from before revisions kept their changes: neither file
+    // can rebuild the draft both grew from, so Parley asks for it.
+    const old = JSON.parse(fs.readFileSync(round1, 'utf8'));
+    for (const r of old.revisions) { delete r.changes; delete r.kept; }
+    old.answers.find((a) => a.id === 'ans-12').evidence += ' An older Parley added this.';
+    old.revisions.push({ id: 'rev-old-parley', parent: old.revisions.at(-1).id, time: '2026-11-20T10:00:00Z', organisation: 'LGA' });
+    const oldCopy = path.join(tmp, 'old-parley.parley.json');
+    fs.writeFileSync(oldCopy, JSON.stringify(old, null, 2));
+    await mergeFrom(page, oldCopy).catch(() => {});
+    await findItem(page, 'Which draft did both copies start from?');
+    const chooser = page.waitForEvent('filechooser');
+    await clickItem(page, 'Choose the original file...');
+    await (await chooser).setFiles(round1);
+    await findItem(page, 'Cancel merge');
+    assert.match((await named(page, 'merge/summary')).label, /conflicts? to settle/);
+    await page.keyboard.press('Escape');
+    await settled(page);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   test('a file that is not a copy of this draft is refused before anything changes', async () => {

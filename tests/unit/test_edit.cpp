@@ -54,6 +54,20 @@ TEST_CASE("removing a question takes its answer and the comments on both")
     }
 }
 
+TEST_CASE("removing a question takes the replies to the comments on it too, however deep")
+{
+    Document doc = load_example("jtai-joint-response.parley.json");
+    const Answer& a = doc.answers[0];
+    doc.comments.push_back({"cmt-on-answer", a.id, "", "", "", "Is this strong enough?", false, {}});
+    doc.comments.push_back({"cmt-reply", "cmt-on-answer", "", "", "", "Yes.", false, {}});
+    doc.comments.push_back({"cmt-reply-2", "cmt-reply", "", "", "", "Agreed.", false, {}});
+    doc.comments.push_back({"cmt-elsewhere", doc.answers[1].id, "", "", "", "Stays.", false, {}});
+    REQUIRE(remove_question(doc, a.question));
+    for (const char* id : {"cmt-on-answer", "cmt-reply", "cmt-reply-2"}) CHECK(find_by_id(doc.comments, id) == nullptr);
+    CHECK(find_by_id(doc.comments, "cmt-elsewhere") != nullptr);
+    check_still_opens(doc, "a question whose answer had a thread of replies");
+}
+
 TEST_CASE("removing an organisation clears its positions, ownerships and participants")
 {
     const int n = remove_each([](const Document& d) { std::vector<std::string> v; for (auto& o : d.organisations) v.push_back(o.id); return v; },

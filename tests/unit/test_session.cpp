@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include "examples.h"
 #include "core/assert.h"
+#include "core/revision_changes.h"
 #include "session/edit_session.h"
 
 namespace {
@@ -53,6 +54,40 @@ TEST_CASE("session: a revision added by saving is history, not an undo step, and
     CHECK_FALSE(Session_CanUndo(s));
     Session_TakeBackRevision(s, id);
     CHECK(s.doc.revisions.empty());
+}
+
+TEST_CASE("session: a save keeps what changed since the file was opened or last saved; a restored autosave's does not guess")
+{
+    EditSession s;
+    s.ids.state = 7;
+    parley::Document opened = load_example("jtai-joint-response.parley.json");
+    Session_Replace(s, opened);
+    Session_BeforeEdit(s, "ans/reasoning");
+    s.doc.answers[0].reasoning += " A sentence added.";
+    const std::string first = Session_AddRevision(s, "ADCS", "2026-11-30T10:00:00Z");
+    REQUIRE(s.doc.revisions.back().kept);
+    REQUIRE(s.doc.revisions.back().changes.size() == 1);
+    CHECK(s.doc.revisions.back().changes[0].at == "answers/" + s.doc.answers[0].id + "/reasoning");
+    Session_RevisionSaved(s, first);
+    // The next save records its changes against the content that save wrote, not the file opened.
+    Session_BeforeEdit(s, "doc/title");
+    s.doc.title += " (second draft)";
+    Session_AddRevision(s, "ADCS", "2026-11-30T11:00:00Z");
+    REQUIRE(s.doc.revisions.back().changes.size() == 1);
+    CHECK(s.doc.revisions.back().changes[0].at == "title");
+    parley::Document rebuilt;
+    std::string why;
+    REQUIRE(parley::rebuild_revision(s.doc, opened.revisions.back().id, &rebuilt, &why));
+    CHECK(rebuilt.answers[0].reasoning == opened.answers[0].reasoning);
+    CHECK(rebuilt.title == opened.title);
+
+    // A draft restored from autosave: what changed since its last revision is not known.
+    Session_Replace(s, opened, false);
+    Session_BeforeEdit(s, "doc/title");
+    s.doc.title = "Restored";
+    Session_AddRevision(s, "ADCS", "2026-11-30T12:00:00Z");
+    CHECK_FALSE(s.doc.revisions.back().kept);
+    CHECK(s.doc.revisions.back().changes.empty());
 }
 
 #include "core/json_writer.h"
