@@ -403,11 +403,6 @@ static void DrawConflict(Views& views, float width)
         snprintf(said, sizeof(said), "Settled: %s.", kChoiceNames[chosen]);
         NamedText("merge/settled", said, col.accent);
     }
-    if (!m.problem.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, col.danger);
-        ImGui::TextWrapped("%s", m.problem.c_str());
-        ImGui::PopStyleColor();
-    }
     ImGui::Dummy(ImVec2(0, 8 * z));
     if (QuietButton("Previous conflict (Shift+F8)")) NextConflict(views, -1);
     ImGui::SameLine(0, 8 * z);
@@ -453,6 +448,14 @@ static bool Finish(Views& views)
         return false;
     }
     if (doc.merge.conflicts.empty()) doc.merge = parley::PendingMerge{};
+    // Never a draft that could not be saved and opened again (two copies that each answered one
+    // question, say): said here, and nothing is applied.
+    const parley::ImportResult check = parley::import_document(parley::export_document(doc));
+    if (!check.ok) {
+        m.problem = "The merged draft would break a rule of the format, so nothing was applied: " +
+                    (check.errors.empty() ? std::string() : parley::format_error(check.errors[0])) + ". Settle it differently, or cancel the merge.";
+        return false;
+    }
     const size_t left = doc.merge.conflicts.size();
     if (m.continuing) {
         Session_BeforeEdit(views.session, "");
@@ -553,6 +556,10 @@ void MergeView_Draw(Views& views)
         return;
     }
     Summary(views, avail);
+    if (!m.problem.empty()) {   // why Finish merge did not go through
+        ImGui::Dummy(ImVec2(0, 6 * z));
+        NamedText("merge/problem", m.problem.c_str(), Theme_Colors().danger, avail);
+    }
     ImGui::Dummy(ImVec2(0, 12 * z));
     const float list_width = Conflicts(views).empty() ? 0 : std::min(300 * z, avail * 0.28f);
     if (list_width > 0) {
