@@ -200,6 +200,7 @@ template <typename E> JsonValue ElementJson(const E& e)
 template <typename E>
 void MergeList(Merger& g, const std::string& path, const std::vector<E>& b, const std::vector<E>& o, const std::vector<E>& t, std::vector<E>& out)
 {
+    if (Same(o, t)) { out = o; return; }   // most lists: nothing to line up, nothing came in
     if constexpr (std::is_same_v<E, std::string>) {
         if (g.no_base) {   // a list of texts with no original: one choice over the whole list (its items have no paths)
             out = o;
@@ -322,7 +323,7 @@ void MergeExtra(Merger& g, const std::string& path, const ExtraMembers& b, const
         const JsonValue& vo = po ? *po : none;
         const JsonValue& vt = pt ? *pt : none;
         JsonValue v = vo;
-        const std::string at = path_join(path, path_member(name));
+        const std::string at = path_join(path, json_pointer_escape(name));
         if (Same(vo, vt) || (!g.no_base && Same(vt, vb))) v = vo;
         else if (g.no_base) g.Conflicting(at, JsonValue{}, vo, vt);
         else if (Same(vo, vb)) { v = vt; g.Took(at, MergeChange::Changed); }

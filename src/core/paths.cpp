@@ -375,17 +375,6 @@ std::string path_join(std::string_view path, std::string_view segment)
     return s;
 }
 
-std::string path_member(std::string_view name)
-{
-    std::string s;
-    for (char c : name) {
-        if (c == '~') s += "~0";
-        else if (c == '/') s += "~1";
-        else s += c;
-    }
-    return s;
-}
-
 bool path_get(const Document& doc, std::string_view path, JsonValue* out)
 {
     *out = JsonValue{};

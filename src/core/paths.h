@@ -11,7 +11,7 @@
 // Members go by their names in the file; an element by its key: its id, or for objects that
 // have none the members declared FieldIdentity joined by '+' (a score: participant, regime,
 // criterion). Ids and keys never hold '/' or '+'. A member this version does not know (kept in
-// `extra`) goes by its name, with '~' written "~0" and '/' written "~1" as in a JSON Pointer.
+// `extra`) goes by its name escaped as in a JSON Pointer (json_pointer_escape: '~' "~0", '/' "~1").
 #pragma once
 #include "document.h"
 
@@ -39,7 +39,6 @@ template <typename T> std::string element_key(const T& item)
 }
 
 std::string path_join(std::string_view path, std::string_view segment);   // "a/b" + "c" -> "a/b/c"
-std::string path_member(std::string_view name);                            // an unknown member's name, escaped
 
 // What a path names in a document, as JSON (document_json.h, member_to_json): a member's value,
 // an element, a list's order (its keys). False when nothing is there: a path through or to an

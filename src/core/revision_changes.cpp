@@ -161,10 +161,10 @@ void RecordObject(Recorder& r, const std::string& path, const T& n, const T& o)
     });
     if (Same(n.extra, o.extra)) return;
     for (const auto& m : n.extra)
-        if (!Find(o.extra, m.first)) r.Add(path_join(path, path_member(m.first)), JsonValue{});
+        if (!Find(o.extra, m.first)) r.Add(path_join(path, json_pointer_escape(m.first)), JsonValue{});
     for (const auto& m : o.extra) {
         const JsonValue* now = Find(n.extra, m.first);
-        if (!now || !Same(*now, m.second)) r.Add(path_join(path, path_member(m.first)), m.second);
+        if (!now || !Same(*now, m.second)) r.Add(path_join(path, json_pointer_escape(m.first)), m.second);
     }
 }
 

@@ -59,36 +59,6 @@ void AppendChanges(const TextDiff& diff, uint32_t base_at, uint32_t side_at, con
     }
 }
 
-// The class of the character a token starts with, as word_diff.cpp's tokenizer sees it: a word
-// (letters, digits, any other character outside ASCII that is not a Unicode space or mark), a
-// run of white space, or one punctuation mark.
-enum CharClass { Char_Word, Char_Space, Char_Mark };
-
-CharClass ClassAt(std::string_view text, size_t i)
-{
-    const unsigned char c = (unsigned char)text[i];
-    if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return Char_Word;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return Char_Space;
-        return Char_Mark;
-    }
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (i + n > text.size()) n = text.size() - i;
-    if (n == 2 && c == 0xC2) {
-        const unsigned char d = (unsigned char)text[i + 1];
-        if (d == 0xA0) return Char_Space;
-        if (d < 0xC0 && d != 0xAA && d != 0xB2 && d != 0xB3 && d != 0xB5 && d != 0xB9 && d != 0xBA) return Char_Mark;
-    }
-    if (n == 3 && c == 0xE2 && (unsigned char)text[i + 1] == 0x80) {
-        const unsigned char d = (unsigned char)text[i + 2];
-        if (d <= 0x8A || d == 0xAF) return Char_Space;
-        if (d == 0x99) return Char_Word;
-        return Char_Mark;
-    }
-    if (n == 3 && c == 0xE3 && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x80) return Char_Space;
-    return Char_Word;
-}
-
 // Words in token ranges of a text, in O(1): prefix sums of the word flags.
 struct WordSums {
     std::vector<uint32_t> starts;   // token boundaries
@@ -97,7 +67,7 @@ struct WordSums {
     {
         starts = tokenize_text(text);
         sum.assign(starts.size(), 0);
-        for (size_t t = 0; t + 1 < starts.size(); t++) sum[t + 1] = sum[t] + (ClassAt(text, starts[t]) == Char_Word);
+        for (size_t t = 0; t + 1 < starts.size(); t++) sum[t + 1] = sum[t] + (token_kind_at(text, starts[t]) == TokenKind::Word);
     }
     uint32_t Token(uint32_t byte) const { return (uint32_t)(std::lower_bound(starts.begin(), starts.end(), byte) - starts.begin()); }
     uint32_t Words(uint32_t t0, uint32_t t1) const { return sum[t1] - sum[t0]; }
@@ -115,7 +85,7 @@ std::vector<uint8_t> SentenceBreaks(std::string_view text, const std::vector<uin
         return x == "." || x == "!" || x == "?";
     };
     for (size_t t = 1; t < n; t++) {
-        if (ClassAt(text, starts[t]) != Char_Space) continue;
+        if (token_kind_at(text, starts[t]) != TokenKind::Space) continue;
         const std::string_view before = token(t - 1);
         out[t] = token(t).find('\n') != std::string_view::npos || ends_sentence(t - 1) ||
                  (t > 1 && (before == ")" || before == "\"" || before == "'" || before == "\xE2\x80\x9D") && ends_sentence(t - 2));
@@ -376,7 +346,7 @@ private:
             for (size_t i = 0; i + 1 < sentences.size(); i++) {
                 const std::string_view piece = text.substr(sentences[i], sentences[i + 1] - sentences[i]);
                 const auto found = ids.emplace(piece, (uint32_t)ids.size());
-                if (found.second) is_break.push_back(ClassAt(piece, 0) == Char_Space);
+                if (found.second) is_break.push_back(token_kind_at(piece, 0) == TokenKind::Space);
                 out.push_back(found.first->second);
             }
             return out;
@@ -457,7 +427,7 @@ private:
             if (!c.deletion() && !c.insertion()) continue;
             for (int step = 0; step < 8 && SlideLeft(s, k, c, &next); step++) c = next;
             auto on_word = [&] {
-                return c.deletion() ? ClassAt(base_, starts_[c.t0]) == Char_Word : ClassAt(side_[s].text, c.s0) == Char_Word;
+                return c.deletion() ? token_kind_at(base_, starts_[c.t0]) == TokenKind::Word : token_kind_at(side_[s].text, c.s0) == TokenKind::Word;
             };
             for (int step = 0; step < 8 && !on_word() && SlideRight(s, k, c, &next); step++) c = next;
             changes[k] = c;
@@ -604,7 +574,7 @@ private:
     // side and less " b" on the other is "", not a conflict).
     bool SharesOnlyASpace(const Change& c, const Change& n) const
     {
-        return c.t0 < n.t0 && c.t1 == n.t0 + 1 && c.t1 < n.t1 && (c.deletion() || n.deletion()) && ClassAt(base_, starts_[n.t0]) == Char_Space;
+        return c.t0 < n.t0 && c.t1 == n.t0 + 1 && c.t1 < n.t1 && (c.deletion() || n.deletion()) && token_kind_at(base_, starts_[n.t0]) == TokenKind::Space;
     }
 
     void Append(int s, const Change& c) { result_.merged.append(side_[s].text.substr(c.s0, c.s1 - c.s0)); }

@@ -48,6 +48,13 @@ static CharClass ClassAt(std::string_view text, size_t i, size_t* len)
     return Char_Word;
 }
 
+TokenKind token_kind_at(std::string_view text, size_t i)
+{
+    size_t len = 0;
+    const CharClass k = ClassAt(text, i, &len);
+    return k == Char_Word ? TokenKind::Word : k == Char_Space ? TokenKind::Space : TokenKind::Mark;
+}
+
 // Cuts text into tokens. `starts` gets each token's first byte and, last, text.size().
 // A word goes on through an apostrophe or hyphen with a word character on both sides
 // ("child's", "co-operate", "18-24"), so such a word changes as one.

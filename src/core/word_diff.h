@@ -56,4 +56,9 @@ std::string apply_diff(std::string_view a, std::string_view b, const TextDiff& d
 // laying out a difference word by word.
 std::vector<uint32_t> tokenize_text(std::string_view text);
 
+// What the token starting at byte i of a text is: a word, white space, or a punctuation mark
+// (the tokenizer's own rule, so other code reads tokens as the diff does).
+enum class TokenKind : uint8_t { Word, Space, Mark };
+TokenKind token_kind_at(std::string_view text, size_t i);
+
 } // namespace parley

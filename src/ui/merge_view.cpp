@@ -33,6 +33,14 @@ using parley::Resolution;
 // ---------------------------------------------------------------------------------------------
 // Starting
 
+// Versions are never reused, not even by the next merge: what is worked out once per version
+// (the words, the diffs) can never be taken for another merge's.
+static int NextVersion()
+{
+    static int version = 0;
+    return ++version;
+}
+
 static const std::vector<Conflict>& Conflicts(const Views& views) { return views.merge.merge.result.doc.merge.conflicts; }
 
 static void Prepare(Views& views)
@@ -42,7 +50,7 @@ static void Prepare(Views& views)
     m.edited.assign(Conflicts(views).size(), std::string());
     m.current = 0;
     m.problem.clear();
-    m.version++;
+    m.version = NextVersion();
     m.open = true;
 }
 
@@ -70,7 +78,7 @@ static void Merge(Views& views, const parley::CopyMergeOptions& options)
     const parley::Document* saved = Session_SavedContent(views.session);
     m.merge = parley::merge_copies(views.session.doc, saved ? *saved : views.session.doc, m.theirs, views.session.ids, options);
     if (m.merge.status == parley::CopyMergeStatus::Merged) Prepare(views);
-    m.version++;
+    m.version = NextVersion();
 }
 
 static parley::CopyMergeOptions Options(const Views& views)
@@ -99,7 +107,7 @@ void MergeView_SetOriginal(Views& views, const parley::Document& original, const
     if (original.id != m.theirs.id) {
         m.merge.status = parley::CopyMergeStatus::NoOriginal;
         m.merge.message = name + " is not an earlier version of this draft (it is another document), so it cannot be the original";
-        m.version++;
+        m.version = NextVersion();
         return;
     }
     parley::CopyMergeOptions o = Options(views);
@@ -189,6 +197,7 @@ static std::string Who(const parley::Document& doc, const std::string& at, const
 struct ConflictDiffs {
     int version = -1, index = -1;
     parley::TextDiff ours, theirs;
+    std::string ours_who, theirs_who;   // who changed each side, and when
 };
 static ConflictDiffs g_diffs;
 
@@ -210,57 +219,87 @@ static std::string FromName(const Views& views)
     return m.from_file.empty() ? (who.empty() ? std::string("the other copy") : who) : m.from_file;
 }
 
-static void Summary(Views& views, float width)
+// The words the view shows, worked out once per change of the merge or a choice (path_words
+// walks the draft: never every frame).
+struct MergeWords {
+    int version = -1;
+    std::string summary, original, parts;   // the summary's lines
+    std::vector<std::string> incoming;      // "Question 2 › Reasoning  ·  changed", at most kShownIncoming
+    std::vector<std::string> conflicts;     // "Question 7 › Reasoning"
+};
+static MergeWords g_words;
+constexpr size_t kShownIncoming = 300;
+
+static std::string PartAndField(const parley::PathWords& w)
+{
+    return w.part + (w.part.empty() || w.field.empty() ? "" : " \xE2\x80\xBA ") + w.field;
+}
+
+static const MergeWords& Words(const Views& views)
 {
     const MergeState& m = views.merge;
+    if (g_words.version == m.version) return g_words;
+    g_words = MergeWords{};
+    g_words.version = m.version;
     const parley::Document& doc = m.merge.result.doc;
-    const ThemeColors& c = Theme_Colors();
-    const float z = views.zoom;
-    if (m.continuing) {
-        MutedText("These conflicts were left open when this draft was merged. Settle each one, or leave some open for later.");
-        return;
-    }
-    // What came in, counted by part: "Question 2: 3 changes".
+    for (const Conflict& c : Conflicts(views)) g_words.conflicts.push_back(PartAndField(parley::path_words(doc, c.at)));
+    if (m.continuing) return g_words;
+
+    // What came in, counted by part ("Question 2 (3)"), and each change for the list.
+    static const char* const kKind[] = {"changed", "added", "removed", "reordered"};
     std::map<std::string, int> parts;
     std::vector<std::string> order;
     for (const parley::MergeChange& ch : m.merge.result.incoming) {
-        const parley::PathWords w = parley::path_words(doc, ch.at);
+        const bool removed = ch.kind == parley::MergeChange::Removed;
+        const parley::PathWords w = parley::path_words(removed ? views.session.doc : doc, ch.at);   // what went is named from ours
         std::string part = w.part.empty() ? (w.field.empty() ? std::string("The draft") : w.field) : w.part.substr(0, w.part.find(" \xE2\x80\xBA "));
-        if (ch.kind == parley::MergeChange::Added || ch.kind == parley::MergeChange::Removed) {
+        if (ch.kind == parley::MergeChange::Added || removed) {
             const size_t slash = ch.at.rfind('/');
             const parley::PathWords list = parley::path_words(doc, ch.at.substr(0, slash == std::string::npos ? 0 : slash));
-            part = (list.field.empty() ? part : list.field) + (ch.kind == parley::MergeChange::Added ? " added" : " removed");
+            part = (list.field.empty() ? part : list.field) + (removed ? " removed" : " added");
         }
         if (!parts.count(part)) order.push_back(part);
         parts[part]++;
+        if (g_words.incoming.size() < kShownIncoming)
+            g_words.incoming.push_back((removed ? w.part : PartAndField(w)) + "  \xC2\xB7  " + kKind[ch.kind]);
     }
+    for (const std::string& p : order) g_words.parts += (g_words.parts.empty() ? "" : "   \xC2\xB7   ") + p + (parts[p] > 1 ? " (" + std::to_string(parts[p]) + ")" : "");
     char line[256];
     const size_t n = m.merge.result.incoming.size(), k = Conflicts(views).size();
     snprintf(line, sizeof(line), "%zu change%s from %s come%s in without a conflict; %zu conflict%s to settle.", n, n == 1 ? "" : "s",
              FromName(views).c_str(), n == 1 ? "s" : "", k, k == 1 ? "" : "s");
-    ImGui::PushFont(Fonts_Get(Font_Subheading));
-    NamedText("merge/summary", line, c.text, width);
-    ImGui::PopFont();
+    g_words.summary = line;
     if (!m.merge.original.empty()) {
         const parley::Revision* r = parley::find_by_id(doc.revisions, m.merge.original);
-        std::string from = "Both copies grew from the draft saved " + (r ? r->time.substr(0, 10) + (r->organisation.empty() ? "" : " by " + r->organisation) : m.merge.original) + ".";
-        MutedText(from.c_str());
+        g_words.original = "Both copies grew from the draft saved " + (r ? r->time.substr(0, 10) + (r->organisation.empty() ? "" : " by " + r->organisation) : m.merge.original) + ".";
     }
-    ImGui::Dummy(ImVec2(0, 4 * z));
-    std::string list;
-    for (const std::string& p : order) list += (list.empty() ? "" : "   \xC2\xB7   ") + p + (parts[p] > 1 ? " (" + std::to_string(parts[p]) + ")" : "");
-    if (!list.empty()) NamedText("merge/incoming", list.c_str(), c.text_muted, width);
+    return g_words;
+}
+
+static void Summary(Views& views, float width)
+{
+    const ThemeColors& c = Theme_Colors();
+    if (views.merge.continuing) {
+        MutedText("These conflicts were left open when this draft was merged. Settle each one, or leave some open for later.");
+        return;
+    }
+    const MergeWords& w = Words(views);
+    ImGui::PushFont(Fonts_Get(Font_Subheading));
+    NamedText("merge/summary", w.summary.c_str(), c.text, width);
+    ImGui::PopFont();
+    if (!w.original.empty()) MutedText(w.original.c_str());
+    ImGui::Dummy(ImVec2(0, 4 * views.zoom));
+    if (!w.parts.empty()) NamedText("merge/incoming", w.parts.c_str(), c.text_muted, width);
 }
 
 static void ConflictList(Views& views, float width)
 {
     MergeState& m = views.merge;
-    const parley::Document& doc = m.merge.result.doc;
     const ThemeColors& c = Theme_Colors();
-    for (int i = 0; i < (int)Conflicts(views).size(); i++) {
-        const parley::PathWords w = parley::path_words(doc, Conflicts(views)[i].at);
+    const MergeWords& words = Words(views);
+    for (int i = 0; i < (int)words.conflicts.size(); i++) {
         const bool decided = m.choice[i] >= 0;
-        std::string label = std::string(decided ? "\xE2\x9C\x93  " : "\xE2\x97\x8F  ") + w.part + (w.field.empty() ? "" : " \xE2\x80\xBA " + w.field);
+        const std::string label = std::string(decided ? "\xE2\x9C\x93  " : "\xE2\x97\x8F  ") + words.conflicts[i];
         ImGui::PushStyleColor(ImGuiCol_Text, decided ? c.text_muted : c.text);
         if (ImGui::Selectable((FitText(label, width - 8 * views.zoom) + "##conflict/" + std::to_string(i)).c_str(), m.current == i)) m.current = i;
         ImGui::PopStyleColor();
@@ -313,7 +352,7 @@ static void Choose(Views& views, Resolution how)
         m.edited[m.current] = c.ours.type == JsonValue::String ? c.ours.text : std::string();
     }
     m.problem.clear();
-    m.version++;
+    m.version = NextVersion();
 }
 
 static void DrawConflict(Views& views, float width)
@@ -326,33 +365,31 @@ static void DrawConflict(Views& views, float width)
         MutedText("Nothing collides. Finish merge brings every change in as one step you can undo.");
         ImGui::Dummy(ImVec2(0, 8 * z));
         LabelAbove("What comes in");
-        const auto& incoming = m.merge.result.incoming;
-        static const char* const kKind[] = {"changed", "added", "removed", "reordered"};
-        const size_t shown = std::min<size_t>(incoming.size(), 300);
-        for (size_t i = 0; i < shown; i++) {
-            const parley::PathWords w = parley::path_words(m.merge.result.doc, incoming[i].at);
-            std::string line = w.part + (w.part.empty() || w.field.empty() ? "" : " \xE2\x80\xBA ") + w.field;
-            if (incoming[i].kind == parley::MergeChange::Removed) line = parley::path_words(views.session.doc, incoming[i].at).part;
-            line += std::string("  \xC2\xB7  ") + kKind[incoming[i].kind];
-            NamedText("merge/in/" + std::to_string(i), line.c_str(), col.text, width);
-        }
-        if (incoming.size() > shown) MutedText(("and " + std::to_string(incoming.size() - shown) + " more").c_str());
+        const MergeWords& words = Words(views);
+        for (size_t i = 0; i < words.incoming.size(); i++) NamedText("merge/in/" + std::to_string(i), words.incoming[i].c_str(), col.text, width);
+        if (m.merge.result.incoming.size() > words.incoming.size())
+            MutedText(("and " + std::to_string(m.merge.result.incoming.size() - words.incoming.size()) + " more").c_str());
         return;
     }
     m.current = std::clamp(m.current, 0, (int)all.size() - 1);
     const Conflict& c = all[m.current];
     const parley::Document& doc = m.merge.result.doc;
-    const parley::PathWords w = parley::path_words(doc, c.at);
     const bool prose = IsProse(c);
-    if (prose && (g_diffs.version != m.version || g_diffs.index != m.current)) {
+    if (g_diffs.version != m.version || g_diffs.index != m.current) {   // once per conflict shown, not every frame
+        g_diffs = ConflictDiffs{};
         g_diffs.version = m.version;
         g_diffs.index = m.current;
-        g_diffs.ours = parley::diff_text(c.base.text, c.ours.text);
-        g_diffs.theirs = parley::diff_text(c.base.text, c.theirs.text);
+        if (prose) {
+            g_diffs.ours = parley::diff_text(c.base.text, c.ours.text);
+            g_diffs.theirs = parley::diff_text(c.base.text, c.theirs.text);
+        }
+        const std::string stop = m.merge.original.empty() ? doc.merge.base : m.merge.original;
+        g_diffs.ours_who = m.continuing ? "This draft" : Who(views.session.doc, c.at, stop, "Changed in this draft since it was last saved");
+        g_diffs.theirs_who = m.continuing ? FromName(views) : Who(m.theirs, c.at, stop, "Changed in " + FromName(views) + "'s copy");
     }
 
     char title[512];
-    snprintf(title, sizeof(title), "Conflict %d of %zu:  %s%s%s", m.current + 1, all.size(), w.part.c_str(), w.field.empty() ? "" : " \xE2\x80\xBA ", w.field.c_str());
+    snprintf(title, sizeof(title), "Conflict %d of %zu:  %s", m.current + 1, all.size(), Words(views).conflicts[m.current].c_str());
     ImGui::PushFont(Fonts_Get(Font_Heading));
     NamedText("merge/conflict", title, col.text, width);
     ImGui::PopFont();
@@ -361,9 +398,6 @@ static void DrawConflict(Views& views, float width)
               prose ? "Both changed the same words. Everything else in this text merged." : "Both changed this, differently.");
     ImGui::Dummy(ImVec2(0, 8 * z));
 
-    const std::string stop = m.merge.original.empty() ? doc.merge.base : m.merge.original;
-    const std::string ours_who = m.continuing ? "This draft" : Who(views.session.doc, c.at, stop, "Changed in this draft since it was last saved");
-    const std::string theirs_who = m.continuing ? FromName(views) : Who(m.theirs, c.at, stop, "Changed in " + FromName(views) + "'s copy");
     if (ImGui::BeginTable("merge/sides", 3, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextRow();
         const float column = (width - 40 * z) / 3;
@@ -371,9 +405,9 @@ static void DrawConflict(Views& views, float width)
         Side(views, "base", "Original", c.base.type == JsonValue::Null && m.merge.original.empty() && !m.continuing ? "No original was found" : "As both copies had it",
              c, c.base, nullptr, column);
         ImGui::TableSetColumnIndex(1);
-        Side(views, "ours", "Ours: " + OursName(views), ours_who, c, c.ours, prose ? &g_diffs.ours : nullptr, column);
+        Side(views, "ours", "Ours: " + OursName(views), g_diffs.ours_who, c, c.ours, prose ? &g_diffs.ours : nullptr, column);
         ImGui::TableSetColumnIndex(2);
-        Side(views, "theirs", "Theirs: " + FromName(views), theirs_who, c, c.theirs, prose ? &g_diffs.theirs : nullptr, column);
+        Side(views, "theirs", "Theirs: " + FromName(views), g_diffs.theirs_who, c, c.theirs, prose ? &g_diffs.theirs : nullptr, column);
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(0, 10 * z));

@@ -48,7 +48,7 @@ struct MergeState {
     std::vector<int>  choice;         // per open conflict: -1 undecided, else a parley::Resolution
     std::vector<std::string> edited;  // per conflict: the text a person wrote for it
     int  current = 0;                 // the conflict in view
-    int  version = 0;                 // bumped when the merge or a choice changes
+    int  version = 0;                 // new whenever the merge or a choice changes (never reused)
     std::string problem;              // why Finish merge could not settle a conflict
     void Reset() { *this = MergeState{}; }
 };
