@@ -8,6 +8,7 @@ const char* const kKindNames[] = {"proposal", "response", "workshop"};
 const char* const kStatusNames[] = {"draft", "agreed", "submitted"};
 const char* const kRoleNames[] = {"current", "proposed", "alternative"};
 const char* const kPositionNames[] = {"", "agree", "partly_agree", "disagree", "no_view"};
+const char* const kSignOffNames[] = {"", "agreed", "discuss", "objects"};
 const char* const kValueTypeNames[] = {"text", "number", "range", "bound", "choice", "set", "yes_no"};
 
 template <typename E, size_t N>
@@ -24,12 +25,14 @@ const char* status_name(DocumentStatus s)    { return kStatusNames[(int)s]; }
 const char* role_name(RegimeRole r)          { return kRoleNames[(int)r]; }
 const char* position_name(Position p)        { return kPositionNames[(int)p]; }
 const char* value_type_name(ValueType t)     { return kValueTypeNames[(int)t]; }
+const char* signoff_name(SignOff s)          { return kSignOffNames[(int)s]; }
 
 bool kind_from_name(const std::string& n, DocumentKind* out)       { return from_name(kKindNames, n, out); }
 bool status_from_name(const std::string& n, DocumentStatus* out)   { return from_name(kStatusNames, n, out); }
 bool role_from_name(const std::string& n, RegimeRole* out)         { return from_name(kRoleNames, n, out); }
 bool position_from_name(const std::string& n, Position* out)       { return from_name(kPositionNames, n, out, 1); }
 bool value_type_from_name(const std::string& n, ValueType* out)    { return from_name(kValueTypeNames, n, out); }
+bool signoff_from_name(const std::string& n, SignOff* out)         { return from_name(kSignOffNames, n, out, 1); }
 
 // A word is a run of characters that are not ASCII whitespace. Non-ASCII bytes (UTF-8
 // continuation and lead bytes) always count as word characters, so "café" and "ŵyn" are

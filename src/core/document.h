@@ -34,6 +34,7 @@ enum class DocumentKind { Proposal, Response, Workshop };
 enum class DocumentStatus { Draft, Agreed, Submitted };
 enum class RegimeRole { Current, Proposed, Alternative };
 enum class Position { Unset, Agree, PartlyAgree, Disagree, NoView };
+enum class SignOff { Unseen, Agreed, Discuss, Objects };   // a co-signatory's sign-off of one answer
 enum class ValueType { Text, Number, Range, Bound, Choice, Set, YesNo };
 enum class BoundKind { AtLeast, AtMost };
 
@@ -204,10 +205,16 @@ template <typename V> void describe(V& v, const Question*)
     v(&Question::word_limit, Field::number("word_limit", "Word limit", "a whole number of words above 0"));
 }
 
-struct Signatory {    // one co-signatory's own view on an answer of a joint response
+// One co-signatory's own view on an answer of a joint response: a position where it differs
+// from the response's (Unset: the same), and its sign-off of the answer as drafted.
+struct Signatory {
     std::string organisation;       // Organisation id
     Position    position = Position::Unset;
-    std::string note;
+    std::string note;               // why it differs: goes to the inspectorate in the joint response
+    SignOff     signoff = SignOff::Unseen;
+    std::string reason;             // why it needs discussion or objects: between the organisations only
+    std::string signed_by, signed_time;   // who recorded the sign-off, and when (UTC)
+    std::string exception;          // the lead's reason for agreeing the response without this sign-off
     ExtraMembers extra;
 };
 
@@ -215,8 +222,13 @@ PARLEY_OBJECT_NOUN(Signatory, "a signatory")
 template <typename V> void describe(V& v, const Signatory*)
 {
     v(&Signatory::organisation, Field::ref("organisation", "Organisation", IdKind::Organisation, FieldRequired | FieldIdentity));
-    v(&Signatory::position,     Field::choice("position", "position", FieldRequired));
+    v(&Signatory::position,     Field::choice("position", "position"));
     v(&Signatory::note,         Field::prose("note", "note", "Why this organisation differs.", FieldLead));
+    v(&Signatory::signoff,      Field::choice("signoff", "Sign-off"));
+    v(&Signatory::reason,       Field::text("reason", "Reason"));
+    v(&Signatory::signed_by,    Field::text("signed_by", "Signed off by"));
+    v(&Signatory::signed_time,  Field::time("signed_time", "Signed off"));
+    v(&Signatory::exception,    Field::text("exception", "Exception"));
 }
 
 struct Answer {
@@ -318,9 +330,14 @@ template <typename V> void describe(V& v, const Workshop*)
     v(&Workshop::scores,       Field::list("scores", "Scores"));
 }
 
+// A comment, or a reply (its target is the comment it answers). It stays when what it is on is
+// removed, and says what that was from `about`.
 struct Comment {
-    std::string id, target;         // target: the id of anything in the document
+    std::string id, target;         // target: the id of anything in the document ("" never: the draft's own id)
+    std::string field;              // a member of the target ("reasoning"); "" = the whole of it
+    std::string about;              // what the target was when the comment was made: "question 3"
     std::string author, organisation, time, text;
+    std::string edited;             // when its author last changed the text ("" = never)
     bool        resolved = false;
     ExtraMembers extra;
 };
@@ -329,11 +346,14 @@ PARLEY_OBJECT_NOUN(Comment, "a comment")
 template <typename V> void describe(V& v, const Comment*)
 {
     v(&Comment::id,           Field::id(IdKind::Comment));
-    v(&Comment::target,       Field::any_ref("target", "On", FieldRequired));
+    v(&Comment::target,       Field::any_ref("target", "On", FieldRequired | FieldMayDangle));
+    v(&Comment::field,        Field::text("field", "Field"));
+    v(&Comment::about,        Field::text("about", "About"));
     v(&Comment::text,         Field::prose("text", "Comment", "Your comment.", FieldRequired | FieldLead));
     v(&Comment::author,       Field::text("author", "Author"));
     v(&Comment::organisation, Field::text("organisation", "Organisation"));
     v(&Comment::time,         Field::time("time", "Time"));
+    v(&Comment::edited,       Field::time("edited", "Edited"));
     v(&Comment::resolved,     Field::flag("resolved", "Resolved"));
 }
 
@@ -472,6 +492,8 @@ const char* role_name(RegimeRole r);
 bool        role_from_name(const std::string& name, RegimeRole* out);
 const char* position_name(Position p);                           // "" for Unset
 bool        position_from_name(const std::string& name, Position* out);
+const char* signoff_name(SignOff s);                             // "" for Unseen
+bool        signoff_from_name(const std::string& name, SignOff* out);
 const char* value_type_name(ValueType t);
 bool        value_type_from_name(const std::string& name, ValueType* out);
 // The same by overload, for code that treats every enum alike (the reader and the writer).
@@ -479,10 +501,12 @@ inline const char* enum_name(DocumentKind e)   { return kind_name(e); }
 inline const char* enum_name(DocumentStatus e) { return status_name(e); }
 inline const char* enum_name(RegimeRole e)     { return role_name(e); }
 inline const char* enum_name(Position e)       { return position_name(e); }
+inline const char* enum_name(SignOff e)        { return signoff_name(e); }
 inline bool enum_from_name(const std::string& n, DocumentKind* out)   { return kind_from_name(n, out); }
 inline bool enum_from_name(const std::string& n, DocumentStatus* out) { return status_from_name(n, out); }
 inline bool enum_from_name(const std::string& n, RegimeRole* out)     { return role_from_name(n, out); }
 inline bool enum_from_name(const std::string& n, Position* out)       { return position_from_name(n, out); }
+inline bool enum_from_name(const std::string& n, SignOff* out)        { return signoff_from_name(n, out); }
 
 int         count_words(const std::string& utf8_text);           // words as a reader counts them
 // Calls fn(text) for every field of the draft's text (declared FieldProse or FieldCounted, and

@@ -325,6 +325,7 @@ const char* enum_allowed(const DocumentKind*)   { return "proposal, response or 
 const char* enum_allowed(const DocumentStatus*) { return "draft, agreed or submitted"; }
 const char* enum_allowed(const RegimeRole*)     { return "current, proposed or alternative"; }
 const char* enum_allowed(const Position*)       { return "agree, partly_agree, disagree or no_view"; }
+const char* enum_allowed(const SignOff*)        { return "agreed, discuss or objects (leave it out: not yet seen)"; }
 
 template <typename T> void read_object(Ctx& c, const JsonValue& v, const std::string& p, T* out);
 
@@ -336,7 +337,10 @@ void read_member(Ctx& c, Obj& r, const Field& f, M& m)
         switch (f.text_kind) {
         case TextKind::Id: r.id(&m, f.id_kind); break;
         case TextKind::Ref: r.ref(f.name, &m, f.id_kind, required); break;
-        case TextKind::AnyRef: r.ref(f.name, &m, f.id_kind, required, true); break;
+        case TextKind::AnyRef:
+            if (f.is(FieldMayDangle)) r.text(f.name, &m, required);   // what it named may have been removed since
+            else r.ref(f.name, &m, f.id_kind, required, true);
+            break;
         case TextKind::Date: r.date(f.name, &m, false, required); break;
         case TextKind::Time: r.date(f.name, &m, true, required); break;
         case TextKind::Text:
@@ -760,6 +764,8 @@ void write_member(JsonWriter& w, const Field& f, const M& m)
         }
     } else if constexpr (std::is_same_v<M, Position>) {   // Unset: left out, or "no_view" where a position is required
         if (m != Position::Unset || required) { w.key(f.name); w.string(position_name(m == Position::Unset ? Position::NoView : m)); }
+    } else if constexpr (std::is_same_v<M, SignOff>) {   // Unseen: left out
+        if (m != SignOff::Unseen) { w.key(f.name); w.string(signoff_name(m)); }
     } else if constexpr (std::is_enum_v<M>) {
         w.key(f.name);
         w.string(enum_name(m));
@@ -847,10 +853,10 @@ JsonValue parse_written(std::string text)
 template <typename M>
 JsonValue member_to_json(const M& m)
 {
-    if constexpr (std::is_same_v<M, Position>) {
+    if constexpr (std::is_same_v<M, Position> || std::is_same_v<M, SignOff>) {
         JsonValue v;
         v.type = JsonValue::String;
-        v.text = position_name(m);   // "" for no position
+        v.text = enum_name(m);   // "" for no position, a sign-off not yet given
         return v;
     } else if constexpr (std::is_same_v<M, JsonValue>) {
         return m;
@@ -879,8 +885,8 @@ bool member_from_json(const JsonValue& v, M* out, const std::vector<NamedList>& 
         Ctx c(result);
         c.lists = &lists;
         M m{};
-        if constexpr (std::is_same_v<M, Position>) {
-            if (v.type == JsonValue::String && v.text.empty()) { *out = Position::Unset; return true; }
+        if constexpr (std::is_same_v<M, Position> || std::is_same_v<M, SignOff>) {
+            if (v.type == JsonValue::String && v.text.empty()) { *out = M{}; return true; }
         }
         if constexpr (std::is_same_v<M, int>) {   // 0: none (a word limit not set), which the file leaves out
             if (v.type == JsonValue::Number && v.is_integer && v.integer == 0) { *out = 0; return true; }
@@ -917,6 +923,7 @@ PARLEY_MEMBER_JSON(DocumentKind)
 PARLEY_MEMBER_JSON(DocumentStatus)
 PARLEY_MEMBER_JSON(RegimeRole)
 PARLEY_MEMBER_JSON(Position)
+PARLEY_MEMBER_JSON(SignOff)
 PARLEY_MEMBER_JSON(Value)
 PARLEY_MEMBER_JSON(JsonValue)
 PARLEY_MEMBER_JSON(Source)

@@ -13,18 +13,21 @@ static bool EraseIf(std::vector<T>& list, F pred)
     return list.size() != before;
 }
 
-// Comments point at anything by id: those on something removed go with it.
-// Comments on what went, and the replies to those (a comment on a comment), and so on: a
-// reply left pointing at nothing would make the file one that cannot be opened.
-static void RemoveCommentsOn(Document& doc, const std::vector<std::string>& ids)
+// Comments point at anything by id and outlive it: what a colleague wrote about a question is
+// still worth reading once the question is gone (the comments pane says "on a removed
+// question"). A comment that does not yet say what it was on learns it here, while that is
+// still known; replies need nothing, the comment they answer is still there.
+static void KeepCommentsOn(Document& doc, const std::vector<std::pair<std::string, std::string>>& gone)
 {
-    std::unordered_set<std::string> gone(ids.begin(), ids.end());
-    for (bool more = true; more;) {
-        more = false;
-        for (const Comment& c : doc.comments)
-            if (gone.count(c.target) && gone.insert(c.id).second) more = true;
-    }
-    EraseIf(doc.comments, [&](const Comment& c) { return gone.count(c.id) > 0; });
+    for (Comment& c : doc.comments)
+        if (c.about.empty())
+            for (const auto& g : gone)
+                if (c.target == g.first) { c.about = g.second; break; }
+}
+
+static std::string QuestionAbout(const Question& q)
+{
+    return q.number.empty() ? "a question" : "question " + q.number;
 }
 
 Answer* find_answer(Document& doc, const std::string& question_id)
@@ -58,19 +61,23 @@ std::string remove_participant_scope(const Document&, const std::string&) { retu
 
 bool remove_question(Document& doc, std::string id)
 {
-    if (!EraseIf(doc.questions, [&](const Question& q) { return q.id == id; })) return false;
-    std::vector<std::string> gone = {id};
+    const Question* q = find_by_id(doc.questions, id);
+    if (!q) return false;
+    const std::string about = QuestionAbout(*q);
+    std::vector<std::pair<std::string, std::string>> gone = {{id, about}};
+    EraseIf(doc.questions, [&](const Question& x) { return x.id == id; });
     EraseIf(doc.answers, [&](const Answer& a) {
         if (a.question != id) return false;
-        gone.push_back(a.id);
+        gone.push_back({a.id, "the answer to " + about});
         return true;
     });
-    RemoveCommentsOn(doc, gone);
+    KeepCommentsOn(doc, gone);
     return true;
 }
 
 bool remove_organisation(Document& doc, std::string id)
 {
+    if (const Organisation* o = find_by_id(doc.organisations, id)) KeepCommentsOn(doc, {{id, "organisation " + organisation_name(*o)}});
     if (!EraseIf(doc.organisations, [&](const Organisation& o) { return o.id == id; })) return false;
     for (Answer& a : doc.answers)
         EraseIf(a.signatories, [&](const Signatory& s) { return s.organisation == id; });
@@ -78,18 +85,18 @@ bool remove_organisation(Document& doc, std::string id)
         if (r.owner == id) r.owner.clear();
     for (Participant& p : doc.workshop.participants)
         if (p.organisation == id) p.organisation.clear();
-    RemoveCommentsOn(doc, {id});
     return true;
 }
 
 bool remove_regime(Document& doc, std::string id)
 {
-    std::vector<std::string> gone = {id};
+    std::vector<std::pair<std::string, std::string>> gone;
     bool found = false;
     EraseIf(doc.regimes, [&](const Regime& r) {
         if (r.id != id) return false;
         found = true;
-        for (const Dimension& d : r.dimensions) gone.push_back(d.id);
+        gone.push_back({id, "regime \u201C" + regime_name(r) + "\u201D"});
+        for (const Dimension& d : r.dimensions) gone.push_back({d.id, "a dimension of " + gone[0].second});
         return true;
     });
     if (!found) return false;
@@ -97,7 +104,7 @@ bool remove_regime(Document& doc, std::string id)
         if (r.based_on == id) r.based_on.clear();   // an alternative outlives what it amended
     EraseIf(doc.workshop.regimes, [&](const std::string& r) { return r == id; });
     EraseIf(doc.workshop.scores, [&](const Score& s) { return s.regime == id; });
-    RemoveCommentsOn(doc, gone);
+    KeepCommentsOn(doc, gone);
     return true;
 }
 
@@ -105,7 +112,7 @@ bool remove_dimension(Document& doc, std::string id)
 {
     for (Regime& r : doc.regimes)
         if (EraseIf(r.dimensions, [&](const Dimension& d) { return d.id == id; })) {
-            RemoveCommentsOn(doc, {id});
+            KeepCommentsOn(doc, {{id, "a dimension of regime \u201C" + regime_name(r) + "\u201D"}});
             return true;
         }
     return false;
@@ -114,24 +121,27 @@ bool remove_dimension(Document& doc, std::string id)
 bool remove_section(Document& doc, std::string id)
 {
     auto is = [&](const Section& s) { return s.id == id; };
-    if (!EraseIf(doc.sections, is) && !EraseIf(doc.general_points, is)) return false;
-    RemoveCommentsOn(doc, {id});
+    const Section* s = find_by_id(doc.sections, id);
+    if (!s) s = find_by_id(doc.general_points, id);
+    if (!s) return false;
+    KeepCommentsOn(doc, {{id, s->heading.empty() ? std::string("a section") : "section \u201C" + s->heading + "\u201D"}});
+    if (!EraseIf(doc.sections, is)) EraseIf(doc.general_points, is);
     return true;
 }
 
 bool remove_criterion(Document& doc, std::string id)
 {
+    if (const Criterion* k = find_by_id(doc.workshop.criteria, id)) KeepCommentsOn(doc, {{id, "criterion \u201C" + k->label + "\u201D"}});
     if (!EraseIf(doc.workshop.criteria, [&](const Criterion& k) { return k.id == id; })) return false;
     EraseIf(doc.workshop.scores, [&](const Score& s) { return s.criterion == id; });
-    RemoveCommentsOn(doc, {id});
     return true;
 }
 
 bool remove_participant(Document& doc, std::string id)
 {
+    if (const Participant* p = find_by_id(doc.workshop.participants, id)) KeepCommentsOn(doc, {{id, "participant " + p->name}});
     if (!EraseIf(doc.workshop.participants, [&](const Participant& p) { return p.id == id; })) return false;
     EraseIf(doc.workshop.scores, [&](const Score& s) { return s.participant == id; });
-    RemoveCommentsOn(doc, {id});
     return true;
 }
 

@@ -1,6 +1,7 @@
 // Edits that touch more than one place in a document. Removing something another part of the
 // document points at must take the pointers with it, or the saved file would no longer open
-// (a co-signatory's position naming a removed organisation, a comment on a removed question).
+// (a co-signatory's position naming a removed organisation). Comments are the exception: they
+// outlive what they are on, and learn what it was (Comment::about) if they did not say.
 // The editors call these; undo brings everything back in one step, because the app records
 // the whole document before each edit.
 #pragma once

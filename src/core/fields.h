@@ -54,6 +54,8 @@ enum FieldFlags : unsigned {
     FieldIdentity  = 1u << 8,   // for objects without an id: what makes a list element the one it is, so
                                 // copies line up (a co-signatory's organisation, a score's participant,
                                 // regime and criterion, a list's key). Merging and history match by it.
+    FieldMayDangle = 1u << 9,   // a reference that may outlive what it names (a comment on a question since
+                                // removed): the reader keeps it, and it keeps nothing from being removed
 };
 
 struct Field {

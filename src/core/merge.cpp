@@ -387,7 +387,7 @@ void KeepWhatIsReferenced(Merger& g, const Document& base, const Document& ours,
             if constexpr (has_id_v<T>) present.insert(obj.id);
             for_each_field(obj, [&](const Field& f, const auto& m) {
                 using M = Plain<decltype(m)>;
-                if (f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) return;
+                if ((f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) || f.is(FieldMayDangle)) return;
                 if constexpr (std::is_same_v<M, std::string>) { if (!m.empty()) refs.push_back(m); }
                 else if constexpr (std::is_same_v<M, std::vector<std::string>>) refs.insert(refs.end(), m.begin(), m.end());
             });

@@ -327,7 +327,7 @@ std::vector<std::string> references_to(const Document& doc, const std::vector<st
         if (Under(path, except)) return;
         for_each_field(obj, [&](const Field& f, const auto& m) {
             using M = Plain<decltype(m)>;
-            if (f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) return;
+            if ((f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) || f.is(FieldMayDangle)) return;
             bool hit = false;
             if constexpr (std::is_same_v<M, std::string>) hit = wanted(m);
             else if constexpr (std::is_same_v<M, std::vector<std::string>>)
@@ -346,7 +346,7 @@ std::vector<std::string> references_within(const Document& doc, std::string_view
         if (path != within && !Under(path, within)) return;
         for_each_field(obj, [&](const Field& f, const auto& m) {
             using M = Plain<decltype(m)>;
-            if (f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) return;
+            if ((f.text_kind != TextKind::Ref && f.text_kind != TextKind::AnyRef) || f.is(FieldMayDangle)) return;
             if constexpr (std::is_same_v<M, std::string>) { if (!m.empty()) ids.push_back(m); }
             else if constexpr (std::is_same_v<M, std::vector<std::string>>) ids.insert(ids.end(), m.begin(), m.end());
         });

@@ -65,6 +65,12 @@ const char* position_label(Position p)
     return kLabels[(int)p];
 }
 
+const char* signoff_label(SignOff s)
+{
+    static const char* const kLabels[] = {"Not yet seen", "Agreed", "Needs discussion", "Objects"};
+    return kLabels[(int)s];
+}
+
 const char* role_label(RegimeRole r)
 {
     static const char* const kLabels[] = {"current regime", "proposed regime", "alternative proposal"};

@@ -18,11 +18,13 @@ std::string option_label(const std::string& list, const std::string& option, con
 const char* kind_label(DocumentKind k);             // "Consultation response"
 const char* position_label(Position p);             // "Partly agree"; "No position yet" for Unset
 const char* role_label(RegimeRole r);               // "proposed regime"
+const char* signoff_label(SignOff s);               // "Needs discussion"; "Not yet seen" for Unseen
 const char* status_label(DocumentStatus s);         // "draft", "agreed", "submitted"
 // The same by overload, for code that treats every enum alike (comparisons).
 inline const char* enum_label(DocumentKind e)   { return kind_label(e); }
 inline const char* enum_label(DocumentStatus e) { return status_label(e); }
 inline const char* enum_label(RegimeRole e)     { return role_label(e); }
 inline const char* enum_label(Position e)       { return position_label(e); }
+inline const char* enum_label(SignOff e)        { return signoff_label(e); }
 
 } // namespace parley

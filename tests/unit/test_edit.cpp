@@ -38,7 +38,7 @@ static int remove_each(std::function<std::vector<std::string>(const Document&)> 
     return removed;
 }
 
-TEST_CASE("removing a question takes its answer and the comments on both")
+TEST_CASE("removing a question takes its answer")
 {
     const int n = remove_each([](const Document& d) { std::vector<std::string> v; for (auto& q : d.questions) v.push_back(q.id); return v; },
                               remove_question);
@@ -54,18 +54,28 @@ TEST_CASE("removing a question takes its answer and the comments on both")
     }
 }
 
-TEST_CASE("removing a question takes the replies to the comments on it too, however deep")
+TEST_CASE("removing a question keeps the comments on it and on its answer, saying what they were on")
 {
     Document doc = load_example("jtai-joint-response.parley.json");
     const Answer& a = doc.answers[0];
-    doc.comments.push_back({"cmt-on-answer", a.id, "", "", "", "Is this strong enough?", false, {}});
-    doc.comments.push_back({"cmt-reply", "cmt-on-answer", "", "", "", "Yes.", false, {}});
-    doc.comments.push_back({"cmt-reply-2", "cmt-reply", "", "", "", "Agreed.", false, {}});
-    doc.comments.push_back({"cmt-elsewhere", doc.answers[1].id, "", "", "", "Stays.", false, {}});
+    const Question* q = find_by_id(doc.questions, a.question);
+    REQUIRE(q);
+    const std::string number = q->number;
+    auto comment = [](const char* id, std::string target, const char* text) {
+        Comment c;
+        c.id = id; c.target = std::move(target); c.text = text;
+        return c;
+    };
+    doc.comments.push_back(comment("cmt-on-answer", a.id, "Is this strong enough?"));
+    doc.comments.push_back(comment("cmt-reply", "cmt-on-answer", "Yes."));
+    doc.comments.push_back(comment("cmt-on-question", a.question, "Reword?"));
+    doc.comments.back().about = "the question as first written";   // said at the time: kept
     REQUIRE(remove_question(doc, a.question));
-    for (const char* id : {"cmt-on-answer", "cmt-reply", "cmt-reply-2"}) CHECK(find_by_id(doc.comments, id) == nullptr);
-    CHECK(find_by_id(doc.comments, "cmt-elsewhere") != nullptr);
-    check_still_opens(doc, "a question whose answer had a thread of replies");
+    REQUIRE(find_by_id(doc.comments, "cmt-on-answer"));
+    CHECK(find_by_id(doc.comments, "cmt-on-answer")->about == "the answer to question " + number);
+    CHECK(find_by_id(doc.comments, "cmt-reply")->about.empty());          // its comment is still there
+    CHECK(find_by_id(doc.comments, "cmt-on-question")->about == "the question as first written");
+    check_still_opens(doc, "a question whose answer had a thread of comments");
 }
 
 TEST_CASE("removing an organisation clears its positions, ownerships and participants")

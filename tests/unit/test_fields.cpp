@@ -72,7 +72,7 @@ Document skeleton()
     d.workshop.criteria.push_back({"crit-1", "", "", 1, {}});
     d.workshop.participants.push_back({"who-1", "", "", {}});
     d.workshop.scores.push_back({"who-1", "reg-1", "crit-1", 3, "", {}});
-    d.comments.push_back({"cmt-1", "ans-1", "", "", "", "", false, {}});
+    d.comments.push_back({"cmt-1", "ans-1", "", "", "", "", "", "", "", false, {}});
     d.revisions.push_back({"rev-1", "", "", "", "", "", {}});
     d.revisions.push_back({"rev-2", "rev-1", "", "", "", "", "", {}, false, {}});
     d.revisions[1].changes.push_back({});
@@ -100,6 +100,8 @@ void fill(T& obj)
             if (m.empty() && f.text_kind == TextKind::Ref && f.id_kind == IdKind::Source) m = {"src-1"};
         } else if constexpr (std::is_same_v<M, Position>) {
             if (m == Position::Unset) m = Position::PartlyAgree;
+        } else if constexpr (std::is_same_v<M, SignOff>) {
+            if (m == SignOff::Unseen) m = SignOff::Discuss;
         } else if constexpr (std::is_same_v<M, int>) {
             if (m == 0) m = 300;
         } else if constexpr (std::is_same_v<M, JsonValue>) {

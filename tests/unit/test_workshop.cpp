@@ -241,7 +241,8 @@ TEST_CASE("workshop: removing a participant or a criterion takes its scores, and
     CHECK(added.organisation.empty());   // an organisation that does not exist is not referred to
     REQUIRE(remove_participant(d, "p-2"));
     CHECK(d.workshop.scores.size() == 1);
-    CHECK(d.comments.empty());
+    REQUIRE(d.comments.size() == 1);                       // a comment outlives what it was on,
+    CHECK(d.comments[0].about.rfind("participant ", 0) == 0); // and says what that was
     CHECK(workshop_results(d).cell(0, 0).mean == 3);
     REQUIRE(remove_criterion(d, "k-burden"));
     CHECK(d.workshop.scores.empty());
