@@ -22,7 +22,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz bench bench-native bench-wasm bench-diff bench-merge clean
+        fuzz bench bench-native bench-wasm bench-diff bench-merge bench-links clean
 
 all: native wasm
 
@@ -106,6 +106,15 @@ bench-diff: deps-bench bench-native bench-wasm $(BENCH)/diff/texts.json
 bench-merge: deps-bench deps-test bench-native bench-wasm $(BENCH)/draft-10mb.parley.json
 	@$(NATIVE)/parley validate $(BENCH)/draft-10mb.parley.json
 	@node bench/merge-bench.mjs $(BENCH)/draft-10mb.parley.json $(WASM)/bench/parley_bench.js $(NATIVE)/parley_bench $(NATIVE)/parley
+
+# Share link lengths (File > Copy share link) for each example and the 40-question joint
+# response, with the page's own link code under Node (docs/benchmarks.md, "Share links"). Seconds.
+bench-links: native
+	@cmake --build $(NATIVE) --target parley_joint_response -j $(JOBS)
+	@mkdir -p $(BENCH)
+	@$(NATIVE)/parley_joint_response > $(BENCH)/joint-response.parley.json
+	@$(NATIVE)/parley validate $(BENCH)/joint-response.parley.json
+	@node bench/link-lengths.mjs $(BENCH)/joint-response.parley.json
 
 clean:
 	rm -rf $(NATIVE) $(ASAN) $(WASM) $(FUZZ) $(BENCH) dist

@@ -17,6 +17,9 @@ mergeInto(LibraryManager.library, {
   parley_js_autosave: function (textPtr) {
     return Module.parleyShell.autosave(UTF8ToString(textPtr));
   },
+  parley_js_store_identity: function (namePtr, organisationPtr) {
+    Module.parleyShell.storeIdentity(UTF8ToString(namePtr), UTF8ToString(organisationPtr));
+  },
   parley_js_autosave_clear: function () {
     Module.parleyShell.autosaveClear();
   },
@@ -34,5 +37,10 @@ mergeInto(LibraryManager.library, {
   },
   parley_js_save_file: function (namePtr, textPtr, fileToken) {
     Module.parleyShell.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr), fileToken);
+  },
+  // File > Copy share link: the page makes the link from the draft's text (web/share_link.js)
+  // and answers with parley_share_link_ready.
+  parley_js_share_link: function (textPtr) {
+    Module.parleyShell.shareLink(UTF8ToString(textPtr));
   },
 });

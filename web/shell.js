@@ -16,6 +16,7 @@
   //   Prose
   //   What the app calls back (see web/parley_library.js)
   //   Files
+  //   Share links
   //   window.parley: the automation interface
   //   Start-up
 
@@ -557,6 +558,9 @@
     download(name, mime, text) {
       download(name, text, mime);
     },
+    shareLink(text) {
+      makeShareLink(text);
+    },
     // Returns web_main.cpp's AutosaveResult: 0 kept, 1 storage unavailable, 2 storage full.
     outOfMemory() {
       outOfMemory = true;
@@ -573,11 +577,24 @@
         return err && (err.name === 'QuotaExceededError' || err.code === 22) ? 2 : 1;
       }
     },
+    storeIdentity(name, organisation) {
+      try { window.localStorage.setItem(IDENTITY_KEY, JSON.stringify({ name, organisation })); } catch (err) { /* asked again next visit */ }
+    },
     autosaveClear() {
       lastDraft = null;
       try { window.localStorage.removeItem(AUTOSAVE_KEY); } catch (err) { /* nothing was kept */ }
     },
   };
+
+  // Who is using this browser (src/ui/identity.h): a name and an organisation, kept by the
+  // browser and never by the draft. A blocked storage just means being asked again next visit.
+  const IDENTITY_KEY = 'parley.identity.v1';
+  function loadIdentity() {
+    let me = null;
+    try { me = JSON.parse(window.localStorage.getItem(IDENTITY_KEY) || 'null'); } catch (err) { return; }
+    if (!me || typeof me.name !== 'string' || typeof me.organisation !== 'string') return;
+    withString(me.name.slice(0, 200), (n) => withString(me.organisation.slice(0, 200), (o) => M._parley_set_identity(n, o)));
+  }
 
   // An autosaved draft from an earlier visit (a crash, a closed tab, a reload): offer it back.
   const AUTOSAVE_KEY = 'parley.autosave.v1';
@@ -719,6 +736,67 @@
       e.preventDefault();
       e.returnValue = '';
     }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Share links: File > Copy share link puts the whole draft in a link's fragment, and a link
+  // opened in this page (at start-up, or pasted into the address bar: hashchange) opens its
+  // draft through the same import as a file. web/share_link.js holds the format and the checks.
+
+  // What happened, as src/ui/share_link_modal.h's ShareLinkStatus numbers it.
+  const SHARE_COPIED = 0, SHARE_NOT_COPIED = 1, SHARE_TOO_LONG = 2, SHARE_FAILED = 3;
+
+  function shareLinkReady(status, link, length, detail = '') {
+    withString(link, (l) => withString(detail, (d) => M._parley_share_link_ready(status, l, length, d)));
+    requestFrame();
+  }
+
+  async function makeShareLink(text) {
+    const S = window.ParleyShareLink;
+    let link;
+    try {
+      // The page's own address without its fragment: the served app or parley.html on disk alike.
+      link = await S.makeLink(text, location.href);
+    } catch (err) {
+      shareLinkReady(SHARE_FAILED, '', 0, String(err && err.message || err));
+      return;
+    }
+    if (link.length > S.MAX_LINK_CHARS) { shareLinkReady(SHARE_TOO_LONG, '', link.length); return; }
+    let copied = false;
+    try {
+      // Still within the click's user activation (compressing takes milliseconds).
+      if (navigator.clipboard && navigator.clipboard.writeText) { await navigator.clipboard.writeText(link); copied = true; }
+    } catch (err) {
+      console.warn('Parley could not write the share link to the clipboard: ' + err.message);
+    }
+    shareLinkReady(copied ? SHARE_COPIED : SHARE_NOT_COPIED, link, link.length);
+  }
+
+  async function openShareLinkFromAddress() {
+    if (!running || !window.ParleyShareLink) return;
+    const hash = location.hash;
+    if (!hash.startsWith('#' + window.ParleyShareLink.PREFIX)) return;   // an ordinary anchor: not ours, nothing to say
+    // Taken off the address at once, so a reload does not ask again (the link itself is still
+    // wherever it was sent from).
+    history.replaceState(history.state, '', location.href.split('#')[0]);
+    const result = await window.ParleyShareLink.readFragment(hash, MAX_FILE_BYTES);
+    if (!result) return;
+    if (!result.bytes) {
+      withString(result.message, (m) => M._parley_open_link_failed(m));
+      requestFrame();
+      return;
+    }
+    const ptr = M._malloc(result.bytes.length + 1);
+    if (!ptr) {
+      withString('There is not enough memory to open the draft in this link.', (m) => M._parley_open_link_failed(m));
+      requestFrame();
+      return;
+    }
+    M.HEAPU8.set(result.bytes, ptr);
+    M.HEAPU8[ptr + result.bytes.length] = 0;
+    M._parley_open_link(ptr, result.bytes.length);
+    M._free(ptr);
+    requestFrame();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -904,7 +982,10 @@
     prose.addEventListener('wheel', onWheel, { passive: false });
     loadProseFont();
     focusInput();
+    loadIdentity();
     offerAutosavedDraft();
+    window.addEventListener('hashchange', openShareLinkFromAddress);
+    openShareLinkFromAddress();   // after the restore offer: the app asks about that first
     requestFrame();
   }
 

@@ -10,7 +10,10 @@
 #include "compare.h"
 
 #include "catalogue.h"
+#include "field_history.h"
 #include "json_writer.h"
+#include "paths.h"
+#include "revision_changes.h"
 #include "value_text.h"
 
 #include <algorithm>
@@ -295,13 +298,43 @@ std::string DocumentComparison::summary_line() const
 
 namespace {
 
+// Every object with an id, by its path (paths.h), so each change can say where it is.
+template <typename T>
+void CollectPaths(const T& obj, const std::string& path, std::unordered_map<std::string, std::string>& out)
+{
+    if constexpr (has_id_v<T>)
+        if (!path.empty()) out.emplace(obj.id, path);
+    for_each_field(obj, [&](const parley::Field& f, const auto& m) {
+        using M = std::remove_const_t<std::remove_reference_t<decltype(m)>>;
+        if constexpr (is_object_list_v<M>) {
+            if (f.is(FieldHistory)) return;
+            const std::string list = path_join(path, f.name);
+            for (const auto& item : m) CollectPaths(item, path_join(list, element_key(item)), out);
+        } else if constexpr (is_described_v<M>) {
+            if (!f.is(FieldHistory)) CollectPaths(m, path_join(path, f.name), out);
+        }
+    });
+}
+
 // Collects the changes of one comparison, part by part.
 struct Collector {
     const Document& a;
     const Document& b;
     std::vector<FieldChange> changes;
+    std::unordered_map<std::string, std::string> paths{};   // id -> path, in b, then a (CollectPaths)
 
-    void Field(const std::string& part, const std::string& field, const std::string& id, const std::string& before, const std::string& after, bool prose = false)
+    std::string PathOf(const std::string& id) const
+    {
+        auto it = paths.find(id);
+        return id.empty() || it == paths.end() ? std::string() : it->second;
+    }
+    std::string MemberPath(const std::string& id, const char* member) const   // "" when the object has no path
+    {
+        const std::string at = PathOf(id);
+        return at.empty() ? at : path_join(at, member);
+    }
+    void Field(const std::string& part, const std::string& field, const std::string& id, const std::string& before, const std::string& after, bool prose = false,
+               const std::string& path = "")
     {
         if (before == after) return;
         FieldChange f;
@@ -312,6 +345,7 @@ struct Collector {
         f.before = before;
         f.after = after;
         f.prose = prose;
+        f.path = path;
         if (prose) f.diff = diff_text(before, after);
         changes.push_back(std::move(f));
     }
@@ -322,10 +356,26 @@ struct Collector {
         f.field = what;
         f.id = id;
         f.kind = kind;
+        f.path = PathOf(id);
         (kind == ChangeKind::Added ? f.after : f.before) = text;
         changes.push_back(std::move(f));
     }
 };
+
+// The path of an object whose members are compared: false when it has none to give (a score,
+// an option list), so its changes say nothing about who made them. `id` is the owner's for a
+// signatory (an answer's), else the object's own.
+template <typename T>
+bool ObjectPath(const Collector& c, const std::string& id, const T& y, std::string* out)
+{
+    if constexpr (std::is_same_v<T, Document>) { *out = ""; return true; }
+    else if constexpr (std::is_same_v<T, Consultation>) { *out = "consultation"; return true; }
+    else if constexpr (std::is_same_v<T, Summary>) { *out = "summary"; return true; }
+    else if constexpr (std::is_same_v<T, Workshop>) { *out = "workshop"; return true; }
+    else if constexpr (has_id_v<T>) { *out = c.PathOf(y.id); return !out->empty(); }
+    else if constexpr (std::is_same_v<T, Signatory>) { *out = c.PathOf(id); if (out->empty()) return false; *out += "/signatories/" + element_key(y); return true; }
+    else { (void)c; (void)id; (void)y; return false; }
+}
 
 // Lines up two lists of objects by id: `both` for each object in b found in a (in b's order,
 // an added one where it stands), `only` for added objects and then for removed ones.
@@ -406,13 +456,15 @@ template <typename T>
 void CompareMembers(Collector& c, const std::string& part, const std::string& id, const T& x, const T& y, const std::string& prefix = "",
                     const char* said = nullptr)
 {
+    std::string at;
+    const bool located = ObjectPath(c, id, y, &at);
     for_each_field_pair(x, y, [&](const parley::Field& f, const auto& p, const auto& q) {
         using M = std::remove_const_t<std::remove_reference_t<decltype(p)>>;
         if constexpr (is_object_list_v<M> || is_described_v<M> || std::is_same_v<M, Value>) {
             return;   // lists and nested objects: compared object by object by their owners
         } else {
             if (!f.label || f.text_kind == TextKind::Id || (said && std::string(said) == f.name)) return;
-            c.Field(part, prefix + f.label, id, MemberText(c.a, f, p), MemberText(c.b, f, q), f.is(FieldProse));
+            c.Field(part, prefix + f.label, id, MemberText(c.a, f, p), MemberText(c.b, f, q), f.is(FieldProse), located ? path_join(at, f.name) : std::string());
         }
     });
 }
@@ -435,6 +487,7 @@ void CompareRegime(Collector& c, const Regime& x, const Regime& y)
             f.before = before.value;
             f.after = after.value;
             f.change = after.change;
+            f.path = c.MemberPath(f.id, "value");
             if (before.dimension->value.type == ValueType::Text && after.dimension->value.type == ValueType::Text) {
                 f.prose = true;
                 f.diff = after.value_diff;   // value_text of a text value is the text itself
@@ -445,7 +498,8 @@ void CompareRegime(Collector& c, const Regime& x, const Regime& y)
         // The row is named by its label already: a changed label is said as the row's own, below.
         CompareMembers(c, part, after.dimension->id, *before.dimension, *after.dimension, row.label + ": ", "label");
         if (before.dimension->label != after.dimension->label)
-            c.Field(part, row.label + ": label", after.dimension->id, dimension_label(*before.dimension), dimension_label(*after.dimension));
+            c.Field(part, row.label + ": label", after.dimension->id, dimension_label(*before.dimension), dimension_label(*after.dimension), false,
+                    c.MemberPath(after.dimension->id, "label"));
     }
 }
 
@@ -512,6 +566,8 @@ void CompareLists(Collector& c)
 DocumentComparison compare_documents(const Document& a, const Document& b)
 {
     Collector c{a, b, {}};
+    CollectPaths(b, "", c.paths);
+    CollectPaths(a, "", c.paths);   // objects only the older version has (removed): emplace keeps b's
     CompareMembers(c, "Document", "", a, b);
     CompareMembers(c, "Consultation", "", a.consultation, b.consultation);
 
@@ -583,6 +639,72 @@ DocumentComparison compare_documents(const Document& a, const Document& b)
     for (const Revision& r : a.revisions) result.revisions_only_in_a += in_b.count(r.id) ? 0 : 1;
     for (const Revision& r : b.revisions) result.revisions_only_in_b += in_a.count(r.id) ? 0 : 1;
     return result;
+}
+
+// Whose revision made each change: one walk back from the newer draft's last revision to the
+// older version's, each recorded change matched to the compared changes it touches by path.
+void attribute_changes(DocumentComparison& c, const Document& newer, const Document& older)
+{
+    const std::string stop = head_revision(older);
+    if (stop.empty() || c.changes.empty()) return;
+    std::unordered_map<std::string, size_t> at;
+    for (size_t i = 0; i < newer.revisions.size(); i++) at.emplace(newer.revisions[i].id, i);
+    std::vector<const Revision*> chain;   // newest first, back to (not including) the older version's last
+    std::unordered_map<std::string, bool> seen;
+    std::string id = head_revision(newer);
+    for (; !id.empty() && id != stop && !seen.count(id); ) {
+        seen[id] = true;
+        auto it = at.find(id);
+        if (it == at.end()) return;
+        chain.push_back(&newer.revisions[it->second]);
+        id = newer.revisions[it->second].parent;
+    }
+    if (id != stop) return;   // the histories do not connect: say nothing rather than guess
+    // Each compared change by its path, and by every path that holds it (an element added or
+    // removed whole in a revision).
+    std::unordered_map<std::string, std::vector<size_t>> exact, within;
+    for (size_t i = 0; i < c.changes.size(); i++) {
+        const std::string& p = c.changes[i].path;
+        if (p.empty()) continue;
+        exact[p].push_back(i);
+        for (size_t slash = p.find('/'); slash != std::string::npos; slash = p.find('/', slash + 1)) within[p.substr(0, slash)].push_back(i);
+    }
+    std::vector<const Revision*> by(c.changes.size(), nullptr);
+    auto claim = [&](const std::vector<size_t>& which, const Revision* r) { for (size_t i : which) if (!by[i]) by[i] = r; };
+    for (const Revision* r : chain) {
+        if (!r->kept) break;   // what came before it is not recorded: the rest stay unsaid
+        for (const RevisionChange& ch : r->changes) {
+            // The change itself, or something inside it.
+            for (size_t slash = 0;; slash++) {
+                slash = ch.at.find('/', slash);
+                auto it = exact.find(slash == std::string::npos ? ch.at : ch.at.substr(0, slash));
+                if (it != exact.end()) claim(it->second, r);
+                if (slash == std::string::npos) break;
+            }
+            // An element holding it; a list's new order (its keys) changes nothing in it.
+            if (ch.was.type != JsonValue::Array) {
+                auto it = within.find(ch.at);
+                if (it != within.end()) claim(it->second, r);
+            }
+        }
+    }
+    for (size_t i = 0; i < c.changes.size(); i++) {
+        const Revision* r = by[i];
+        if (!r) continue;
+        const std::string day = revision_time_words(r->time, false);
+        std::string s = change_kind_label(c.changes[i].kind);
+        const std::string& who = r->organisation.empty() ? r->author : r->organisation;
+        if (who.empty()) s += " in the revision saved " + day;
+        else s += " by " + who + ", " + day;
+        if (!r->organisation.empty() && !r->author.empty()) s += ", revision of " + r->author;
+        if (!r->merged.empty()) {
+            auto it = at.find(r->merged);
+            const Revision* theirs = it == at.end() ? nullptr : &newer.revisions[it->second];
+            const std::string from = theirs ? (theirs->organisation.empty() ? theirs->author : theirs->organisation) : std::string();
+            s += from.empty() ? ", merging another copy" : ", merging " + from + "'s copy";
+        }
+        c.changes[i].changed_by = std::move(s);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ struct FieldChange {
     std::string change;      // a typed value's change in words ("+25, doubled"), or ""
     bool        prose = false;   // compared word by word: `diff` holds the pieces
     TextDiff    diff;
+    std::string path;        // where it is (paths.h): the member, or the element added or removed ("" = not said)
+    std::string changed_by;  // whose revision made it (attribute_changes): "changed by LGA, 27 Nov 2026, revision of Sam Patel"
 };
 
 struct DocumentComparison {
@@ -99,6 +101,12 @@ struct DocumentComparison {
 // revision records are history, not content, and only counted. Members this version does not
 // know (`extra`) are not compared.
 DocumentComparison compare_documents(const Document& a, const Document& b);
+
+// Says on each change of compare_documents(older, newer) which of the newer draft's revisions
+// made it: the newest revision after the older version's last one (back along the parents)
+// whose recorded changes touch it. Changes no revision records yet (not saved) and drafts whose
+// history does not reach the older version's last revision are left unsaid, never guessed.
+void attribute_changes(DocumentComparison& c, const Document& newer, const Document& older);
 
 // The same comparison as plain text (for `parley diff`): deleted words in [-...-] and inserted
 // words in {+...+}, as `git diff --word-diff` writes them.

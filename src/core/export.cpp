@@ -1,6 +1,7 @@
 #include "export.h"
 
 #include "catalogue.h"
+#include "comments.h"
 #include "json_writer.h"
 #include "value_text.h"
 #include "workshop.h"
@@ -40,12 +41,43 @@ void walk_prose(const T& object, Sink& out)
     });
 }
 
-void walk_answer(const Document& d, const Answer& a, Sink& out)
+// One paragraph of a note, as a sentence goes on: line breaks become spaces, blank lines too.
+std::string run_on(const std::string& text)
+{
+    std::string out;
+    for (char c : text) {
+        const char k = c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+        if (k == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += k;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// Who signed the answer off, and who has not, for the organisations drafting it (the draft
+// export); never in the joint response.
+void walk_signoffs(const Document& d, const Answer& a, Sink& out)
+{
+    std::string said;
+    for (const Signatory& s : a.signatories) {
+        if (s.signoff == SignOff::Unseen && s.exception.empty()) continue;
+        std::string one = organisation_name(d, s.organisation) + ": " + signoff_label(s.signoff);
+        if (!s.reason.empty()) one += " (" + run_on(s.reason) + ")";
+        if (!s.exception.empty()) one += "; agreed without it: " + run_on(s.exception);
+        said += (said.empty() ? "" : "; ") + one;
+    }
+    if (!said.empty()) out.field("Sign-off", said);
+}
+
+void walk_answer(const Document& d, const Answer& a, Sink& out, ExportContent content)
 {
     if (a.position != Position::Unset) out.field("Position", position_label(a.position));
-    for (const Signatory& s : a.signatories)
-        out.field(organisation_name(d, s.organisation), std::string(position_label(s.position)) + (s.note.empty() ? "" : ". " + s.note));
     walk_prose(a, out);
+    for (const Signatory& s : a.signatories) {
+        const std::string sentence = signatory_sentence(d, a, s);
+        if (!sentence.empty()) out.prose(sentence);
+    }
+    if (content == ExportContent::Draft) walk_signoffs(d, a, out);
 }
 
 // A cell as the room saw it: the mean, and the lowest and highest score when they differ.
@@ -134,8 +166,98 @@ void walk_workshop(const Document& d, Sink& out)
     }
 }
 
-void walk(const Document& d, Sink& out)
+// "the Association of Directors of Children's Services (ADCS), the Local Government
+// Association (LGA) and Solace": every organisation once, its short name where it has one.
+std::string organisations_in_words(const Document& d)
 {
+    std::vector<std::string> names;
+    for (const Organisation& o : d.organisations) {
+        std::string n = o.name.empty() ? o.short_name : o.name;
+        if (!o.name.empty() && !o.short_name.empty() && o.short_name != o.name) n += " (" + o.short_name + ")";
+        if (!n.empty()) names.push_back(n);
+    }
+    std::string out;
+    for (size_t i = 0; i < names.size(); i++)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return out;
+}
+
+// The text that goes to the inspectorate (ExportContent::JointResponse in export.h).
+void walk_joint_response(const Document& d, Sink& out)
+{
+    out.heading(1, d.title.empty() ? "Response" : d.title);
+    const Consultation& c = d.consultation;
+    if (!d.organisations.empty())
+        out.field(d.organisations.size() > 1 ? "A joint response from" : "A response from", organisations_in_words(d));
+    if (!c.title.empty()) out.field("To the consultation", c.title + (c.owners.empty() ? "" : " (" + join_names(c.owners) + ")"));
+    if (!c.reference.empty()) out.field("Reference", c.reference);
+    if (d.summary.position != Position::Unset || !d.summary.text.empty()) {
+        out.heading(2, "Our overall position");
+        if (d.summary.position != Position::Unset) out.field("Overall position", position_label(d.summary.position));
+        out.prose(d.summary.text);
+    }
+    for (const Section& s : d.sections) {
+        if (!s.heading.empty()) out.heading(2, s.heading);
+        out.prose(s.body);
+    }
+    for (const Question& q : d.questions) {
+        out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
+        const Answer* answer = nullptr;
+        for (const Answer& a : d.answers)
+            if (a.question == q.id) answer = &a;
+        if (answer) walk_answer(d, *answer, out, ExportContent::JointResponse);
+        else out.prose("No answer given.");
+    }
+    if (!d.general_points.empty()) {
+        out.heading(2, "General points");
+        for (const Section& s : d.general_points) {
+            if (!s.heading.empty()) out.heading(3, s.heading);
+            out.prose(s.body);
+        }
+    }
+    for (const Regime& g : d.regimes) {   // what the response proposes instead; the inspectorate knows its own
+        if (g.role != RegimeRole::Alternative) continue;
+        out.heading(2, "Our alternative: " + regime_name(g));
+        if (!g.summary.empty()) out.prose(g.summary);
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (const Dimension& dim : g.dimensions) rows.emplace_back(dimension_label(dim), value_text(dim.value, &d));
+        if (!rows.empty()) out.table("Dimension", "Setting", rows);
+        for (const Dimension& dim : g.dimensions)
+            if (!dim.rationale.empty()) { out.heading(3, "Why: " + dimension_label(dim)); out.prose(dim.rationale); }
+    }
+    if (!d.sources.empty()) {
+        out.heading(2, "Sources");
+        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
+    }
+}
+
+// The comment threads (core/comments.h), each under what it is on: the first comment, then
+// its replies. Every comment once, even from a file whose replies loop.
+void walk_comments(const Document& d, Sink& out)
+{
+    if (d.comments.empty()) return;
+    const CommentThreads threads = build_comment_threads(d);
+    out.heading(2, "Comments");
+    for (const CommentThread& t : threads.threads) {
+        const Comment& first = d.comments[(size_t)t.root];
+        std::string place = comment_place(d, first).words;
+        if (!place.empty() && place[0] >= 'a' && place[0] <= 'z') place[0] = (char)(place[0] - 'a' + 'A');
+        out.heading(3, (place.empty() ? "Comment" : place) + (first.resolved ? " (resolved)" : ""));
+        std::vector<int> all = {t.root};
+        all.insert(all.end(), t.replies.begin(), t.replies.end());
+        for (int i : all) {
+            const Comment& c = d.comments[(size_t)i];
+            std::string who = join_names({c.author, c.organisation.empty() ? "" : "(" + c.organisation + ")"}, " ");
+            if (!c.time.empty()) who += (who.empty() ? "" : ", ") + comment_time_text(c.time);
+            out.field(i == t.root ? (who.empty() ? "Comment" : who) : "Reply" + (who.empty() ? "" : " from " + who), "");
+            out.prose(c.text);
+        }
+    }
+}
+
+void walk(const Document& d, Sink& out, const ExportOptions& options)
+{
+    if (options.content == ExportContent::JointResponse) { walk_joint_response(d, out); return; }
     out.heading(1, d.title.empty() ? "Untitled draft" : d.title);
     out.field(kind_label(d.kind), d.status == DocumentStatus::Draft ? "draft" : d.status == DocumentStatus::Agreed ? "agreed" : "submitted");
     const Consultation& c = d.consultation;
@@ -158,7 +280,7 @@ void walk(const Document& d, Sink& out)
     for (const Question& q : d.questions) {
         out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
         for (const Answer& a : d.answers)
-            if (a.question == q.id) walk_answer(d, a, out);
+            if (a.question == q.id) walk_answer(d, a, out, ExportContent::Draft);
     }
     if (!d.general_points.empty()) {
         out.heading(2, "General points");
@@ -181,6 +303,7 @@ void walk(const Document& d, Sink& out)
         out.heading(2, "Sources");
         for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
     }
+    if (options.comments) walk_comments(d, out);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -368,26 +491,26 @@ const char kHtmlStyle[] =
 
 } // namespace
 
-std::string export_html(const Document& d)
+std::string export_html(const Document& d, const ExportOptions& options)
 {
     HtmlSink sink;
-    walk(d, sink);
+    walk(d, sink, options);
     return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_html(d.title.empty() ? "Untitled draft" : d.title) +
            "</title>\n<style>" + kHtmlStyle + "</style>\n</head>\n<body>\n" + sink.out + "</body>\n</html>\n";
 }
 
-std::string export_markdown(const Document& d)
+std::string export_markdown(const Document& d, const ExportOptions& options)
 {
     MarkdownSink sink;
-    walk(d, sink);
+    walk(d, sink, options);
     while (sink.out.size() > 1 && sink.out[sink.out.size() - 2] == '\n') sink.out.pop_back();
     return sink.out;
 }
 
-std::string export_text(const Document& d)
+std::string export_text(const Document& d, const ExportOptions& options)
 {
     TextSink sink;
-    walk(d, sink);
+    walk(d, sink, options);
     while (sink.out.size() > 1 && sink.out[sink.out.size() - 2] == '\n') sink.out.pop_back();
     return sink.out;
 }
@@ -395,9 +518,26 @@ std::string export_text(const Document& d)
 std::string answer_as_text(const Document& d, const Answer& a)
 {
     TextSink sink;
-    walk_answer(d, a, sink);
+    walk_answer(d, a, sink, ExportContent::JointResponse);
     while (!sink.out.empty() && sink.out.back() == '\n') sink.out.pop_back();
     return sink.out;
+}
+
+std::string signatory_sentence(const Document& d, const Answer& a, const Signatory& s)
+{
+    const std::string who = organisation_name(d, s.organisation);
+    const std::string note = run_on(s.note);
+    const Position own = s.position == a.position ? Position::Unset : s.position;   // the same is not another position
+    const char* stance = nullptr;
+    switch (own) {
+    case Position::Agree: stance = " agrees with this proposal"; break;
+    case Position::PartlyAgree: stance = " partly agrees with this proposal"; break;
+    case Position::Disagree: stance = " disagrees with this proposal"; break;
+    case Position::NoView: stance = " takes no view on this question"; break;
+    case Position::Unset:
+        return note.empty() ? std::string() : who + " adds: " + note;
+    }
+    return who + stance + (note.empty() ? "." : ": " + note);
 }
 
 } // namespace parley

@@ -173,30 +173,6 @@ void RecordObject(Recorder& r, const std::string& path, const T& n, const T& o)
 
 bool IsBoundary(const std::string& s, size_t at) { return at >= s.size() || (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80; }
 
-bool ApplyEdits(std::string& text, const JsonValue& edits, std::string* error)
-{
-    auto fail = [&](const char* why) { if (error) *error = why; return false; };
-    if (edits.type != JsonValue::Array) return fail("the word changes are not a list");
-    std::string out;
-    out.reserve(text.size());
-    size_t at = 0;
-    for (const JsonValue& e : edits.items) {
-        if (e.type != JsonValue::Array || e.items.size() != 3 || !e.items[0].is_integer || !e.items[1].is_integer || e.items[2].type != JsonValue::String)
-            return fail("a word change is not [start, length, \"words\"]");
-        const long long start = e.items[0].integer, length = e.items[1].integer;
-        if (start < (long long)at || length < 0 || start > (long long)text.size() || length > (long long)text.size() - start)
-            return fail("a word change points outside the text it changes");
-        if (!IsBoundary(text, (size_t)start) || !IsBoundary(text, (size_t)(start + length)))
-            return fail("a word change cuts a character in two");
-        out.append(text, at, (size_t)start - at);
-        out += e.items[2].text;
-        at = (size_t)(start + length);
-    }
-    out.append(text, at, std::string::npos);
-    text = std::move(out);
-    return true;
-}
-
 std::unordered_map<std::string, size_t> RevisionIndex(const Document& doc)
 {
     std::unordered_map<std::string, size_t> at;
@@ -243,6 +219,30 @@ std::vector<std::string> Rebuildable(const Document& doc)
 
 } // namespace
 
+bool apply_word_edits(std::string& text, const JsonValue& edits, std::string* error)
+{
+    auto fail = [&](const char* why) { if (error) *error = why; return false; };
+    if (edits.type != JsonValue::Array) return fail("the word changes are not a list");
+    std::string out;
+    out.reserve(text.size());
+    size_t at = 0;
+    for (const JsonValue& e : edits.items) {
+        if (e.type != JsonValue::Array || e.items.size() != 3 || !e.items[0].is_integer || !e.items[1].is_integer || e.items[2].type != JsonValue::String)
+            return fail("a word change is not [start, length, \"words\"]");
+        const long long start = e.items[0].integer, length = e.items[1].integer;
+        if (start < (long long)at || length < 0 || start > (long long)text.size() || length > (long long)text.size() - start)
+            return fail("a word change points outside the text it changes");
+        if (!IsBoundary(text, (size_t)start) || !IsBoundary(text, (size_t)(start + length)))
+            return fail("a word change cuts a character in two");
+        out.append(text, at, (size_t)start - at);
+        out += e.items[2].text;
+        at = (size_t)(start + length);
+    }
+    out.append(text, at, std::string::npos);
+    text = std::move(out);
+    return true;
+}
+
 std::vector<RevisionChange> changes_between(const Document& newer, const Document& older)
 {
     std::vector<RevisionChange> out;
@@ -258,7 +258,7 @@ bool apply_changes(Document& doc, const std::vector<RevisionChange>& changes, st
         if (c.edits.type != JsonValue::Null) {
             std::string* text = path_text(doc, c.at);
             if (!text) why = "\"" + c.at + "\" is not a text in this document";
-            else ApplyEdits(*text, c.edits, &why);
+            else apply_word_edits(*text, c.edits, &why);
         } else {
             path_set(doc, c.at, c.was, c.after, &why);
         }

@@ -26,6 +26,10 @@ std::vector<RevisionChange> changes_between(const Document& newer, const Documen
 // file): `doc` may then be partly changed; callers work on a copy.
 bool apply_changes(Document& doc, const std::vector<RevisionChange>& changes, std::string* error);
 
+// Applies a change's word edits ([[start, length, "earlier words"], ...]) to one text. False,
+// with why, when they do not fit it (a damaged or hostile file); `text` is then unchanged.
+bool apply_word_edits(std::string& text, const JsonValue& edits, std::string* error);
+
 // Appends a revision (record_revision) that keeps its changes: `saved` is the content as the
 // previous revision saved it (what the file held when it was opened or last saved).
 const Revision& record_revision_with_changes(Document& doc, const Document& saved, IdGenerator& ids, const std::string& organisation,

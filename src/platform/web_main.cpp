@@ -13,6 +13,7 @@
 //   The frame
 //   Input from the page
 //   Documents, items and the prose textarea
+//   Share links
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
@@ -27,6 +28,7 @@
 #include "ui/fonts.h"
 #include "ui/item_hooks.h"
 #include "ui/prose_field.h"
+#include "ui/share_link_modal.h"
 #include "core/text_fields.h"
 #include "ui/theme.h"
 #include "web_keys.h"
@@ -51,9 +53,11 @@ void parley_js_open_file();
 void parley_js_download(const char* name, const char* mime, const char* text);
 int  parley_js_autosave(const char* text);   // an AutosaveResult
 void parley_js_autosave_clear();
+void parley_js_store_identity(const char* name, const char* organisation);
 void parley_js_save_file(const char* name, const char* text, int file_token);
 void parley_js_prose(const char* json);
 void parley_js_out_of_memory();
+void parley_js_share_link(const char* text);   // share links: see "Share links" below
 }
 
 // ---------------------------------------------------------------------------------------
@@ -246,6 +250,14 @@ static bool AutosaveDue(double now_ms)
     return App_HasUnsavedChanges(g_app) && g_app.views.session.edits != g_autosaved_edits && now_ms - g_last_edit_ms >= kAutosaveDelayMs;
 }
 
+// The person's name and organisation (ui/identity.h) live in the browser's storage.
+static void StoreIdentity()
+{
+    if (!g_app.views.identity_changed) return;
+    g_app.views.identity_changed = false;
+    parley_js_store_identity(g_app.views.me.name.c_str(), g_app.views.me.organisation.c_str());
+}
+
 static void Autosave(double now_ms)
 {
     if (g_app.views.session.edits != g_seen_edits) { g_seen_edits = g_app.views.session.edits; g_last_edit_ms = now_ms; }
@@ -392,6 +404,45 @@ static void FollowPresentation()
 }
 
 // ---------------------------------------------------------------------------------------
+// Share links (File > Copy share link; a link opened in this page). web/share_link.js holds
+// the link's format; the draft in it goes through App_OpenText exactly like a file.
+
+// The draft as File > Save would write it, but without recording a revision: copying a link is
+// not saving, and the draft stays "not saved to a file". The page answers parley_share_link_ready.
+static void MakeShareLinkIfAsked()
+{
+    if (!ShareLink_TakeRequest()) return;
+    parley_js_share_link(parley::export_document(g_app.views.session.doc).c_str());
+}
+
+// A draft from a link, waiting for the question about an autosaved draft from an earlier visit
+// to be answered. Asked together, one answer would silently undo the other: the link's draft
+// would replace the restored work, or the restored work the link's draft. So the restore
+// question comes first; then the link's draft is offered like any file: if the user restored
+// their work, they are asked before it is replaced ("Keep my draft" keeps it, and autosave
+// keeps protecting it).
+static std::string g_link_draft;
+static bool        g_link_waiting = false;
+
+static void OpenLinkWhenFree()
+{
+    if (!g_link_waiting || g_app.offer_restore || !g_app.restore_doc.id.empty()) return;   // restore question still open
+    g_link_waiting = false;
+    ImGui::ClearActiveID();   // a field being typed in would write its old text into the new draft
+    // A file chooser opened for a comparison or a merge and then cancelled must not take the link.
+    g_app.views.compare.open_for_compare = false;
+    g_app.views.merge.open_for_merge = g_app.views.merge.open_for_original = false;
+    static const char* const kSource = "The draft in the link";
+    if (App_OpenText(g_app, g_link_draft, kSource, 0, "open the draft from the link")) {
+        std::string& status = g_app.confirm_replace ? g_app.pending_status : g_app.views.status_message;
+        const std::string opened = std::string("Opened ") + kSource;
+        if (status.compare(0, opened.size(), opened) == 0) status = "Opened the draft from the link" + status.substr(opened.size());
+    }
+    g_link_draft.clear();
+    g_link_draft.shrink_to_fit();
+}
+
+// ---------------------------------------------------------------------------------------
 // The frame
 
 // The app's own work in the last frame (layout and draw lists, not the GPU's drawing): what
@@ -415,6 +466,8 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     Prose_BeginFrame();
+    OpenLinkWhenFree();
+    g_app.views.now_utc = UtcNow();   // a comment or a sign-off made this frame says when
     App_Frame(g_app);
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - ui_start;
@@ -428,8 +481,10 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     CarryOutRequests();
+    MakeShareLinkIfAsked();
     FollowPresentation();
     Autosave(now_ms);
+    StoreIdentity();
     const int cursor = ImGui::GetMouseCursor();
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
@@ -584,6 +639,13 @@ EMSCRIPTEN_KEEPALIVE void parley_offer_restore(const char* text, const char* whe
     Wake();
 }
 
+EMSCRIPTEN_KEEPALIVE void parley_set_identity(const char* name, const char* organisation)
+{
+    g_app.views.me.name = name ? name : "";
+    g_app.views.me.organisation = organisation ? organisation : "";
+    Wake();
+}
+
 EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
 {
     return App_HasUnsavedChanges(g_app) ? 1 : 0;
@@ -655,6 +717,30 @@ EMSCRIPTEN_KEEPALIVE const char* parley_missing_glyphs(const char* utf8)
 {
     g_result = Fonts_MissingGlyphs(utf8);
     return g_result.c_str();
+}
+
+// Share links: what the page made of File > Copy share link (a ShareLinkStatus; `link` is empty
+// when none is offered, `length` its characters either way).
+EMSCRIPTEN_KEEPALIVE void parley_share_link_ready(int status, const char* link, int length, const char* detail)
+{
+    ShareLink_Show((ShareLinkStatus)status, link ? link : "", length, detail ? detail : "");
+    Wake();
+}
+
+// A share link opened in the page: the draft's raw bytes, unpacked but not decoded (so invalid
+// UTF-8 is reported, not mended), opened at the next frame that has no restore question open.
+EMSCRIPTEN_KEEPALIVE void parley_open_link(const char* bytes, int length)
+{
+    g_link_draft.assign(bytes, (size_t)std::max(length, 0));
+    g_link_waiting = true;
+    Wake();
+}
+
+// A share link whose draft could not be unpacked (damaged, cut short, too large).
+EMSCRIPTEN_KEEPALIVE void parley_open_link_failed(const char* message)
+{
+    ShareLink_ShowProblem(message);
+    Wake();
 }
 
 } // extern "C"

@@ -89,14 +89,14 @@ static void KeepSaved(EditSession& s, std::string revision, parley::Document con
     s.saved[0] = {std::move(revision), std::move(content)};
 }
 
-std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time)
+std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time, const std::string& author)
 {
     Check(s);
     std::string id;
     if (const parley::Document* saved = Session_SavedContent(s)) {
-        id = parley::record_revision_with_changes(s.doc, *saved, s.ids, organisation, "", utc_time).id;
+        id = parley::record_revision_with_changes(s.doc, *saved, s.ids, organisation, author, utc_time).id;
     } else {   // what changed since the last revision is not known: say so, never guess
-        id = parley::record_revision(s.doc, s.ids, organisation, "", utc_time).id;
+        id = parley::record_revision(s.doc, s.ids, organisation, author, utc_time).id;
     }
     s.saving_revision = id;
     s.saving = s.doc;

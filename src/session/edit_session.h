@@ -51,7 +51,7 @@ bool Session_Redo(EditSession& s);
 // Saving adds a revision record (history, not content: no undo step) that keeps what changed
 // since the content last saved; a save that failed takes it back, one that worked makes its
 // content the saved one. Returns the new revision's id.
-std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time);
+std::string Session_AddRevision(EditSession& s, const std::string& organisation, const std::string& utc_time, const std::string& author = "");
 void Session_TakeBackRevision(EditSession& s, const std::string& revision_id);
 void Session_RevisionSaved(EditSession& s, const std::string& revision_id);
 // Another document takes the place of the open one: the history starts afresh. `in_a_file`:

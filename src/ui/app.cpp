@@ -14,11 +14,17 @@
 #include "core/utf8.h"
 #include "core/value_text.h"
 #include "compare_view.h"
+#include "signoff_grid.h"
 #include "merge_view.h"
 #include "document_editor.h"
 #include "prose_field.h"
 #include "workshop_results.h"
+#include "share_link_modal.h"
+#include "comments_pane.h"
+#include "field_history_view.h"
 #include "examples.h"
+#include "identity.h"
+#include "joint_export_modal.h"
 #include "fonts.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // BeginViewportSideBar
@@ -122,6 +128,9 @@ void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file
     app.views.compare.Reset();           // its columns named the old one's regimes
     app.views.merge.Reset();             // a merge into the old one is not one into this
     app.views.presentation.Reset();
+    app.views.comments.Reset();          // a reply or an edit named the old one's comments
+    app.views.field_history.Reset();     // its field was the old one's
+    app.views.signoff.Reset();           // its cells and typed exceptions named the old one's answers
 }
 
 static void ReplaceDocument(AppState& app)
@@ -181,7 +190,7 @@ void App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<
     app.show_open_errors = true;
 }
 
-bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token)
+bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token, const char* what)
 {
     // A file chosen in the compare view is the other version, not a replacement for this draft.
     const bool for_compare = app.views.compare.open_for_compare;
@@ -214,7 +223,7 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
     }
     std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
                          " fields from a newer Parley kept as they are)");
-    OfferDocument(app, std::move(r.document), "open the file", std::move(status), file_token);
+    OfferDocument(app, std::move(r.document), what, std::move(status), file_token);
     return true;
 }
 
@@ -239,9 +248,13 @@ static std::string FileBaseName(const std::string& title)
 
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name)
 {
+    // The revision says who saved it: the person using this browser when they have said
+    // (File > Your name and organisation...), else the draft's lead, as Parley did before.
     const parley::Document& doc = app.views.session.doc;
-    const std::string organisation = doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
-    app.saving_revision = Session_AddRevision(app.views.session, organisation, utc_time);
+    const Identity& me = app.views.me;
+    const std::string organisation = !me.organisation.empty() ? me.organisation
+                                   : doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
+    app.saving_revision = Session_AddRevision(app.views.session, organisation, utc_time, me.name);
     app.saving_edits = app.views.session.edits;   // what the file will hold, whatever is typed while it is written
     *file_name = FileBaseName(app.views.session.doc.title) + ".parley.json";
     return parley::export_document(app.views.session.doc);
@@ -262,15 +275,16 @@ void App_OfferRestore(AppState& app, const std::string& text, const std::string&
 
 std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime)
 {
-    const std::string base = FileBaseName(app.views.session.doc.title);
+    const parley::ExportOptions& options = app.export_options;
+    const std::string base = FileBaseName(app.views.session.doc.title) + (options.content == parley::ExportContent::JointResponse ? " - joint response" : "");
     switch (format) {
-    case ExportFormat::Markdown: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.views.session.doc);
-    case ExportFormat::WebPage: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.views.session.doc);
+    case ExportFormat::Markdown: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.views.session.doc, options);
+    case ExportFormat::WebPage: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.views.session.doc, options);
     case ExportFormat::PlainText: break;
     }
     *file_name = base + ".txt";
     *mime = "text/plain";
-    return parley::export_text(app.views.session.doc);
+    return parley::export_text(app.views.session.doc, options);
 }
 
 void App_SaveFinished(AppState& app, bool saved, const std::string& message, int file_token)
@@ -312,10 +326,12 @@ static void WindowEdgeLine(bool bottom)
     w->DrawList->PopClipRect();
 }
 
-static void RequestExport(AppState& app, ExportFormat format)
+static void RequestExport(AppState& app, ExportFormat format, parley::ExportContent content = parley::ExportContent::Draft)
 {
     app.request_export = true;
     app.export_format = format;
+    app.export_options.content = content;
+    app.export_options.comments = content == parley::ExportContent::Draft && app.export_comments;
 }
 
 // File > Open: the next file opened replaces the draft (not a compare's or a merge's file).
@@ -346,11 +362,18 @@ static void DrawMenuBar(AppState& app)
             const size_t open_conflicts = app.views.session.doc.merge.conflicts.size();
             if (ImGui::MenuItem(open_conflicts ? "Settle the open conflicts of a merge..." : "Merge changes from another copy...")) MergeView_Start(app.views);
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;
+            if (ImGui::MenuItem("Copy share link")) ShareLink_Request();   // the draft in a link (share_link_modal.h)
             if (ImGui::MenuItem("Trim history...", nullptr, false, app.views.session.doc.revisions.size() > 1)) { app.open_trim_history = true; app.trim_from.clear(); }
+            if (ImGui::MenuItem("Your name and organisation...")) Identity_Ask(app.views, "");
             if (ImGui::BeginMenu("Export")) {
                 if (ImGui::MenuItem("Markdown (.md)")) RequestExport(app, ExportFormat::Markdown);
                 if (ImGui::MenuItem("Web page for printing (.html)")) RequestExport(app, ExportFormat::WebPage);
                 if (ImGui::MenuItem("Plain text (.txt)")) RequestExport(app, ExportFormat::PlainText);
+                ImGui::MenuItem("Include comments", nullptr, &app.export_comments);
+                ImGui::Separator();
+                const bool response = app.views.session.doc.kind == parley::DocumentKind::Response;
+                if (ImGui::MenuItem("Joint response...", nullptr, false, response)) app.open_joint_export = true;
+                if (!response) ImGui::SetItemTooltip("Only a consultation response goes to the inspectorate as a joint response.");
                 ImGui::EndMenu();
             }
             ImGui::EndMenu();
@@ -367,10 +390,18 @@ static void DrawMenuBar(AppState& app)
             if (ImGui::MenuItem("Back to the draft", "Esc", false, app.views.compare.open)) app.views.compare.open = false;
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Review")) {   // a joint response's sign-off (signoff_grid.h)
+            const char* why_not = SignOffGrid_Unavailable(app.views.session.doc);
+            if (ImGui::MenuItem("Sign-off by organisation", nullptr, app.views.signoff.open, !why_not)) SignOffGrid_Open(app.views);
+            if (why_not) ImGui::TextDisabled("%s", why_not);
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("View")) {
             if (ImGui::MenuItem("Zoom in", ShortcutLabel("+"))) ZoomStep(app, +1);
             if (ImGui::MenuItem("Zoom out", ShortcutLabel("-"))) ZoomStep(app, -1);
             if (ImGui::MenuItem("Actual size", ShortcutLabel("0"))) App_SetZoom(app, 1.0f);
+            ImGui::Separator();
+            if (ImGui::MenuItem("Comments", nullptr, app.views.comments.open)) app.views.comments.open = !app.views.comments.open;
             ImGui::Separator();
             for (int t = 0; t < Theme_COUNT; t++)
                 if (ImGui::MenuItem(Theme_Name((Theme)t), nullptr, app.theme == t)) {
@@ -453,6 +484,10 @@ static void DrawModals(AppState& app)
     if (app.show_open_errors) { ImGui::OpenPopup("This file could not be opened"); app.show_open_errors = false; }
     if (app.offer_restore) { ImGui::OpenPopup("Restore your unsaved draft?"); app.offer_restore = false; }
     if (app.open_autosave_help) { ImGui::OpenPopup("Autosave is off"); app.open_autosave_help = false; }
+    Identity_DrawModal(app.views);
+    const int joint = JointExport_DrawModal(app.views, app.open_joint_export);
+    app.open_joint_export = false;
+    if (joint >= 0) RequestExport(app, (ExportFormat)joint, parley::ExportContent::JointResponse);
 
     CentreNextModal();
     ImGui::SetNextWindowSize(ImVec2(560 * z, 0));
@@ -599,6 +634,8 @@ static void DrawModals(AppState& app)
         if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
+
+    ShareLink_DrawModals(z);   // File > Copy share link, and a link that could not be opened
 }
 
 // ---------------------------------------------------------------------------------------
@@ -631,7 +668,12 @@ void App_Frame(AppState& app)
         DrawStatusBar(app);
         if (app.views.merge.open) MergeView_Draw(app.views);
         else if (app.views.compare.open) CompareView_Draw(app.views);
-        else DocumentEditor_Draw(app.views);
+        else if (app.views.signoff.open) SignOffGrid_Draw(app.views);
+        else {
+            CommentsPane_Draw(app.views);   // first: it takes its width from the right of the work area
+            FieldHistoryView_Draw(app.views);   // so does who wrote what
+            DocumentEditor_Draw(app.views);
+        }
     }
     DrawModals(app);
     if (app.views.request_open) { app.request_open = true; app.views.request_open = false; }   // the compare view's "other version"

@@ -3,6 +3,7 @@
 // few things only it can act on (window title, font scale).
 #pragma once
 #include "core/document.h"
+#include "core/export.h"
 #include "theme.h"
 #include "views.h"
 #include <string>
@@ -47,6 +48,9 @@ struct AppState {
     bool   request_save = false;
     bool   request_export = false;
     ExportFormat export_format = ExportFormat::Markdown;
+    parley::ExportOptions export_options;   // what the requested export holds
+    bool   export_comments = false;   // File > Export > Include comments (the draft's exports only)
+    bool   open_joint_export = false; // File > Export > Joint response...: its modal
 
     // A file that did not open: its problems, shown until dismissed. The document is untouched.
     bool   show_open_errors = false;
@@ -68,8 +72,10 @@ struct AppState {
 void  App_Init(AppState& app, unsigned long long random_seed);
 bool  App_HasUnsavedChanges(const AppState& app);
 // Opens a document's JSON text (from a file, a drop or a paste). On failure the problems are
-// shown and the open document is kept. `source` names where it came from ("draft.parley.json").
-bool  App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token = 0);
+// shown and the open document is kept. `source` names where it came from ("draft.parley.json");
+// `what` ends the question asked before unsaved work is replaced ("Discard and open the file").
+bool  App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token = 0,
+                   const char* what = "open the file");
 void  App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<std::string> problems);
 // Puts `doc` in place of the open one at once (no question asked): undo history starts afresh.
 // `unsaved`: the document is not in any file yet (restored from autosave).

@@ -89,6 +89,8 @@ static void Refresh(Views& views)
     g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
     g_cache.versions = views.compare.mode == CompareMode::Versions && views.compare.has_other ? parley::compare_documents(views.compare.other, views.session.doc)
                                                                       : parley::DocumentComparison{};
+    // Each change says whose revision made it, where the draft's history reaches the other version.
+    if (views.compare.mode == CompareMode::Versions && views.compare.has_other) parley::attribute_changes(g_cache.versions, views.session.doc, views.compare.other);
     DiffText_ClearCache();
 }
 
@@ -401,6 +403,10 @@ static void DrawVersions(Views& views, float column)
         ImGui::SameLine(0, 8 * z);
         ImGui::PushFont(Fonts_Get(Font_Small));
         NamedText("kind/" + std::to_string(i), parley::change_kind_label(f.kind), colour);
+        if (!f.changed_by.empty()) {   // "changed by LGA, 27 Nov 2026, revision of Sam Patel"
+            ImGui::SameLine(0, 8 * z);
+            NamedText("by/" + std::to_string(i), f.changed_by.c_str(), c.text_muted);
+        }
         ImGui::PopFont();
         if (f.kind == parley::ChangeKind::Changed && f.prose) {
             DiffText("field/" + std::to_string(i), g_cache.version, f.before, f.after, f.diff, DiffSide_Both, column);

@@ -9,15 +9,20 @@
 #include "document_editor.h"
 
 #include "views.h"
+#include "comment_marker.h"
+#include "comments_pane.h"
 #include "compare_view.h"
+#include "core/comments.h"
 #include "core/edit.h"
 #include "core/export.h"
+#include "core/signoff.h"
 #include "core/text_fields.h"
 #include "core/value_text.h"
 #include "document_view.h"
 #include "fonts.h"
 #include "prose_field.h"
 #include "regime_editor.h"
+#include "signoff_grid.h"
 #include "theme.h"
 #include "widgets.h"
 #include "workshop_editor.h"
@@ -130,11 +135,17 @@ static void DrawOutline(Views& views, const std::vector<char>& shown)
         OutlineEntry(views, "Questions", "questions");
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputTextWithHint("##filter", "Find a question", &views.editor.question_filter);
+        const parley::CommentThreads& threads = CommentsPane_Threads(views);
         for (int i = 0; i < (int)doc.questions.size(); i++) {
             const parley::Question& q = doc.questions[i];
             if (!shown[i]) continue;
-            const std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
-                                      Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
+            std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
+                                Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
+            // Open comment threads on the question and its answer, after the words cut to fit.
+            if (const auto open = threads.open_on_question.find(q.id); open != threads.open_on_question.end()) {
+                const std::string count = "  (" + std::to_string(open->second) + ")";
+                label = FitText(label, ImGui::GetContentRegionAvail().x - 12 * z - ImGui::CalcTextSize(count.c_str()).x) + count;
+            }
             OutlineEntry(views, label.c_str(), q.id, 12 * z);
         }
     }
@@ -163,10 +174,31 @@ static void DrawDetails(Views& views, float column)
         }
     }
     ImGui::Dummy(ImVec2(0, 2 * z));
+    CommentMarker_At(views, ImGui::GetCursorScreenPos().x + column - CommentMarker_Width(z), ImGui::GetCursorScreenPos().y - 2 * z, doc.id);
     LabelAbove("Title");
     LineField(views, "##title", "document/title", &doc.title, column, "e.g. Joint response to the proposed joint targeted area inspections");
     LabelAbove(doc.kind == parley::DocumentKind::Proposal ? "Consultation (title)" : "The consultation this answers");
     LineField(views, "##consultation", "consultation/title", &doc.consultation.title, column, "e.g. Proposals for a new approach to area SEND inspections");
+    // The status. A joint response becomes "agreed" only once every co-signatory has agreed
+    // every answer, or the lead recorded why it goes ahead without one (signoff_grid.h).
+    LabelAbove("Status");
+    static const parley::DocumentStatus kStatuses[] = {parley::DocumentStatus::Draft, parley::DocumentStatus::Agreed, parley::DocumentStatus::Submitted};
+    static const char* const kStatusLabels[] = {"Draft", "Agreed", "Submitted"};
+    ImGui::SetNextItemWidth(column * 0.3f);
+    if (BeginNamedCombo("##status", kStatusLabels[(int)doc.status])) {
+        for (int i = 0; i < 3; i++)
+            if (ImGui::Selectable(kStatusLabels[i], doc.status == kStatuses[i]) && doc.status != kStatuses[i] &&
+                (kStatuses[i] != parley::DocumentStatus::Agreed || SignOffGrid_AllowAgreed(views))) {
+                Session_BeforeEdit(views.session, "", "document/status");
+                doc.status = kStatuses[i];
+            }
+        ImGui::EndCombo();
+    }
+    if (doc.kind == parley::DocumentKind::Response && doc.organisations.size() > 1) {
+        ImGui::SameLine();
+        if (QuietButton("Sign-off by organisation")) SignOffGrid_Open(views);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each co-signatory's sign-off of each answer: what is agreed, what waits, where positions differ");
+    }
 }
 
 static void DrawOrganisations(Views& views, float column)
@@ -242,6 +274,8 @@ static void DrawSummary(Views& views, float column)
         }
         ImGui::Dummy(ImVec2(0, 2 * z));
     }
+    CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Summary").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z,
+                     doc.id, "summary");
     ProseField(views, "Summary", "summary/text", doc.summary.text, column,
                doc.kind == parley::DocumentKind::Response ? "The response in a paragraph: what you support, what you would change, and why."
                                                           : "The proposal in a paragraph: what changes and why.", 3);
@@ -269,6 +303,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         if (QuietButton("Move down")) { action = ListAction::MoveDown; action_index = i; }
         ImGui::SameLine();
         if (QuietButton("Remove")) { action = ListAction::Remove; action_index = i; }
+        CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Text").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z, s.id);
         ProseField(views, "Text", parley::text_field_key(s.id, "body"), s.body, column, "Write here.", 3);
         ImGui::Dummy(ImVec2(0, 6 * z));
         ImGui::PopID();
@@ -327,35 +362,38 @@ static void DrawSignatories(Views& views, parley::Answer& answer, float width)
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(Gist(name, 40).c_str());
         ImGui::SameLine(name_w);
-        auto it = std::find_if(answer.signatories.begin(), answer.signatories.end(), [&](const parley::Signatory& s) { return s.organisation == o.id; });
-        const char* current = it == answer.signatories.end() ? "Same as the response" : parley::position_label(it->position);
+        // An entry also holds the organisation's sign-off (signoff_grid.h), so "Same as the
+        // response" clears the position and its note and keeps the entry while it holds anything.
+        parley::Signatory* entry = parley::find_signatory(answer, o.id);
+        const bool differs = entry && entry->position != Position::Unset;
+        const char* current = differs ? parley::position_label(entry->position) : "Same as the response";
         ImGui::SetNextItemWidth(combo_w);
         const std::string combo_id = "##position/" + answer.id + "/" + o.id;
         if (BeginNamedCombo(combo_id.c_str(), current)) {
-            if (ImGui::Selectable("Same as the response", it == answer.signatories.end()) && it != answer.signatories.end()) {
+            if (ImGui::Selectable("Same as the response", !differs) && differs) {
                 Session_BeforeEdit(views.session, "", answer.id + "/signatories");
-                answer.signatories.erase(it);
-                it = answer.signatories.end();
+                entry->position = Position::Unset;
+                entry->note.clear();   // why it differed: it no longer does (Undo brings it back)
+                parley::drop_empty_signatory(answer, o.id);
+                entry = parley::find_signatory(answer, o.id);
             }
             for (Position p : kPositions) {
-                const bool selected = it != answer.signatories.end() && it->position == p;
+                const bool selected = differs && entry->position == p;
                 if (ImGui::Selectable(parley::position_label(p), selected) && !selected) {
                     Session_BeforeEdit(views.session, "", answer.id + "/signatories");
-                    if (it == answer.signatories.end()) {
-                        parley::Signatory s;
-                        s.organisation = o.id;
-                        answer.signatories.push_back(std::move(s));
-                        it = answer.signatories.end() - 1;
-                    }
-                    it->position = p;
+                    entry = &parley::signatory_entry(answer, o.id);
+                    entry->position = p;
                 }
             }
             ImGui::EndCombo();
         }
-        if (it != answer.signatories.end()) {
+        if (entry && entry->position != Position::Unset) {
             ImGui::SameLine();
-            LineField(views, "##note", answer.id + "/signatory/" + o.id, &it->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
+            LineField(views, "##note", answer.id + "/signatory/" + o.id, &entry->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
                       "Why (optional)");
+        } else if (entry && entry->signoff != parley::SignOff::Unseen) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("Sign-off: %s", parley::signoff_label(entry->signoff));
         }
         ImGui::PopID();
     }
@@ -381,10 +419,12 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
     const parley::Answer* answer_view = parley::find_answer(doc, q.id);
     // Copy answer belongs to a response (answers are pasted into online forms); a proposal asks.
     const char* actions[] = {"Copy answer", "Move up", "Move down", "Remove"};
-    float actions_w = 0;
+    float actions_w = CommentMarker_Width(z) + ImGui::GetStyle().ItemSpacing.x;
     for (int i = response ? 0 : 1; i < IM_ARRAYSIZE(actions); i++)
         actions_w += ImGui::CalcTextSize(actions[i]).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine(width - actions_w + ImGui::GetStyle().ItemSpacing.x);
+    CommentMarker(views, q.id);
+    ImGui::SameLine();
     if (response) {
         const std::string copy_label = "Copy answer##" + q.id;
         ImGui::BeginDisabled(!answer_view);
@@ -440,6 +480,8 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
                 if constexpr (std::is_same_v<std::remove_reference_t<decltype(member)>, std::string>) {
                     if (!f.is(parley::FieldProse)) return;
                     int field_words = 0;
+                    CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(f.label).x + 10 * z,
+                                     ImGui::GetCursorScreenPos().y - 2 * z, answer->id, f.name);
                     ProseField(views, f.label, parley::text_field_key(answer->id, f.name), member, width, f.hint, f.is(parley::FieldLead) ? 4 : 2,
                                &field_words);
                     words += field_words;

@@ -1,6 +1,8 @@
 #include "prose_field.h"
 
 #include "views.h"
+#include "field_history_view.h"
+#include "widgets.h"
 #include "core/document.h"
 #include "core/text_fields.h"
 #include "fonts.h"
@@ -146,11 +148,23 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     const float start_x = ImGui::GetCursorScreenPos().x;
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     ImGui::TextUnformatted(label);
-    if (layout.words > 0) {
-        char count[32];
-        snprintf(count, sizeof(count), "%d %s", layout.words, layout.words == 1 ? "word" : "words");
+    // On the right: who wrote what (once the draft has a history, each field offers its own:
+    // the panel lists the revisions that changed it; a button, so the keyboard reaches it as the
+    // mouse does), then the word count. The left of the label row is the comment marker's.
+    char count[32] = "";
+    if (layout.words > 0) snprintf(count, sizeof(count), "%d %s", layout.words, layout.words == 1 ? "word" : "words");
+    const float count_w = count[0] ? ImGui::CalcTextSize(count).x : 0.0f;
+    if (!views.session.doc.revisions.empty()) {
+        ImGui::PushFont(Fonts_Get(Font_Small));
+        const float button_w = ImGui::CalcTextSize("History").x + ImGui::GetStyle().FramePadding.x * 2;
         ImGui::SameLine();
-        ImGui::SetCursorScreenPos(ImVec2(start_x + width - ImGui::CalcTextSize(count).x, ImGui::GetCursorScreenPos().y));
+        ImGui::SetCursorScreenPos(ImVec2(start_x + width - count_w - (count[0] ? 12 * z : 0) - button_w, ImGui::GetCursorScreenPos().y + 2 * z));
+        if (QuietButton(("History##history/" + key).c_str())) FieldHistoryView_Open(views, key, label);
+        ImGui::PopFont();
+    }
+    if (count[0]) {
+        ImGui::SameLine();
+        ImGui::SetCursorScreenPos(ImVec2(start_x + width - count_w, ImGui::GetCursorScreenPos().y));
         ImGui::TextUnformatted(count);
     }
     ImGui::PopStyleColor();
@@ -174,6 +188,12 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
     IMGUI_TEST_ENGINE_ITEM_INFO(id, item_label.c_str(), ImGui::GetItemStatusFlags() | ImGuiItemStatusFlags_Inputable);
+    // A right click offers the field's history too, as a word processor's context menu would.
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) ImGui::OpenPopup(id);
+    if (ImGui::BeginPopupEx(id, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings)) {
+        if (ImGui::MenuItem("Who wrote what...")) FieldHistoryView_Open(views, key, label);
+        ImGui::EndPopup();
+    }
 
     if (pressed && !editing) {
         Prose_StopEditing(views);   // one field at a time

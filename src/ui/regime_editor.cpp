@@ -18,6 +18,8 @@
 //   Adding a dimension
 #include "regime_editor.h"
 
+#include "comment_marker.h"
+
 #include "views.h"
 #include "core/catalogue.h"
 #include "core/edit.h"
@@ -511,6 +513,7 @@ static RowAction DrawDimension(Views& views, int ri, int di, float width)
     if (!side_by_side) action = RowButtons(views, ri, di, x0 + width);   // stacked: under the value
 
     ImGui::Dummy(ImVec2(0, 2 * z));
+    CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Rationale").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z, id);
     // Named "Rationale"; the items list tells rows apart by the key ("Rationale##<dim id>/rationale").
     ProseField(views, "Rationale", parley::text_field_key(id, "rationale"), DimAt(views, ri, di).rationale, width,
                "Why this setting: the reasoning and the evidence behind it", 2);
@@ -786,7 +789,9 @@ bool RegimeEditor_Draw(Views& views, int regime_index, float width)
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::SetCursorPosX(x0 + width - remove_w);
+    ImGui::SetCursorPosX(x0 + width - remove_w - CommentMarker_Width(z) - ImGui::GetStyle().ItemSpacing.x);
+    CommentMarker(views, rid);
+    ImGui::SameLine();
     const bool remove_regime = QuietButton(remove_label.c_str());
 
     LabelAbove("Name");

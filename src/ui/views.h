@@ -6,8 +6,10 @@
 // place of the open one, so no view keeps ids or positions that named the old one.
 #pragma once
 #include "core/copy_merge.h"
+#include "identity.h"
 #include "session/edit_session.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,10 +55,54 @@ struct MergeState {
     void Reset() { *this = MergeState{}; }
 };
 
+// The sign-off grid (signoff_grid.h): a joint response's questions by co-signatories, in place
+// of the editor while `open`. What a person typed there (a reason, an exception) is kept here
+// until it is recorded, so closing a popup or leaving the view loses nothing.
+struct SignOffState {
+    bool open = false;
+    bool only_open = false;                 // only the questions that wait or where positions differ
+    std::string message;                    // why the view opened (the status "Agreed" was refused)
+    std::string cell_answer, cell_organisation;   // the cell whose popup is open
+    parley::SignOff cell_choice = parley::SignOff::Unseen;
+    std::string cell_reason;
+    bool record_when_known = false;         // the sign-off waits for "Who are you?"
+    bool asked_identity = false;            // ... which has been asked (so a Cancel there is seen)
+    bool show_blockers = false;             // "Mark the response as agreed" lists what stops it
+    std::map<std::string, std::string> exception_text;   // "<answer id>/<organisation id>": typed, not yet recorded
+    void Reset() { *this = SignOffState{}; }
+};
+
 // A workshop's results full-window for a room (workshop_results.h).
 struct PresentationState {
     bool presenting = false;
     void Reset() { *this = PresentationState{}; }
+};
+
+// The comments pane (comments_pane.h): beside the editor while `open`. What a person is typing
+// there lives here, so nothing typed is lost while the pane asks who they are.
+struct CommentsState {
+    bool open = false;
+    int  filter = 0;                  // parley::CommentFilter: open, resolved, all
+    std::string organisation;         // filter: threads this organisation took part in ("" = any)
+    std::string new_target, new_field;   // the composer's target ("" = the whole draft)
+    std::string new_text;             // the composer's text
+    bool focus_composer = false;      // a marker was clicked: put the caret in the composer
+    std::string show_thread;          // scroll the pane to this thread (its root's id) next frame
+    std::string reply_to, reply_text; // the reply being written (one at a time) and its thread
+    std::string editing, edit_text;   // one's own comment being edited, and its new text
+    std::string pending;              // "new" or "reply": posting waits for the person's name
+    std::string problem;              // why the last action could not be done, shown in the pane
+    void Reset() { const bool was_open = open; *this = CommentsState{}; open = was_open; }   // the pane stays where it was
+};
+
+// Who wrote what (field_history_view.h): the revisions that changed one prose field, in a
+// panel over the right of the page while `open`. Opened from the field's History button.
+struct FieldHistoryState {
+    bool open = false;
+    std::string key;      // the field (core/text_fields.h key: "ans-3/reasoning")
+    std::string label;    // its label ("Reasoning")
+    bool focus = false;   // just opened: the panel takes the keyboard focus
+    void Reset() { *this = FieldHistoryState{}; }
 };
 
 struct Views {
@@ -64,10 +110,20 @@ struct Views {
     EditorState       editor;
     CompareState      compare;
     PresentationState presentation;
+    SignOffState      signoff;
     MergeState        merge;
+    CommentsState     comments;
+    FieldHistoryState field_history;
     float       zoom = 1.0f;              // the app's zoom (View > Zoom): views scale their sizes by it
     bool        style_dirty = true;       // theme, zoom or presentation changed: fonts and style need rebuilding
     bool        request_open = false;     // a view asks the shell for a file (the compare view's other version)
     std::string status_message;           // a short line for the status bar ("Saved as ...", "Removed ...")
     std::string clock_utc;                // the page's clock (UTC) when the last file arrived: a merge's revision time
+    std::string now_utc;                  // the page's clock (UTC) at this frame, YYYY-MM-DDTHH:MM:SSZ: a comment's or sign-off's time
+
+    // Who is using this browser (identity.h): remembered by the platform, not by the draft.
+    Identity     me;
+    bool         identity_ask = false;        // open the "Who are you?" modal next frame
+    std::string  identity_why;                // what it is for, said in the modal
+    bool         identity_changed = false;    // the platform stores `me` and clears this
 };

@@ -7,6 +7,8 @@
 
 #include "workshop_editor.h"
 
+#include "comment_marker.h"
+
 #include "views.h"
 #include "core/edit.h"
 #include "core/text_fields.h"
@@ -107,6 +109,7 @@ static void DrawCriteria(Views& views, float column)
         ImGui::SameLine();
         if (QuietButton(("Remove##criterion/" + k.id).c_str())) { action = Remove; action_id = k.id; }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this criterion and every score given on it (Undo brings them back)");
+        CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Description").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z, k.id);
         ProseField(views, "Description", parley::text_field_key(k.id, "description"), k.description, column,
                    "What this criterion asks of a regime (optional)", 1);
         ImGui::Dummy(ImVec2(0, 4 * z));
