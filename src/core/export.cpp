@@ -166,6 +166,54 @@ void walk_workshop(const Document& d, Sink& out)
     }
 }
 
+// The parts both the draft and the joint response give the same way.
+void walk_summary(const Document& d, Sink& out, const char* heading)
+{
+    if (d.summary.position == Position::Unset && d.summary.text.empty()) return;
+    out.heading(2, heading);
+    if (d.summary.position != Position::Unset) out.field("Overall position", position_label(d.summary.position));
+    out.prose(d.summary.text);
+}
+
+void walk_sections(const Document& d, Sink& out)
+{
+    for (const Section& s : d.sections) {
+        if (!s.heading.empty()) out.heading(2, s.heading);
+        out.prose(s.body);
+    }
+}
+
+void walk_general_points(const Document& d, Sink& out)
+{
+    if (!d.general_points.empty()) {
+        out.heading(2, "General points");
+        for (const Section& s : d.general_points) {
+            if (!s.heading.empty()) out.heading(3, s.heading);
+            out.prose(s.body);
+        }
+    }
+}
+
+// A regime under `heading`: its summary, its dimensions as a table, then why each is set so.
+void walk_regime(const Document& d, const Regime& g, const std::string& heading, Sink& out)
+{
+    out.heading(2, heading);
+    if (!g.summary.empty()) out.prose(g.summary);
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (const Dimension& dim : g.dimensions) rows.emplace_back(dimension_label(dim), value_text(dim.value, &d));
+    if (!rows.empty()) out.table("Dimension", "Setting", rows);
+    for (const Dimension& dim : g.dimensions)
+        if (!dim.rationale.empty()) { out.heading(3, "Why: " + dimension_label(dim)); out.prose(dim.rationale); }
+}
+
+void walk_sources(const Document& d, Sink& out)
+{
+    if (!d.sources.empty()) {
+        out.heading(2, "Sources");
+        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
+    }
+}
+
 // "the Association of Directors of Children's Services (ADCS), the Local Government
 // Association (LGA) and Solace": every organisation once, its short name where it has one.
 std::string organisations_in_words(const Document& d)
@@ -191,15 +239,8 @@ void walk_joint_response(const Document& d, Sink& out)
         out.field(d.organisations.size() > 1 ? "A joint response from" : "A response from", organisations_in_words(d));
     if (!c.title.empty()) out.field("To the consultation", c.title + (c.owners.empty() ? "" : " (" + join_names(c.owners) + ")"));
     if (!c.reference.empty()) out.field("Reference", c.reference);
-    if (d.summary.position != Position::Unset || !d.summary.text.empty()) {
-        out.heading(2, "Our overall position");
-        if (d.summary.position != Position::Unset) out.field("Overall position", position_label(d.summary.position));
-        out.prose(d.summary.text);
-    }
-    for (const Section& s : d.sections) {
-        if (!s.heading.empty()) out.heading(2, s.heading);
-        out.prose(s.body);
-    }
+    walk_summary(d, out, "Our overall position");
+    walk_sections(d, out);
     for (const Question& q : d.questions) {
         out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
         const Answer* answer = nullptr;
@@ -208,27 +249,12 @@ void walk_joint_response(const Document& d, Sink& out)
         if (answer) walk_answer(d, *answer, out, ExportContent::JointResponse);
         else out.prose("No answer given.");
     }
-    if (!d.general_points.empty()) {
-        out.heading(2, "General points");
-        for (const Section& s : d.general_points) {
-            if (!s.heading.empty()) out.heading(3, s.heading);
-            out.prose(s.body);
-        }
-    }
+    walk_general_points(d, out);
     for (const Regime& g : d.regimes) {   // what the response proposes instead; the inspectorate knows its own
         if (g.role != RegimeRole::Alternative) continue;
-        out.heading(2, "Our alternative: " + regime_name(g));
-        if (!g.summary.empty()) out.prose(g.summary);
-        std::vector<std::pair<std::string, std::string>> rows;
-        for (const Dimension& dim : g.dimensions) rows.emplace_back(dimension_label(dim), value_text(dim.value, &d));
-        if (!rows.empty()) out.table("Dimension", "Setting", rows);
-        for (const Dimension& dim : g.dimensions)
-            if (!dim.rationale.empty()) { out.heading(3, "Why: " + dimension_label(dim)); out.prose(dim.rationale); }
+        walk_regime(d, g, "Our alternative: " + regime_name(g), out);
     }
-    if (!d.sources.empty()) {
-        out.heading(2, "Sources");
-        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
-    }
+    walk_sources(d, out);
 }
 
 // The comment threads (core/comments.h), each under what it is on: the first comment, then
@@ -268,41 +294,17 @@ void walk(const Document& d, Sink& out, const ExportOptions& options)
         for (const Organisation& o : d.organisations) names.push_back(o.name);
         out.field(d.organisations.size() > 1 ? "Organisations" : "Organisation", join_names(names));
     }
-    if (d.summary.position != Position::Unset || !d.summary.text.empty()) {
-        out.heading(2, "Summary");
-        if (d.summary.position != Position::Unset) out.field("Overall position", position_label(d.summary.position));
-        out.prose(d.summary.text);
-    }
-    for (const Section& s : d.sections) {
-        if (!s.heading.empty()) out.heading(2, s.heading);
-        out.prose(s.body);
-    }
+    walk_summary(d, out, "Summary");
+    walk_sections(d, out);
     for (const Question& q : d.questions) {
         out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
         for (const Answer& a : d.answers)
             if (a.question == q.id) walk_answer(d, a, out, ExportContent::Draft);
     }
-    if (!d.general_points.empty()) {
-        out.heading(2, "General points");
-        for (const Section& s : d.general_points) {
-            if (!s.heading.empty()) out.heading(3, s.heading);
-            out.prose(s.body);
-        }
-    }
-    for (const Regime& g : d.regimes) {
-        out.heading(2, g.name + " (" + role_label(g.role) + ")");
-        if (!g.summary.empty()) out.prose(g.summary);
-        std::vector<std::pair<std::string, std::string>> rows;
-        for (const Dimension& dim : g.dimensions) rows.emplace_back(dimension_label(dim), value_text(dim.value, &d));
-        if (!rows.empty()) out.table("Dimension", "Setting", rows);
-        for (const Dimension& dim : g.dimensions)
-            if (!dim.rationale.empty()) { out.heading(3, "Why: " + dimension_label(dim)); out.prose(dim.rationale); }
-    }
+    walk_general_points(d, out);
+    for (const Regime& g : d.regimes) walk_regime(d, g, g.name + " (" + role_label(g.role) + ")", out);
     walk_workshop(d, out);
-    if (!d.sources.empty()) {
-        out.heading(2, "Sources");
-        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
-    }
+    walk_sources(d, out);
     if (options.comments) walk_comments(d, out);
 }
 

@@ -97,20 +97,6 @@ bool Touches(const Revision& r, const std::string& path)
 
 using RevisionIndex = std::unordered_map<std::string, size_t>;
 
-std::unordered_set<std::string> AncestorsOf(const Document& doc, const RevisionIndex& at, const std::string& head)
-{
-    std::unordered_set<std::string> seen;
-    std::vector<std::string> todo{head};
-    while (!todo.empty()) {
-        const std::string id = todo.back();
-        todo.pop_back();
-        auto it = at.find(id);
-        if (id.empty() || it == at.end() || !seen.insert(id).second) continue;
-        todo.push_back(doc.revisions[it->second].parent);
-        todo.push_back(doc.revisions[it->second].merged);
-    }
-    return seen;
-}
 
 std::string WhoOf(const Revision& r) { return !r.organisation.empty() ? r.organisation : r.author; }
 
@@ -121,7 +107,7 @@ void FillMerge(const Document& doc, const RevisionIndex& at, const Revision& r, 
     auto theirs = at.find(r.merged);
     if (theirs == at.end()) return;
     e.merged_from = WhoOf(doc.revisions[theirs->second]);
-    const std::unordered_set<std::string> ours = AncestorsOf(doc, at, r.parent);
+    const std::unordered_set<std::string> ours = revision_ancestors(doc, r.parent);
     std::unordered_set<std::string> seen;
     std::string id = r.merged;
     while (!id.empty() && !ours.count(id) && seen.insert(id).second) {

@@ -180,23 +180,6 @@ std::unordered_map<std::string, size_t> RevisionIndex(const Document& doc)
     return at;
 }
 
-// Every revision `head` grew from, itself included, by parents and merges.
-std::unordered_set<std::string> Ancestors(const Document& doc, const std::string& head)
-{
-    const auto at = RevisionIndex(doc);
-    std::unordered_set<std::string> seen;
-    std::vector<std::string> todo{head};
-    while (!todo.empty()) {
-        const std::string id = todo.back();
-        todo.pop_back();
-        auto it = at.find(id);
-        if (id.empty() || it == at.end() || !seen.insert(id).second) continue;
-        const Revision& r = doc.revisions[it->second];
-        todo.push_back(r.parent);
-        todo.push_back(r.merged);
-    }
-    return seen;
-}
 
 // The head and the revisions its content can be rebuilt as, newest first: back along the
 // parents while each revision has kept its changes.
@@ -218,6 +201,23 @@ std::vector<std::string> Rebuildable(const Document& doc)
 }
 
 } // namespace
+
+std::unordered_set<std::string> revision_ancestors(const Document& doc, const std::string& head)
+{
+    const auto at = RevisionIndex(doc);
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> todo{head};
+    while (!todo.empty()) {
+        const std::string id = todo.back();
+        todo.pop_back();
+        auto it = at.find(id);
+        if (id.empty() || it == at.end() || !seen.insert(id).second) continue;
+        const Revision& r = doc.revisions[it->second];
+        todo.push_back(r.parent);
+        todo.push_back(r.merged);
+    }
+    return seen;
+}
 
 bool apply_word_edits(std::string& text, const JsonValue& edits, std::string* error)
 {
@@ -284,7 +284,7 @@ std::string head_revision(const Document& doc) { return doc.revisions.empty() ? 
 
 bool revision_is_ancestor(const Document& doc, const std::string& id, const std::string& head)
 {
-    return !id.empty() && Ancestors(doc, head).count(id) > 0;
+    return !id.empty() && revision_ancestors(doc, head).count(id) > 0;
 }
 
 bool rebuild_revision(const Document& doc, const std::string& id, Document* out, std::string* error)
@@ -320,7 +320,7 @@ bool find_shared_original(const Document& ours, const Document& theirs, SharedOr
 {
     const std::string ours_head = head_revision(ours), theirs_head = head_revision(theirs);
     if (ours_head.empty() || theirs_head.empty()) return false;
-    const std::unordered_set<std::string> ours_all = Ancestors(ours, ours_head), theirs_all = Ancestors(theirs, theirs_head);
+    const std::unordered_set<std::string> ours_all = revision_ancestors(ours, ours_head), theirs_all = revision_ancestors(theirs, theirs_head);
     // The newest shared revision each copy can rebuild; of the two, the one that grew from the other.
     std::string from_ours, from_theirs;
     for (const std::string& id : Rebuildable(ours))

@@ -14,6 +14,7 @@
 #include "document.h"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace parley {
@@ -37,6 +38,9 @@ const Revision& record_revision_with_changes(Document& doc, const Document& save
 
 // The revision a document's content is: its last one ("" when it has none).
 std::string head_revision(const Document& doc);
+
+// Every revision `head` grew from, itself included, by parents and merges.
+std::unordered_set<std::string> revision_ancestors(const Document& doc, const std::string& head);
 
 // True when revision `id` is `head` or one of its ancestors, by parents and merges.
 bool revision_is_ancestor(const Document& doc, const std::string& id, const std::string& head);
