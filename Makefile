@@ -3,6 +3,8 @@
 #   make test   build everything and run every test (unit, sanitizer, browser)
 # And two for the core's robustness and speed (docs/benchmarks.md):
 #   make fuzz   fuzz import with libFuzzer + ASan/UBSan for $(FUZZ_SECONDS) s (default 60)
+#               (make fuzz-large: inputs of MBs grown from the adversarial shapes, import and
+#               merge, any input over 5 s a finding)
 #   make bench  time load and save of a 10 MB draft: native, WASM under Node, Node's JSON;
 #               undo on it; merging two edited copies of a joint response and of the draft,
 #               native and WASM in Chromium, against git merge-file (make bench-merge runs
@@ -22,7 +24,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz bench bench-native bench-wasm bench-diff bench-merge bench-links clean
+        fuzz fuzz-large bench-adversarial bench bench-native bench-wasm bench-diff bench-merge bench-links bench-scroll bench-memory bench-long-text bench-pathological-diff clean
 
 all: native wasm
 
@@ -66,6 +68,15 @@ fuzz: deps-fuzz
 	@cmake --build $(FUZZ) --target parley_fuzz_import -j $(JOBS)
 	@tools/run-fuzz.sh $(FUZZ) $(FUZZ_SECONDS)
 
+# The large mode hunts slow paths, not crashes: inputs up to 4 MB grown from the adversarial
+# shapes (bench/adversarial-shapes.mjs, tests/fuzz/parley-large.dict), and any one input over
+# FUZZ_TIMEOUT s (default 5) is a finding; import, then the merge target, FUZZ_SECONDS each.
+fuzz-large: deps-fuzz
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON > /dev/null
+	@cmake --build $(FUZZ) --target parley_fuzz_import parley_fuzz_merge -j $(JOBS)
+	@tools/run-fuzz.sh $(FUZZ) $(FUZZ_SECONDS) import large
+	@tools/run-fuzz.sh $(FUZZ) $(FUZZ_SECONDS) merge large
+
 # The benchmark programs are not part of `all`: built here, only the targets needed.
 bench-native: native
 	@cmake --build $(NATIVE) --target parley_bench parley_bench_diff_native -j $(JOBS)
@@ -97,9 +108,51 @@ bench: deps-bench deps-test bench-native bench-wasm wasm $(BENCH)/draft-10mb.par
 	@echo
 	@$(BENCH_DIFF)
 	@$(BENCH_VIEW)
+	@$(BENCH_ADVERSARIAL)
+	@$(BENCH_SCROLL)
+	@$(BENCH_MEMORY)
+	@$(BENCH_LONG_TEXT)
+	@$(BENCH_PATHOLOGICAL_DIFF)
+
+# Long prose in the app: a 5 MB and a 56 MB paragraph loaded and scrolled, 5 MB pasted through
+# the clipboard and typed after, against a plain <textarea> (docs/benchmarks.md, "Long text").
+BENCH_LONG_TEXT = node bench/long-text-bench.mjs
+
+bench-long-text: deps-bench deps-test wasm
+	@$(BENCH_LONG_TEXT)
+
+# Peak memory to import huge files (unknown members, deep nesting) as a multiple of their
+# size, against Node's JSON.parse (docs/benchmarks.md, "Memory per file size"): about a minute.
+BENCH_MEMORY = node bench/memory-bench.mjs $(BENCH)/draft-10mb.parley.json $(NATIVE)/parley
+
+bench-memory: native $(BENCH)/draft-10mb.parley.json
+	@$(BENCH_MEMORY)
+
+# Scrolling the 10 MB draft and a list of 10,000 regimes in the app, against a small draft
+# (docs/benchmarks.md, "Huge drafts in the editor"): about a minute.
+BENCH_SCROLL = node bench/scroll-bench.mjs $(BENCH)/draft-10mb.parley.json
+
+bench-scroll: deps-bench deps-test wasm $(BENCH)/draft-10mb.parley.json
+	@$(BENCH_SCROLL)
+
+# The adversarial shapes (many keys, long option lists and sets, bad items, long id arrays, wide
+# objects, deep nesting, reference chains, duplicate keys) per MB against the 10 MB draft, through
+# `parley validate` (docs/benchmarks.md, "Adversarial shapes"): a minute or two.
+BENCH_ADVERSARIAL = node bench/adversarial-bench.mjs $(BENCH)/draft-10mb.parley.json $(NATIVE)/parley $(BENCH)/adversarial
+
+bench-adversarial: native $(BENCH)/draft-10mb.parley.json
+	@$(BENCH_ADVERSARIAL)
 
 bench-diff: deps-bench bench-native bench-wasm $(BENCH)/diff/texts.json
 	@$(BENCH_DIFF)
+
+# Diffs with a budget: swapped two-word blocks (100k and 1M words), word soup against itself
+# reversed, three words repeated; parley diff vs git diff --word-diff, and the compare view's
+# slowest frame (docs/benchmarks.md, "Pathological diffs").
+BENCH_PATHOLOGICAL_DIFF = PARLEY_SITE=$(WASM)/site node bench/pathological-diff.mjs $(BENCH)/pathological-diff $(NATIVE)/parley
+
+bench-pathological-diff: deps-test native wasm
+	@$(BENCH_PATHOLOGICAL_DIFF)
 
 # Merging two edited copies (the joint response, the 10 MB draft), native and WASM in Chromium,
 # against git merge-file: the merge part of `make bench` alone (about a minute).

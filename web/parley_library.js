@@ -13,15 +13,22 @@ mergeInto(LibraryManager.library, {
   parley_js_set_title: function (ptr) {
     Module.parleyShell.setTitle(UTF8ToString(ptr));
   },
-  // Autosave: 0 kept, 1 storage unavailable (private window, policy), 2 storage full.
-  parley_js_autosave: function (textPtr) {
-    return Module.parleyShell.autosave(UTF8ToString(textPtr));
+  // Autosave (web/autosave.js): this tab's copy of one draft. The page answers with
+  // parley_autosave_finished: 0 kept, 1 storage unavailable (private window, policy), 2 full.
+  parley_js_autosave: function (textPtr, textLength, draftPtr, titlePtr, organisationPtr) {
+    Module.parleyShell.autosave(UTF8ToString(textPtr, textLength), UTF8ToString(draftPtr), UTF8ToString(titlePtr),
+                                UTF8ToString(organisationPtr));
+  },
+  // A kept copy the user chose to restore (0), download (1) or discard (2) in the list offered
+  // at start-up (src/ui/autosave_ui.h's RecoveryAction, less one).
+  parley_js_autosave_copy: function (action, keyPtr) {
+    Module.parleyShell.autosaveCopy(action, UTF8ToString(keyPtr));
   },
   parley_js_store_identity: function (namePtr, organisationPtr) {
     Module.parleyShell.storeIdentity(UTF8ToString(namePtr), UTF8ToString(organisationPtr));
   },
-  parley_js_autosave_clear: function () {
-    Module.parleyShell.autosaveClear();
+  parley_js_autosave_clear: function (draftPtr) {
+    Module.parleyShell.autosaveClear(UTF8ToString(draftPtr));
   },
   parley_js_download: function (namePtr, mimePtr, textPtr) {
     Module.parleyShell.download(UTF8ToString(namePtr), UTF8ToString(mimePtr), UTF8ToString(textPtr));

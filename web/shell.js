@@ -100,6 +100,21 @@
   // ---------------------------------------------------------------------------------------
   // Strings across the wasm boundary
 
+  // User text goes with its length, as UTF-8 from the browser's own encoder: every character
+  // arrives, U+0000 included (a NUL-terminated copy would end the text there).
+  const utf8Encoder = new TextEncoder();
+  function withBytes(text, fn) {
+    const bytes = utf8Encoder.encode(text);
+    const ptr = M._malloc(Math.max(1, bytes.length));
+    if (!ptr) throw new Error('out of memory copying ' + bytes.length + ' bytes of text');
+    try {
+      M.HEAPU8.set(bytes, ptr);
+      return fn(ptr, bytes.length);
+    } finally {
+      M._free(ptr);
+    }
+  }
+
   function withString(text, fn) {
     const size = M.lengthBytesUTF8(text) + 1;
     const ptr = M._malloc(size);
@@ -146,7 +161,7 @@
     }
     // Ready once the first frames have settled, not at the first one: ImGui places windows
     // below the menu bar only from the second frame, so items() of frame one are 32 px off.
-    if ((next !== 0 || stats.frames >= 10) && !readyResolved) {
+    if ((next !== 0 || stats.frames >= 10) && !readyResolved && autosaveOffered) {
       readyResolved = true;
       resolveReady();
     }
@@ -424,10 +439,16 @@
       borderColor: m.borderColor });
     prose.style.setProperty('--parley-selection', m.selection);
     prose.setAttribute('aria-label', m.label);
-    if (typeof m.text === 'string' && prose.value !== m.text) {
-      const caret = prose.selectionEnd;
-      prose.value = m.text;
-      prose.setSelectionRange(Math.min(caret, m.text.length), Math.min(caret, m.text.length));
+    if (typeof m.text === 'string') {
+      if (prose.value !== m.text) {
+        const caret = prose.selectionEnd;
+        prose.value = m.text;
+        prose.setSelectionRange(Math.min(caret, m.text.length), Math.min(caret, m.text.length));
+      }
+      // The app now holds m.text for the textarea; if the textarea changed it (line breaks
+      // "\r\n" become "\n"), the app takes what the textarea really holds.
+      proseValue = m.text;
+      if (prose.value !== m.text) proseSend(prose.value);
     }
     proseClip.hidden = false;
     proseShown = true;
@@ -440,23 +461,36 @@
     proseMeasure();
   }
 
+  // Past this many characters the textarea is not laid out again at height 0, nor copied into
+  // the mirror, at each key: for a text of megabytes each costs the browser a second or more.
+  // Its height only grows then, and the app's own lines say where the caret is.
+  const PROSE_LONG = 100000;
   function proseMeasure() {
     if (!proseShown) return;
-    const height = prose.style.height;
-    prose.style.height = '0px';
-    const needed = prose.scrollHeight + 2 * (parseFloat(prose.style.borderWidth) || 0);
-    prose.style.height = height;
-    proseMirror.textContent = prose.value.slice(0, prose.selectionEnd);
-    const mark = document.createElement('span');
-    mark.textContent = '\u200b';
-    proseMirror.appendChild(mark);
-    const caretY = mark.offsetTop;
+    const border = 2 * (parseFloat(prose.style.borderWidth) || 0);
+    const long = prose.value.length > PROSE_LONG;
+    let needed, caretY = -1;
+    if (long) {
+      needed = prose.scrollHeight + border;
+      if (proseMirror.firstChild) proseMirror.textContent = '';
+    } else {
+      const height = prose.style.height;
+      prose.style.height = '0px';
+      needed = prose.scrollHeight + border;
+      prose.style.height = height;
+      proseMirror.textContent = prose.value.slice(0, prose.selectionEnd);
+      const mark = document.createElement('span');
+      mark.textContent = '\u200b';
+      proseMirror.appendChild(mark);
+      caretY = mark.offsetTop;
+    }
     // Grow at once (the app's layout follows at the next frame): no line is ever hidden.
     if (needed > parseFloat(prose.style.height)) prose.style.height = needed + 'px';
-    const report = needed + ',' + caretY;
+    const report = needed + ',' + (long ? 'at ' + prose.selectionEnd : caretY);
     if (report === proseReported) return;
     proseReported = report;
-    M._parley_prose_metrics(needed, caretY);
+    if (long) M._parley_prose_metrics_at(needed, prose.selectionEnd);
+    else M._parley_prose_metrics(needed, caretY);
     requestFrameSoon();
   }
 
@@ -470,9 +504,34 @@
     if (!rafId && !timerId) timerId = setTimeout(() => { timerId = 0; requestFrame(); }, PROSE_FRAME_MS);
   }
 
+  // What the app last knew the textarea to hold: each change is sent as what replaced what
+  // (the part between the unchanged start and end), never the whole text again.
+  let proseValue = '';
+  function proseSend(value, caret = -1) {
+    const old = proseValue;
+    const n = Math.min(old.length, value.length);
+    let prefix = 0, suffix = 0;
+    // Typing and deleting change the text just before the caret: try that first, checked with
+    // the engine's own string comparison (a loop over megabytes here would cost a key press).
+    const guess = caret - Math.max(0, value.length - old.length);
+    if (guess >= 0 && guess <= n && value.length - caret <= n - guess &&
+        old.slice(0, guess) === value.slice(0, guess) && old.endsWith(value.slice(caret))) {
+      prefix = guess;
+      suffix = value.length - caret;
+    }
+    while (prefix < n - suffix && old.charCodeAt(prefix) === value.charCodeAt(prefix)) prefix++;
+    while (suffix < n - prefix && old.charCodeAt(old.length - 1 - suffix) === value.charCodeAt(value.length - 1 - suffix)) suffix++;
+    // Never split a character beyond U+FFFF (two UTF-16 units) between kept and replaced.
+    if (prefix > 0 && (value.charCodeAt(prefix - 1) & 0xFC00) === 0xD800) prefix--;
+    if (suffix > 0 && (value.charCodeAt(value.length - suffix) & 0xFC00) === 0xDC00) suffix--;
+    proseValue = value;
+    if (prefix === old.length && prefix === value.length) return;
+    withBytes(value.slice(prefix, value.length - suffix), (p, len) => M._parley_prose_splice(prefix, suffix, p, len));
+  }
+
   function onProseInput() {
     if (!proseShown) return;
-    withString(prose.value, (p) => M._parley_prose_input(p));
+    proseSend(prose.value, prose.selectionEnd);
     proseMeasure();
     requestFrameSoon();
   }
@@ -561,28 +620,26 @@
     shareLink(text) {
       makeShareLink(text);
     },
-    // Returns web_main.cpp's AutosaveResult: 0 kept, 1 storage unavailable, 2 storage full.
     outOfMemory() {
       outOfMemory = true;
     },
-    autosave(text) {
-      lastDraft = { text, time: Date.now() };
-      let storage;
-      try { storage = window.localStorage; } catch (err) { return 1; }   // blocked by a setting or policy
-      if (!storage) return 1;
-      try {
-        storage.setItem(AUTOSAVE_KEY, JSON.stringify({ time: Date.now(), text }));
-        return 0;
-      } catch (err) {
-        return err && (err.name === 'QuotaExceededError' || err.code === 22) ? 2 : 1;
-      }
+    // This tab's copy of one draft (web/autosave.js). The app hears at once how it went:
+    // web_main.cpp's AutosaveResult, 0 kept, 1 storage unavailable, 2 storage full.
+    autosave(text, draft, title, organisation) {
+      lastDraft = { text, draft, time: Date.now() };
+      const A = window.ParleyAutosave;
+      const written = A ? A.write(draft, title, organisation, text) : Promise.resolve(1);
+      written.then((result) => { if (running) { M._parley_autosave_finished(result); requestFrame(); } });
+    },
+    autosaveCopy(action, key) {
+      autosaveCopy(action, key);
     },
     storeIdentity(name, organisation) {
       try { window.localStorage.setItem(IDENTITY_KEY, JSON.stringify({ name, organisation })); } catch (err) { /* asked again next visit */ }
     },
-    autosaveClear() {
-      lastDraft = null;
-      try { window.localStorage.removeItem(AUTOSAVE_KEY); } catch (err) { /* nothing was kept */ }
+    autosaveClear(draft) {
+      if (lastDraft && lastDraft.draft === draft) lastDraft = null;
+      if (window.ParleyAutosave) window.ParleyAutosave.clear(draft);
     },
   };
 
@@ -596,14 +653,49 @@
     withString(me.name.slice(0, 200), (n) => withString(me.organisation.slice(0, 200), (o) => M._parley_set_identity(n, o)));
   }
 
-  // An autosaved draft from an earlier visit (a crash, a closed tab, a reload): offer it back.
-  const AUTOSAVE_KEY = 'parley.autosave.v1';
-  function offerAutosavedDraft() {
-    let saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(AUTOSAVE_KEY) || 'null'); } catch (err) { return; }
-    if (!saved || typeof saved.text !== 'string') return;
-    const when = new Date(saved.time).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
-    withString(saved.text, (t) => withString(when, (w) => M._parley_offer_restore(t, w)));
+  // Drafts kept from earlier visits (a crash, a closed tab, a reload) that no open tab is
+  // writing: the app lists them, each to restore, download or discard (src/ui/autosave_ui.h).
+  let autosaveOffered = false;   // ready waits for the list, so nothing is asked before it
+  async function offerAutosavedDrafts() {
+    const A = window.ParleyAutosave;
+    try {
+      if (!A) return;
+      await A.start();
+      const list = await A.recoverable();
+      if (!list.length || !running) return;
+      for (const c of list) c.when = new Date(c.time).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+      withString(JSON.stringify(list), (p) => M._parley_offer_recovery(p));
+    } catch (err) {
+      console.warn('Parley could not list the drafts this browser kept: ' + (err && err.message || err));
+    } finally {
+      autosaveOffered = true;
+      requestFrame();
+    }
+  }
+
+  // What the user chose for a kept copy (0 restore, 1 download, 2 discard).
+  async function autosaveCopy(action, key) {
+    const A = window.ParleyAutosave;
+    if (!A) return;
+    if (action === 2) { await A.discard(key); return; }
+    let record = null;
+    try { record = await A.read(key); } catch (err) { record = null; }
+    if (!record) {   // the app says so and lists it no more
+      withString(key, (k) => M._parley_restore_copy(k, 0, -1));
+      requestFrame();
+      return;
+    }
+    if (action === 1) {
+      const name = (record.title || 'Recovered draft').replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100);
+      download(name + '.parley.json', record.text);
+      return;
+    }
+    const bytes = M.lengthBytesUTF8(record.text);
+    const restored = withString(record.text, (t) => withString(key, (k) => M._parley_restore_copy(k, t, bytes)));
+    if (restored) {
+      lastDraft = { text: record.text, draft: record.draft, time: record.time };
+      await A.adopt(key);   // this tab's copy now: only this tab writes, offers or removes it
+    }
     requestFrame();
   }
 
@@ -632,9 +724,21 @@
     requestFrame();
   }
 
+  // Opening a file needs at most OPEN_MEMORY_MULTIPLE times its size in memory (the bytes, the
+  // import and the document: docs/architecture.md, "Memory"). A file that would not fit is
+  // refused before it is read, so the open draft is never at risk.
+  const OPEN_MEMORY_MULTIPLE = 10;
+  const megabytes = (n) => (n / 1048576).toFixed(1) + ' MB';
+
   async function openFileObject(file, handle) {
     if (file.size > MAX_FILE_BYTES) {
-      openFailed(file.name, `the file is ${(file.size / 1048576).toFixed(1)} MB; Parley opens files of up to 64 MB`);
+      openFailed(file.name, `the file is ${megabytes(file.size)}; Parley opens files of up to 64 MB`);
+      return;
+    }
+    const available = M._parley_memory_available ? M._parley_memory_available() : Infinity;
+    if (file.size * OPEN_MEMORY_MULTIPLE > available) {
+      openFailed(file.name, `the file is ${megabytes(file.size)}, and opening it needs up to ${megabytes(file.size * OPEN_MEMORY_MULTIPLE)} ` +
+        `of memory; this page has ${megabytes(available)} left. Your open draft is unchanged. Reload Parley (after saving) and open the file first.`);
       return;
     }
     let bytes;
@@ -844,6 +948,10 @@
     stats: () => ({ frames: stats.frames, lastFrameMs: stats.lastFrameMs,
                     meanFrameMs: stats.frames ? stats.totalMs / stats.frames : 0,
                     lastUiMs: M._parley_ui_ms(),      // the app's layout and drawing, without the GPU
+                    charsMeasured: M._parley_chars_measured(),  // characters measured to wrap prose, so far
+                    blocksDrawn: M._parley_blocks_drawn(),      // cards of the page laid out in the last frame
+                    blocksSkipped: M._parley_blocks_skipped(),  // cards out of view, spacers of their height
+                    itemsDropped: M._parley_items_dropped(),    // items() entries left out past its cap
                     maxUiMs: stats.maxUiMs }),   // the slowest of those so far
     missingGlyphs,
     // For the browser tests of running out of memory: holds on to `megabytes` more of the
@@ -983,9 +1091,11 @@
     loadProseFont();
     focusInput();
     loadIdentity();
-    offerAutosavedDraft();
-    window.addEventListener('hashchange', openShareLinkFromAddress);
-    openShareLinkFromAddress();   // after the restore offer: the app asks about that first
+    // The list of kept drafts first: a link's draft is offered after it (web_main.cpp, OpenLinkWhenFree).
+    offerAutosavedDrafts().then(() => {
+      window.addEventListener('hashchange', openShareLinkFromAddress);
+      openShareLinkFromAddress();
+    });
     requestFrame();
   }
 

@@ -6,14 +6,23 @@
 //   parley diff [--json] A B       what changed from draft A to draft B (exit 0 same, 1 different)
 //   parley merge [--base BASE] OURS THEIRS [-o OUT]   two copies of one draft brought together
 //                                  (exit 0 clean, 1 conflicts left open in the output, 2 error)
+//   parley export [--format F] FILE [-o OUT]   Markdown, a web page or plain text
+// Text from a file is printed with its control characters escaped (say() below), and every
+// file is written whole or not at all (atomic_write.h).
 // Exit status: 0 all good, 1 a file has problems (or is not canonical with --check),
 // 2 the command itself was wrong (unknown command, unreadable file).
 #include "core/catalogue.h"
 #include "core/compare.h"
 #include "core/copy_merge.h"
 #include "core/document_json.h"
+#include "core/export.h"
 #include "core/paths.h"
 #include "core/revision_changes.h"
+#include "core/terminal_text.h"
+#include "atomic_write.h"
+
+#include <csignal>
+#include <cstdarg>
 
 #include <cstdio>
 #include <cstring>
@@ -53,9 +62,35 @@ const char kUsage[] =
     "                            merge driver: parley merge --base %O %A %B -o %A)\n"
     "    --no-base               no original: every difference becomes a conflict\n"
     "    --organisation NAME     who is merging, for the merge's revision\n"
+    "  export [--format F] FILE [-o OUT]  the draft for people who do not use Parley, F one of\n"
+    "                            markdown (the default), html (a web page for printing) or text\n"
+    "    --joint                 the joint response for the inspectorate, not the whole draft\n"
+    "    --comments              the draft's comment threads at the end\n"
     "\n"
     "FILE may be - for standard input. Exit status: 0 fine, 1 problems found, 2 usage or read error.\n"
     "The format is described in docs/format.md.\n";
+
+// Everything printed for a person goes through say(): text from a file (titles, ids, values
+// quoted in messages) can hold terminal escape sequences and bidi overrides, shown escaped
+// (core/terminal_text.h). Drafts themselves (fmt, merge and export output) go out as they are.
+void say(FILE* to, const char* format, ...) __attribute__((format(printf, 2, 3)));
+void say(FILE* to, const char* format, ...)
+{
+    va_list args, again;
+    va_start(args, format);
+    va_copy(again, args);
+    const int n = std::vsnprintf(nullptr, 0, format, args);
+    va_end(args);
+    std::string s(n > 0 ? (size_t)n : 0, '\0');
+    if (n > 0) std::vsnprintf(&s[0], (size_t)n + 1, format, again);
+    va_end(again);
+    const std::string shown = parley::terminal_text(s);
+    std::fwrite(shown.data(), 1, shown.size(), to);
+}
+
+// A value shown inside one line (a title, a name, a quoted value): its line breaks escaped
+// too, so it cannot start a line that passes for another message.
+std::string one(const std::string& s) { return parley::terminal_line(s); }
 
 // Reads a whole file; refuses before reading when it is far beyond what import accepts.
 bool read_file(const std::string& path, std::string* out, std::string* why)
@@ -81,7 +116,7 @@ void print_issue(FILE* to, const std::string& file, const parley::ImportError& e
 {
     std::string where = file;
     if (e.line > 0) where += ":" + std::to_string(e.line) + ":" + std::to_string(e.column);
-    std::fprintf(to, "%s: %s%s%s%s\n", where.c_str(), label, e.pointer.c_str(), e.pointer.empty() ? "" : ": ", e.message.c_str());
+    say(to, "%s: %s%s%s%s\n", one(where).c_str(), label, one(e.pointer).c_str(), e.pointer.empty() ? "" : ": ", one(e.message).c_str());
 }
 
 // Loads and reports problems on stderr. Returns 0 ok, 1 invalid, 2 unreadable.
@@ -89,7 +124,7 @@ int load(const std::string& path, parley::ImportResult* result, std::string* tex
 {
     std::string why;
     if (!read_file(path, text, &why)) {
-        std::fprintf(stderr, "%s: cannot read: %s\n", path.c_str(), why.c_str());
+        say(stderr, "%s: cannot read: %s\n", path.c_str(), why.c_str());
         return 2;
     }
     *result = parley::import_document(*text);
@@ -106,7 +141,7 @@ int cmd_validate(const std::vector<std::string>& files)
         parley::ImportResult r;
         std::string text;
         const int s = load(f, &r, &text, true);
-        if (s == 0) std::printf("%s: valid %s, %d words\n", f.c_str(), parley::kind_name(r.document.kind), parley::count_document_words(r.document));
+        if (s == 0) say(stdout, "%s: valid %s, %d words\n", f.c_str(), parley::kind_name(r.document.kind), parley::count_document_words(r.document));
         status = std::max(status, s);
     }
     return status;
@@ -122,12 +157,12 @@ int cmd_fmt(const std::vector<std::string>& files, bool check, bool write)
         if (s == 0) {
             const std::string canonical = parley::export_document(r.document);
             if (check) {
-                if (canonical != text) { std::printf("%s: not in canonical form (parley fmt --write %s fixes it)\n", f.c_str(), f.c_str()); s = 1; }
+                if (canonical != text) { say(stdout, "%s: not in canonical form (parley fmt --write %s fixes it)\n", f.c_str(), f.c_str()); s = 1; }
             } else if (write && f != "-") {
-                if (canonical != text) {
-                    std::ofstream out(f, std::ios::binary | std::ios::trunc);
-                    out << canonical;
-                    if (!out) { std::fprintf(stderr, "%s: cannot write: %s\n", f.c_str(), std::strerror(errno)); s = 2; }
+                std::string why;   // whole or not at all: a full disk must not leave half a draft
+                if (canonical != text && !parley_cli::write_file_atomically(f, canonical, &why)) {
+                    say(stderr, "%s: cannot write: %s; the file is unchanged\n", one(f).c_str(), why.c_str());
+                    s = 2;
                 }
             } else {
                 std::fwrite(canonical.data(), 1, canonical.size(), stdout);
@@ -148,39 +183,39 @@ int cmd_info(const std::vector<std::string>& files)
         status = std::max(status, s);
         if (s) continue;
         const parley::Document& d = r.document;
-        std::printf("%s\n", f.c_str());
-        std::printf("  title:          %s\n", d.title.empty() ? "(untitled)" : d.title.c_str());
-        std::printf("  kind:           %s, %s\n", parley::kind_name(d.kind), parley::status_name(d.status));
+        say(stdout, "%s\n", f.c_str());
+        say(stdout, "  title:          %s\n", d.title.empty() ? "(untitled)" : one(d.title).c_str());
+        say(stdout, "  kind:           %s, %s\n", parley::kind_name(d.kind), parley::status_name(d.status));
         if (!d.consultation.title.empty()) {
             std::string owners;
-            for (const std::string& o : d.consultation.owners) owners += (owners.empty() ? "" : ", ") + o;
-            std::printf("  consultation:   %s%s%s\n", d.consultation.title.c_str(), owners.empty() ? "" : " (", owners.empty() ? "" : (owners + ")").c_str());
-            if (!d.consultation.closes.empty()) std::printf("  closes:         %s\n", d.consultation.closes.c_str());
+            for (const std::string& o : d.consultation.owners) owners += (owners.empty() ? "" : ", ") + one(o);
+            say(stdout, "  consultation:   %s%s%s\n", one(d.consultation.title).c_str(), owners.empty() ? "" : " (", owners.empty() ? "" : (owners + ")").c_str());
+            if (!d.consultation.closes.empty()) say(stdout, "  closes:         %s\n", one(d.consultation.closes).c_str());
         }
         if (!d.organisations.empty()) {
             std::string orgs;
-            for (const parley::Organisation& o : d.organisations) orgs += (orgs.empty() ? "" : ", ") + (o.short_name.empty() ? o.name : o.short_name);
-            std::printf("  organisations:  %s\n", orgs.c_str());
+            for (const parley::Organisation& o : d.organisations) orgs += (orgs.empty() ? "" : ", ") + one(o.short_name.empty() ? o.name : o.short_name);
+            say(stdout, "  organisations:  %s\n", orgs.c_str());
         }
         for (const parley::Regime& g : d.regimes)
-            std::printf("  regime:         %s (%s, %zu dimensions)\n", g.name.c_str(), parley::role_name(g.role), g.dimensions.size());
+            say(stdout, "  regime:         %s (%s, %zu dimensions)\n", one(g.name).c_str(), parley::role_name(g.role), g.dimensions.size());
         if (!d.questions.empty()) {
             std::map<std::string, int> positions;
             for (const parley::Answer& a : d.answers) positions[a.position == parley::Position::Unset ? "no position" : parley::position_name(a.position)]++;
             std::string tally;
             for (const auto& p : positions) tally += (tally.empty() ? "" : ", ") + std::to_string(p.second) + " " + p.first;
-            std::printf("  questions:      %zu, %zu answered%s%s%s\n", d.questions.size(), d.answers.size(),
+            say(stdout, "  questions:      %zu, %zu answered%s%s%s\n", d.questions.size(), d.answers.size(),
                         tally.empty() ? "" : " (", tally.c_str(), tally.empty() ? "" : ")");
         }
         if (!d.workshop.criteria.empty())
-            std::printf("  workshop:       %zu criteria, %zu participants, %zu scores\n", d.workshop.criteria.size(), d.workshop.participants.size(), d.workshop.scores.size());
-        std::printf("  words:          %d\n", parley::count_document_words(d));
+            say(stdout, "  workshop:       %zu criteria, %zu participants, %zu scores\n", d.workshop.criteria.size(), d.workshop.participants.size(), d.workshop.scores.size());
+        say(stdout, "  words:          %d\n", parley::count_document_words(d));
         if (!d.revisions.empty()) {
             const parley::Revision& last = d.revisions.back();
-            std::printf("  revisions:      %zu, last %s by %s%s%s\n", d.revisions.size(), last.time.c_str(), last.author.empty() ? "?" : last.author.c_str(),
-                        last.organisation.empty() ? "" : ", ", last.organisation.c_str());
+            say(stdout, "  revisions:      %zu, last %s by %s%s%s\n", d.revisions.size(), one(last.time).c_str(), last.author.empty() ? "?" : one(last.author).c_str(),
+                        last.organisation.empty() ? "" : ", ", one(last.organisation).c_str());
         }
-        if (!r.notices.empty()) std::printf("  unknown fields: %zu (kept as they are)\n", r.notices.size());
+        if (!r.notices.empty()) say(stdout, "  unknown fields: %zu (kept as they are)\n", r.notices.size());
     }
     return status;
 }
@@ -188,18 +223,22 @@ int cmd_info(const std::vector<std::string>& files)
 // Two versions of a draft: saved revisions are history and do not count as a difference.
 int cmd_diff(const std::vector<std::string>& files, bool json)
 {
-    if (files.size() != 2) { std::fprintf(stderr, "parley diff: give exactly two files, the older draft first\n\n%s", kUsage); return 2; }
+    if (files.size() != 2) { say(stderr, "parley diff: give exactly two files, the older draft first\n\n%s", kUsage); return 2; }
     parley::ImportResult a, b;
     std::string text_a, text_b;
     const int status_a = load(files[0], &a, &text_a, false);
     const int status_b = load(files[1], &b, &text_b, false);
     if (status_a || status_b) {
-        std::fprintf(stderr, "parley diff: cannot compare: %s\n", (status_a ? files[0] : files[1]).c_str());
+        say(stderr, "parley diff: cannot compare: %s\n", (status_a ? files[0] : files[1]).c_str());
         return 2;
     }
     const parley::DocumentComparison c = parley::compare_documents(a.document, b.document);
     const std::string out = json ? parley::comparison_json(c, a.document, b.document) : parley::comparison_text(c, a.document, b.document);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    const std::string shown = parley::terminal_text(out);   // JSON's meaning is kept: \u escapes stand only in strings
+    std::fwrite(shown.data(), 1, shown.size(), stdout);
+    if (const int coarse = c.coarse_fields())   // the word diff's work budget ran out (word_diff.h)
+        say(stderr, "parley diff: note: %d field%s differ%s too much to compare word by word in time: shown as whole passages "
+                     "deleted and inserted where the budget ran out (still exact)\n", coarse, coarse == 1 ? "" : "s", coarse == 1 ? "s" : "");
     return c.identical() ? 0 : 1;
 }
 
@@ -238,7 +277,7 @@ int cmd_merge(const MergeArgs& a)
     const int st = load(a.theirs, &theirs, &text, false);
     const int sb = a.base.empty() ? 0 : load(a.base, &base, &text, false);
     if (so || st || sb) {
-        std::fprintf(stderr, "parley merge: nothing was merged: %s cannot be read as a Parley draft (above)\n",
+        say(stderr, "parley merge: nothing was merged: %s cannot be read as a Parley draft (above)\n",
                      (so ? a.ours : st ? a.theirs : a.base).c_str());
         return 2;
     }
@@ -252,14 +291,14 @@ int cmd_merge(const MergeArgs& a)
     parley::CopyMerge m = parley::merge_copies(ours.document, ours.document, theirs.document, ids, options);
     switch (m.status) {
     case parley::CopyMergeStatus::Refused:
-        std::fprintf(stderr, "parley merge: nothing was merged: %s\n", m.message.c_str());
+        say(stderr, "parley merge: nothing was merged: %s\n", m.message.c_str());
         return 2;
     case parley::CopyMergeStatus::NoOriginal:
-        std::fprintf(stderr, "parley merge: nothing was merged: %s.\nGive the original file with --base BASE, or use --no-base to make every difference a conflict.\n",
+        say(stderr, "parley merge: nothing was merged: %s.\nGive the original file with --base BASE, or use --no-base to make every difference a conflict.\n",
                      m.message.c_str());
         return 2;
     case parley::CopyMergeStatus::AlreadyMerged:
-        std::fprintf(stderr, "parley merge: %s; %s is unchanged\n", m.message.c_str(), a.ours.c_str());
+        say(stderr, "parley merge: %s; %s is unchanged\n", m.message.c_str(), a.ours.c_str());
         m.result.doc = ours.document;
         break;
     case parley::CopyMergeStatus::Merged: break;
@@ -268,25 +307,25 @@ int cmd_merge(const MergeArgs& a)
     const std::string merged = parley::export_document(d);
     const parley::ImportResult check = parley::import_document(merged);
     if (!check.ok) {   // never write a file File > Open would refuse
-        std::fprintf(stderr, "parley merge: nothing was written: the merged draft breaks a rule of the format:\n");
-        for (const parley::ImportError& e : check.errors) std::fprintf(stderr, "  %s\n", parley::format_error(e).c_str());
+        say(stderr, "parley merge: nothing was written: the merged draft breaks a rule of the format:\n");
+        for (const parley::ImportError& e : check.errors) say(stderr, "  %s\n", parley::format_error(e).c_str());
         return 2;
     }
     if (m.status == parley::CopyMergeStatus::Merged) {
         const std::string who = parley::copy_from(theirs.document);
         const std::string from = "from " + (who.empty() ? std::string("the other copy") : who);
         const size_t n = m.result.incoming.size();
-        std::fprintf(stderr, "parley merge: %zu change%s came in %s%s\n", n, n == 1 ? "" : "s", from.c_str(),
+        say(stderr, "parley merge: %zu change%s came in %s%s\n", n, n == 1 ? "" : "s", from.c_str(),
                      m.original.empty() ? (a.base.empty() ? " (no original: every difference is a conflict)" : "") : (", merged from revision " + m.original).c_str());
         for (const parley::MergeChange& c : m.result.incoming) {
             const parley::PathWords w = parley::path_words(d, c.at);
-            std::fprintf(stderr, "  %-9s %s%s%s\n", change_word(c.kind), w.part.c_str(), w.part.empty() || w.field.empty() ? "" : " › ", w.field.c_str());
+            say(stderr, "  %-9s %s%s%s\n", change_word(c.kind), one(w.part).c_str(), w.part.empty() || w.field.empty() ? "" : " › ", one(w.field).c_str());
         }
         if (!d.merge.conflicts.empty()) {
-            std::fprintf(stderr, "parley merge: %zu conflict%s left open (settle them in Parley):\n", d.merge.conflicts.size(), d.merge.conflicts.size() == 1 ? "" : "s");
+            say(stderr, "parley merge: %zu conflict%s left open (settle them in Parley):\n", d.merge.conflicts.size(), d.merge.conflicts.size() == 1 ? "" : "s");
             for (const parley::Conflict& c : d.merge.conflicts) {
                 const parley::PathWords w = parley::path_words(d, c.at);
-                std::fprintf(stderr, "  conflict  %s%s%s  (%s)\n", w.part.c_str(), w.part.empty() || w.field.empty() ? "" : " › ", w.field.c_str(), c.at.c_str());
+                say(stderr, "  conflict  %s%s%s  (%s)\n", one(w.part).c_str(), w.part.empty() || w.field.empty() ? "" : " › ", one(w.field).c_str(), one(c.at).c_str());
             }
         }
     }
@@ -294,13 +333,9 @@ int cmd_merge(const MergeArgs& a)
         std::fwrite(merged.data(), 1, merged.size(), stdout);
     } else {
         // Written beside it and renamed over it: OUT is either the old file or the whole new one.
-        const std::string temp = a.out + ".parley-merge-" + std::to_string(getpid());
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << merged;
-        out.close();
-        if (!out || std::rename(temp.c_str(), a.out.c_str()) != 0) {
-            std::fprintf(stderr, "parley merge: cannot write %s: %s\n", a.out.c_str(), std::strerror(errno));
-            std::remove(temp.c_str());
+        std::string why;
+        if (!parley_cli::write_file_atomically(a.out, merged, &why)) {
+            say(stderr, "parley merge: cannot write %s: %s; the file is unchanged\n", one(a.out).c_str(), why.c_str());
             return 2;
         }
     }
@@ -314,7 +349,7 @@ int run_merge(int argc, char** argv)
     for (int i = 2; i < argc; i++) {
         const std::string s = argv[i];
         auto value = [&](std::string* out) {
-            if (i + 1 >= argc) { std::fprintf(stderr, "parley merge: %s needs a value\n\n%s", s.c_str(), kUsage); return false; }
+            if (i + 1 >= argc) { say(stderr, "parley merge: %s needs a value\n\n%s", s.c_str(), kUsage); return false; }
             *out = argv[++i];
             return true;
         };
@@ -322,14 +357,50 @@ int run_merge(int argc, char** argv)
         else if (s == "-o" || s == "--output") { if (!value(&a.out)) return 2; }
         else if (s == "--organisation") { if (!value(&a.organisation)) return 2; }
         else if (s == "--no-base") a.no_base = true;
-        else if (s.size() > 1 && s[0] == '-') { std::fprintf(stderr, "parley merge: unknown option %s\n\n%s", s.c_str(), kUsage); return 2; }
+        else if (s.size() > 1 && s[0] == '-') { say(stderr, "parley merge: unknown option %s\n\n%s", s.c_str(), kUsage); return 2; }
         else files.push_back(s);
     }
-    if (files.size() != 2) { std::fprintf(stderr, "parley merge: give two files, ours then theirs\n\n%s", kUsage); return 2; }
-    if (a.no_base && !a.base.empty()) { std::fprintf(stderr, "parley merge: --base and --no-base do not go together\n"); return 2; }
+    if (files.size() != 2) { say(stderr, "parley merge: give two files, ours then theirs\n\n%s", kUsage); return 2; }
+    if (a.no_base && !a.base.empty()) { say(stderr, "parley merge: --base and --no-base do not go together\n"); return 2; }
     a.ours = files[0];
     a.theirs = files[1];
     return cmd_merge(a);
+}
+
+// The exports File > Export gives, for scripts and mail merges: written to OUT whole or not at all.
+int run_export(int argc, char** argv)
+{
+    std::string format = "markdown", file, out;
+    parley::ExportOptions options;
+    for (int i = 2; i < argc; i++) {
+        const std::string s = argv[i];
+        if ((s == "--format" || s == "-o" || s == "--output") && i + 1 >= argc) { say(stderr, "parley export: %s needs a value\n\n%s", s.c_str(), kUsage); return 2; }
+        if (s == "--format") format = argv[++i];
+        else if (s == "-o" || s == "--output") out = argv[++i];
+        else if (s == "--joint") options.content = parley::ExportContent::JointResponse;
+        else if (s == "--comments") options.comments = true;
+        else if (s.size() > 1 && s[0] == '-') { say(stderr, "parley export: unknown option %s\n\n%s", s.c_str(), kUsage); return 2; }
+        else if (!file.empty()) { say(stderr, "parley export: give one file\n\n%s", kUsage); return 2; }
+        else file = s;
+    }
+    if (file.empty()) { say(stderr, "parley export: no file given\n\n%s", kUsage); return 2; }
+    if (format != "markdown" && format != "md" && format != "html" && format != "text" && format != "txt") {
+        say(stderr, "parley export: unknown format \"%s\": use markdown, html or text\n", one(format).c_str());
+        return 2;
+    }
+    parley::ImportResult r;
+    std::string text;
+    if (const int s = load(file, &r, &text, false)) return s == 1 ? 1 : 2;
+    const std::string result = format == "html" ? parley::export_html(r.document, options)
+                             : format == "text" || format == "txt" ? parley::export_text(r.document, options)
+                                                                    : parley::export_markdown(r.document, options);
+    if (out.empty() || out == "-") { std::fwrite(result.data(), 1, result.size(), stdout); return 0; }
+    std::string why;
+    if (!parley_cli::write_file_atomically(out, result, &why)) {
+        say(stderr, "parley export: cannot write %s: %s; the file is unchanged\n", one(out).c_str(), why.c_str());
+        return 2;
+    }
+    return 0;
 }
 
 int run(int argc, char** argv)
@@ -337,8 +408,9 @@ int run(int argc, char** argv)
     if (argc < 2) { std::fputs(kUsage, stderr); return 2; }
     const std::string cmd = argv[1];
     if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::fputs(kUsage, stdout); return 0; }
-    if (cmd == "--version") { std::printf("parley (format version %d)\n", parley::kFormatVersion); return 0; }
+    if (cmd == "--version") { say(stdout, "parley (format version %d)\n", parley::kFormatVersion); return 0; }
     if (cmd == "merge") return run_merge(argc, argv);
+    if (cmd == "export") return run_export(argc, argv);
     bool check = false, write = false, json = false;
     std::vector<std::string> files;
     for (int i = 2; i < argc; i++) {
@@ -346,13 +418,13 @@ int run(int argc, char** argv)
         if (cmd == "fmt" && a == "--check") check = true;
         else if (cmd == "fmt" && (a == "--write" || a == "-w")) write = true;
         else if (cmd == "diff" && a == "--json") json = true;
-        else if (a.size() > 1 && a[0] == '-') { std::fprintf(stderr, "parley %s: unknown option %s\n\n%s", cmd.c_str(), a.c_str(), kUsage); return 2; }
+        else if (a.size() > 1 && a[0] == '-') { say(stderr, "parley %s: unknown option %s\n\n%s", cmd.c_str(), a.c_str(), kUsage); return 2; }
         else files.push_back(a);
     }
     if (cmd == "diff") return cmd_diff(files, json);
-    if (cmd != "validate" && cmd != "fmt" && cmd != "info") { std::fprintf(stderr, "parley: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage); return 2; }
-    if (files.empty()) { std::fprintf(stderr, "parley %s: no file given\n\n%s", cmd.c_str(), kUsage); return 2; }
-    if (check && write) { std::fprintf(stderr, "parley fmt: --check and --write do not go together\n"); return 2; }
+    if (cmd != "validate" && cmd != "fmt" && cmd != "info") { say(stderr, "parley: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage); return 2; }
+    if (files.empty()) { say(stderr, "parley %s: no file given\n\n%s", cmd.c_str(), kUsage); return 2; }
+    if (check && write) { say(stderr, "parley fmt: --check and --write do not go together\n"); return 2; }
     if (cmd == "validate") return cmd_validate(files);
     if (cmd == "fmt") return cmd_fmt(files, check, write);
     return cmd_info(files);
@@ -362,12 +434,15 @@ int run(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG instead of killing the tool
+    // mid-write, so the message saying which file was left unchanged gets printed.
+    std::signal(SIGXFSZ, SIG_IGN);
     try {
         return run(argc, argv);
     } catch (const std::bad_alloc&) {
-        std::fprintf(stderr, "parley: out of memory\n");
+        say(stderr, "parley: out of memory\n");
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "parley: %s\n", e.what());
+        say(stderr, "parley: %s\n", e.what());
     }
     return 2;
 }

@@ -322,6 +322,7 @@ struct Collector {
     const Document& b;
     std::vector<FieldChange> changes;
     std::unordered_map<std::string, std::string> paths{};   // id -> path, in b, then a (CollectPaths)
+    uint64_t work_left = UINT64_MAX;   // compare_documents' work budget for all the word diffs together
 
     std::string PathOf(const std::string& id) const
     {
@@ -346,7 +347,12 @@ struct Collector {
         f.after = after;
         f.prose = prose;
         f.path = path;
-        if (prose) f.diff = diff_text(before, after);
+        if (prose) {
+            DiffOptions options;
+            if (work_left != UINT64_MAX) options.work_budget = std::max<uint64_t>(1, work_left);   // 0 would mean "the default"
+            f.diff = diff_text(before, after, options);
+            if (work_left != UINT64_MAX) work_left -= std::min(work_left, f.diff.work);
+        }
         changes.push_back(std::move(f));
     }
     void Object(ChangeKind kind, const std::string& part, const std::string& what, const std::string& id, const std::string& text)
@@ -563,9 +569,17 @@ void CompareLists(Collector& c)
 
 } // namespace
 
-DocumentComparison compare_documents(const Document& a, const Document& b)
+int DocumentComparison::coarse_fields() const
+{
+    int n = 0;
+    for (const FieldChange& f : changes) n += f.prose && f.diff.coarse;
+    return n;
+}
+
+DocumentComparison compare_documents(const Document& a, const Document& b, uint64_t work_budget)
 {
     Collector c{a, b, {}};
+    if (work_budget) c.work_left = work_budget;
     CollectPaths(b, "", c.paths);
     CollectPaths(a, "", c.paths);   // objects only the older version has (removed): emplace keeps b's
     CompareMembers(c, "Document", "", a, b);
@@ -797,6 +811,7 @@ std::string comparison_json(const DocumentComparison& c, const Document& a, cons
         if (f.prose) {
             w.key("words_deleted"); w.integer(f.diff.words_deleted);
             w.key("words_inserted"); w.integer(f.diff.words_inserted);
+            if (f.diff.coarse) { w.key("coarse"); w.boolean(true); }   // work budget ran out: whole passages, still exact
             w.key("diff");   // [op, text] pairs: "=" same, "-" deleted, "+" inserted
             w.begin_array();
             for (const DiffPiece& p : f.diff.pieces) {

@@ -95,12 +95,16 @@ struct DocumentComparison {
     int revisions_only_in_a = 0, revisions_only_in_b = 0;   // history, not content
     bool identical() const { return changes.empty(); }
     std::string summary_line() const;   // "12 changes: 3 added, 1 removed, 8 changed"
+    int coarse_fields() const;          // prose fields whose diff ran out of work budget (TextDiff::coarse)
 };
 
 // Every difference in content between two versions of a draft: objects line up by id. The
 // revision records are history, not content, and only counted. Members this version does not
 // know (`extra`) are not compared.
-DocumentComparison compare_documents(const Document& a, const Document& b);
+// `work_budget` bounds the word diffs' work across all fields together (0: each field only its
+// own, DiffOptions' default): the compare view spends one frame on a comparison, so the whole of
+// it needs a bound; fields past it are compared coarsely (TextDiff::coarse), never wrongly.
+DocumentComparison compare_documents(const Document& a, const Document& b, uint64_t work_budget = 0);
 
 // Says on each change of compare_documents(older, newer) which of the newer draft's revisions
 // made it: the newest revision after the older version's last one (back along the parents)

@@ -86,7 +86,9 @@ int count_document_words(const Document& d)
 
 bool document_has_words(const Document& d)
 {
-    return !visit_draft_text(d, [](const std::string& text) { return count_words(text) == 0; });
+    // A word is anything but blanks: stop at the first one rather than count them (the shell
+    // asks every frame, and a field can hold megabytes).
+    return !visit_draft_text(d, [](const std::string& text) { return text.find_first_not_of(" \t\n\r\f\v") == std::string::npos; });
 }
 
 std::string join_names(const std::vector<std::string>& names, const char* separator)

@@ -16,6 +16,10 @@
 #include "value_rules.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <memory>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,16 +69,6 @@ std::string describe(const JsonValue& v)
     return v.type_name();
 }
 
-std::string quoted_list(const std::vector<std::string>& words)
-{
-    std::string s;
-    for (size_t i = 0; i < words.size(); i++) {
-        if (i) s += i + 1 == words.size() ? " or " : ", ";
-        s += words[i];
-    }
-    return s;
-}
-
 struct IdEntry {
     IdKind      kind;
     std::string pointer;
@@ -96,6 +90,16 @@ struct Ctx {
     std::vector<PendingRef> refs;
     std::unordered_set<std::string> list_keys;       // the keys of the file's own lists read so far
     const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): option_lists.h looks options up in them
+    std::unique_ptr<OptionIndex> option_index;       // made at the first lookup, once the lists are read
+
+    // A list's options, hashed: one index per read, so a set of 100,000 items is checked in linear time.
+    const OptionIndexList* options_of(const std::string& list)
+    {
+        if (!option_index) option_index = std::make_unique<OptionIndex>(*lists);
+        return option_index->find(list);
+    }
+    bool errors_full() const { return result.errors.size() >= kMaxImportErrors; }   // a message now would only be counted
+    std::deque<JsonValue> expanded;                  // trees of known members the reader kept as text (see Obj::get)
 
     void error(const std::string& pointer, TextPos pos, std::string message)
     {
@@ -147,6 +151,59 @@ bool is_valid_time(const std::string& s)
     return two_digits(s, 11) < 24 && two_digits(s, 14) < 60 && two_digits(s, 17) < 60;
 }
 
+// A number as written, reduced to its significant digits and the place of the decimal point:
+// "1.50e2" and "150" both give ("15", 3). Zero gives ("", 0). The sign is dropped.
+std::pair<std::string, long> significant_digits(const std::string& literal)
+{
+    std::string digits;
+    long point = 0;   // digits before the decimal point, before trimming zeros
+    bool fraction = false;
+    long exponent = 0;
+    for (size_t i = 0; i < literal.size(); i++) {
+        const char ch = literal[i];
+        if (ch >= '0' && ch <= '9') { digits += ch; if (!fraction) point++; }
+        else if (ch == '.') fraction = true;
+        else if (ch == 'e' || ch == 'E') {
+            size_t at = i + 1;
+            const bool negative = at < literal.size() && literal[at] == '-';
+            if (at < literal.size() && (literal[at] == '-' || literal[at] == '+')) at++;
+            while (at + 1 < literal.size() && literal[at] == '0') at++;
+            const std::string e = literal.substr(at);
+            exponent = e.size() > 9 ? 1000000000L : std::strtol(e.c_str(), nullptr, 10);   // 10^9: far beyond any double
+            if (negative) exponent = -exponent;
+            break;
+        }
+    }
+    size_t lead = 0;
+    while (lead < digits.size() && digits[lead] == '0') lead++;
+    digits.erase(0, lead);
+    point -= (long)lead;
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    if (digits.empty()) return {"", 0};
+    return {digits, point + exponent};
+}
+
+// What is wrong with a number of the format's own (a value, a weight, a score) that Parley
+// could not keep as written, or "": numbers are held as doubles, and saving must not turn
+// 1e-400 into 0, a 30-digit count into 1e29, or 0.30000000000000000001 into 0.3.
+std::string number_literal_problem(const JsonValue& m)
+{
+    constexpr double kLargestExact = 9007199254740992.0;   // 2^53: every whole number up to it is exact
+    const std::string& written = m.text.empty() ? json_format_number(m.number) : m.text;
+    const size_t keep = utf8_prefix_length(written.data(), written.size(), 40);
+    const std::string shown = keep < written.size() ? written.substr(0, keep) + "..." : written;
+    if (std::fabs(m.number) > kLargestExact)
+        return shown + " is too large: Parley keeps numbers up to 9,007,199,254,740,992 (2^53) exactly";
+    const std::string saved = json_format_number(m.number);
+    const auto as_written = significant_digits(written);
+    if (as_written.first.empty()) return "";   // zero, however written
+    if (m.number == 0 || std::fabs(m.number) < 2.2250738585072014e-308)   // DBL_MIN: below it a double loses digits, then becomes 0
+        return shown + " is too small for Parley to keep: it would be saved as " + saved + " (write 0 if you mean none)";
+    if (significant_digits(saved) != as_written)
+        return shown + " has more digits than Parley can keep: it would be saved as " + saved + " (write " + saved + ", or fewer digits)";
+    return "";
+}
+
 // One JSON object being read into one struct. Every member asked for is remembered as known;
 // finish() keeps the rest in `extra` and reports each as a notice.
 class Obj {
@@ -166,6 +223,9 @@ public:
         known_.push_back(key);
         if (!ok_) return nullptr;
         const JsonValue* m = v_.find(key);
+        // Only names the format uses are read as trees (format_key); a name it uses elsewhere
+        // but not in this object cannot be kept as text, so this is a safety net, not a path.
+        if (m && m->type == JsonValue::Raw) m = &c_.expanded.emplace_back(json_expand(*m));
         if (!m && required) c_.error(at(key), v_.pos, std::string(what_) + " needs \"" + key + "\"");
         return m;
     }
@@ -240,7 +300,7 @@ public:
     // A list of ids of other objects, each at most once.
     void refs(const char* key, std::vector<std::string>* out, IdKind want)
     {
-        std::unordered_set<std::string> seen;
+        std::unordered_set<std::string_view> seen;   // views of the JSON tree's texts, which outlive this call
         texts(key, out, false, [&](const std::string& id, const std::string& p, TextPos pos) {
             if (!seen.insert(id).second) c_.error(p, pos, "\"" + id + "\" is listed twice");
             else c_.refs.push_back({id, want, false, p, pos});
@@ -260,6 +320,7 @@ public:
         const JsonValue* m = get(key, required);
         if (!m) return false;
         if (m->type != JsonValue::Number) { fail(key, *m, "expected " + expected + ", got " + describe(*m)); return false; }
+        if (const std::string problem = number_literal_problem(*m); !problem.empty()) { fail(key, *m, problem); return false; }
         *out = m->number;
         return true;
     }
@@ -300,9 +361,11 @@ public:
             bool known = false;
             for (const char* k : known_) known = known || m.first == k;
             if (known) continue;
-            extra->push_back(m);
-            c_.notice(ptr_ + "/" + json_pointer_escape(m.first), m.second.pos,
-                      "\"" + m.first + "\" is not known to this version of Parley; it is kept and written back unchanged");
+            // The tree is the import's own and each member is kept at most once: moved, not copied,
+            // so a 20 MB unknown member is not held twice.
+            extra->push_back(std::move(const_cast<std::pair<std::string, JsonValue>&>(m)));
+            c_.notice(ptr_ + "/" + json_pointer_escape(extra->back().first), extra->back().second.pos,
+                      "\"" + extra->back().first + "\" is not known to this version of Parley; it is kept and written back unchanged");
         }
     }
 
@@ -366,7 +429,7 @@ void read_member(Ctx& c, Obj& r, const Field& f, M& m)
     } else if constexpr (is_described_v<M>) {
         if (const JsonValue* j = r.get(f.name, required)) read_object(c, *j, r.at(f.name), &m);
     } else if constexpr (std::is_same_v<M, JsonValue>) {   // any JSON, kept as read (history, conflicts)
-        if (const JsonValue* j = r.get(f.name, required)) m = *j;
+        if (const JsonValue* j = r.get(f.name, required)) { m = *j; json_materialize(m); }   // whoever reads it walks a tree
     } else {
         static_assert(std::is_same_v<M, Value>, "a member type the reader does not know");
         // FieldCustom: read by the struct's own rules (read_rules), which know its context.
@@ -396,47 +459,39 @@ void read_rules(Ctx& c, Obj& r, const JsonValue& v, NamedList& o)
         else if (catalogue_find_list(o.key)) r.fail("key", *k, "\"" + o.key + "\" is the name of a built-in list; give this list another key");
         else if (c.list_keys.count(o.key)) r.fail("key", *k, "there is already a list with the key \"" + o.key + "\"");
     }
-    std::vector<std::string> keys;
+    std::unordered_set<std::string_view> keys;
+    keys.reserve(o.options.size());
     const JsonValue* options = v.find("options");
     for (size_t i = 0; options && options->type == JsonValue::Array && i < o.options.size(); i++) {
         const JsonValue* k = options->items[i].type == JsonValue::Object ? options->items[i].find("key") : nullptr;
         if (!k || k->type != JsonValue::String) continue;
         const std::string& key = o.options[i].key;
         const std::string p = r.at("options") + "/" + std::to_string(i) + "/key";
-        if (std::find(keys.begin(), keys.end(), key) != keys.end()) c.error(p, k->pos, "the option \"" + key + "\" is already in this list");
+        if (!keys.insert(key).second) c.error(p, k->pos, "the option \"" + key + "\" is already in this list");
         else if (!is_valid_key(key)) c.error(p, k->pos, "\"" + key + "\" cannot be an option key: use lower-case letters, digits, '_', '.' or '-'");
-        keys.push_back(key);
     }
     c.list_keys.insert(o.key);
 }
 
 std::string amount_of(const std::string& unit) { return unit.empty() ? "a number" : "a number of " + unit; }
 
-// Reads the "list" a choice or set draws from; fills `options` (their keys) and returns true
-// when it names a list that exists (the file's own or a built-in one: option_lists.h looks).
-bool read_list_name(Ctx& c, Obj& r, const JsonValue& v, bool required, Value* out, std::vector<std::string>* options)
+// Reads the "list" a choice or set draws from; returns its options (hashed, option_lists.h)
+// when it names a list that exists (the file's own or a built-in one), else null.
+const OptionIndexList* read_list_name(Ctx& c, Obj& r, const JsonValue& v, bool required, Value* out)
 {
-    if (!r.text("list", &out->list, required)) return false;
-    if (out->list.empty() && !required) return false;   // a set of free items
-    std::vector<OptionRef> found;
-    if (list_options(*c.lists, out->list, &found)) {
-        for (const OptionRef& o : found) options->push_back(o.key);
-        return true;
-    }
+    if (!r.text("list", &out->list, required)) return nullptr;
+    if (out->list.empty() && !required) return nullptr;   // a set of free items
+    if (const OptionIndexList* options = c.options_of(out->list)) return options;
     r.fail("list", *v.find("list"), "there is no list called \"" + out->list + "\": use a built-in list or define it under \"lists\"");
-    return false;
+    return nullptr;
 }
 
-bool is_option(const std::vector<std::string>& options, const std::string& key)
+// Names at most a few options: a list may have 100,000 of them, and a file as many bad items.
+std::string not_an_option(const std::string& key, const std::string& list, const OptionIndexList& options)
 {
-    for (const std::string& o : options)
-        if (o == key) return true;
-    return false;
-}
-
-std::string not_an_option(const std::string& key, const std::string& list, const std::vector<std::string>& options)
-{
-    return "\"" + key + "\" is not an option of the list \"" + list + "\": expected " + quoted_list(options);
+    const size_t keep = utf8_prefix_length(key.data(), key.size(), 40);
+    const std::string shown = keep < key.size() ? key.substr(0, keep) + "..." : key;
+    return "\"" + shown + "\" is not an option of the list \"" + list + "\": expected " + options_in_words(options.keys);
 }
 
 void read_value(Ctx& c, const JsonValue& v, const std::string& p, const CatalogueDimension* cat, Value* out)
@@ -477,19 +532,21 @@ void read_value(Ctx& c, const JsonValue& v, const std::string& p, const Catalogu
         r.number("value", &out->number, true, amount_of(unit));
         break;
     case ValueType::Choice: {
-        std::vector<std::string> options;
-        const bool known_list = read_list_name(c, r, v, true, out, &options);
-        if (r.text("option", &out->option, true) && known_list && !is_option(options, out->option))
-            r.fail("option", *v.find("option"), not_an_option(out->option, out->list, options));
+        const OptionIndexList* options = read_list_name(c, r, v, true, out);
+        if (r.text("option", &out->option, true) && options && !options->has.count(out->option))
+            r.fail("option", *v.find("option"), not_an_option(out->option, out->list, *options));
         break;
     }
     case ValueType::Set: {
-        std::vector<std::string> options;
-        const bool known_list = read_list_name(c, r, v, false, out, &options);
-        std::unordered_set<std::string> seen;
+        const OptionIndexList* options = read_list_name(c, r, v, false, out);
+        std::unordered_set<std::string_view> seen;   // views of the JSON tree's texts
         r.texts("items", &out->items, true, [&](const std::string& item, const std::string& ip, TextPos pos) {
-            if (known_list && !is_option(options, item)) c.error(ip, pos, not_an_option(item, out->list, options));
-            else if (!seen.insert(item).second) c.error(ip, pos, "\"" + item + "\" is in this set twice");
+            if (options && !options->has.count(item)) {
+                if (!c.errors_full()) c.error(ip, pos, not_an_option(item, out->list, *options));
+                else c.dropped++;
+            } else if (!seen.insert(item).second) {
+                c.error(ip, pos, "\"" + item + "\" is in this set twice");
+            }
         });
         break;
     }
@@ -628,6 +685,31 @@ void resolve_references(Ctx& c)
     }
 }
 
+// Every member name the format uses, in any object: the import builds trees only for members
+// with these names, and keeps every other member as compact text (JsonValue::Raw), so memory
+// stays within a small multiple of the file's size whatever an unknown member holds.
+template <typename T> void add_field_names(std::unordered_set<std::string_view>& names)
+{
+    for_each_declared<T>([&](const Field& f, auto* member) {
+        using M = std::remove_pointer_t<decltype(member)>;
+        names.insert(f.name);
+        if constexpr (is_object_list_v<M>) add_field_names<typename M::value_type>(names);
+        else if constexpr (is_described_v<M>) add_field_names<M>(names);
+    });
+}
+
+bool format_key(std::string_view key)
+{
+    static const std::unordered_set<std::string_view> names = [] {
+        std::unordered_set<std::string_view> n = {"format", "version",
+            // a Value's members (read by read_value, not declared)
+            "type", "text", "unit", "value", "min", "max", "bound", "list", "option", "items"};
+        add_field_names<Document>(n);
+        return n;
+    }();
+    return names.count(key) != 0;
+}
+
 ImportError at(const JsonValue& v, const char* pointer, std::string message)
 {
     return {pointer, v.pos.line, v.pos.column, std::move(message)};
@@ -638,7 +720,7 @@ ImportError at(const JsonValue& v, const char* pointer, std::string message)
 ImportResult import_document(const std::string& text)
 {
     ImportResult result;
-    JsonReadResult json = json_read(text);
+    JsonReadResult json = json_read(text, JsonLimits(), format_key);
     for (const JsonIssue& issue : json.issues) {
         const char* prefix = issue.kind == JsonIssue::Syntax ? "the file is not valid JSON: " : "";
         result.errors.push_back({issue.pointer, issue.pos.line, issue.pos.column, prefix + issue.message});

@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "comments.h"
 #include "json_writer.h"
+#include "markdown_text.h"
 #include "value_text.h"
 #include "workshop.h"
 
@@ -24,6 +25,11 @@ struct Sink {
     virtual void table(const char* left, const char* right, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
     // A table of any width: a workshop's criteria x regimes. Every row has head.size() cells.
     virtual void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) = 0;
+    // A source: "Title: publisher, date, url". Markdown makes the url a link when it is safe to follow.
+    virtual void source(const std::string& title, const std::string& about, const std::string& url)
+    {
+        field(title, join_names({about, url}));
+    }
 };
 
 // An object's prose as document.h declares it: the lead text as it stands, each other one under
@@ -210,7 +216,7 @@ void walk_sources(const Document& d, Sink& out)
 {
     if (!d.sources.empty()) {
         out.heading(2, "Sources");
-        for (const Source& s : d.sources) out.field(s.title, join_names({s.publisher, s.date, s.url}));
+        for (const Source& s : d.sources) out.source(s.title, join_names({s.publisher, s.date}), s.url);
     }
 }
 
@@ -383,8 +389,9 @@ struct HtmlSink : Sink {
     }
 };
 
-// Markdown: prose as written (people write Markdown-ish text anyway); table cells and
-// headings kept on one line so the structure cannot be broken by what was typed.
+// Markdown is for people and programs that render it, so user text is escaped to render as
+// typed (core/markdown_text.h): no markup, raw HTML or links but the ones written here. Table
+// cells and headings are kept on one line so what was typed cannot break the structure.
 std::string one_line(std::string s, bool in_table)
 {
     for (char& c : s)
@@ -397,26 +404,47 @@ std::string one_line(std::string s, bool in_table)
 
 struct MarkdownSink : Sink {
     std::string out;
-    void heading(int level, const std::string& text) override { out += std::string((size_t)level, '#') + " " + one_line(text, false) + "\n\n"; }
+    void heading(int level, const std::string& text) override
+    {
+        std::string line = markdown_line(one_line(text, false));
+        // A run of '#' at the end after a space would close the heading and vanish.
+        size_t run = line.size();
+        while (run > 0 && line[run - 1] == '#') run--;
+        if (run < line.size() && run > 0 && line[run - 1] == ' ') line.insert(run, 1, '\\');
+        out += std::string((size_t)level, '#') + " " + line + "\n\n";
+    }
     void prose(const std::string& text) override
     {
-        for (const std::string& p : paragraphs(text)) out += p + "\n\n";
+        for (const std::string& p : paragraphs(text)) {
+            const std::string md = markdown_paragraph(p);
+            if (!md.empty()) out += md + "\n\n";
+        }
     }
     void field(const std::string& label, const std::string& value) override
     {
-        out += "**" + one_line(label, false) + "**" + (value.empty() ? "" : ": " + one_line(value, false)) + "\n\n";
+        const std::string name = markdown_line(one_line(label, false));
+        const std::string said = markdown_inline(one_line(value, false));
+        if (name.empty()) { out += markdown_line(said) + "\n\n"; return; }
+        out += "**" + name + "**" + (value.empty() ? "" : ": " + said) + "\n\n";
+    }
+    void source(const std::string& title, const std::string& about, const std::string& url) override
+    {
+        std::string line = about.empty() ? "" : markdown_inline(one_line(about, false));
+        if (!url.empty()) line += (line.empty() ? "" : ", ") + markdown_url(one_line(url, false));
+        const std::string name = markdown_line(one_line(title, false));
+        out += "**" + (name.empty() ? std::string("Untitled source") : name) + "**" + (line.empty() ? "" : ": " + line) + "\n\n";
     }
     void table(const char* left, const char* right, const std::vector<std::pair<std::string, std::string>>& rows) override
     {
         out += std::string("| ") + left + " | " + right + " |\n|---|---|\n";
-        for (const auto& r : rows) out += "| " + one_line(r.first, true) + " | " + one_line(r.second, true) + " |\n";
+        for (const auto& r : rows) out += "| " + markdown_inline(r.first) + " | " + markdown_inline(r.second) + " |\n";
         out += "\n";
     }
     void grid(const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) override
     {
         auto line = [&](const std::vector<std::string>& cells) {
             out += "|";
-            for (const std::string& c : cells) out += " " + one_line(c, true) + " |";
+            for (const std::string& c : cells) out += " " + markdown_inline(c) + " |";
             out += "\n";
         };
         line(head);

@@ -1,11 +1,14 @@
 #include "json_reader.h"
 
+#include "json_writer.h"
 #include "utf8.h"
 
 #include <cmath>
 #include <cstdio>
 #include <cerrno>
 #include <cstdlib>
+#include <deque>
+#include <unordered_map>
 
 namespace parley {
 
@@ -25,6 +28,7 @@ const char* JsonValue::type_name() const
     case String: return "text";
     case Array: return "a list";
     case Object: return "an object";
+    case Raw: return !text.empty() && text[0] == '[' ? "a list" : "an object";
     }
     return "?";
 }
@@ -42,6 +46,37 @@ std::string json_pointer_escape(std::string_view key)
 
 namespace {
 
+// The keys met so far in one object, to report a repeated one. A few keys are compared one by
+// one; past that they go into a hash table, so an object of 100,000 keys costs 100,000 lookups,
+// not 5 billion comparisons. Keys point into the file's text where they have no escapes.
+class KeysSeen {
+public:
+    // The line where `key` first appeared, or 0 (and `key` is remembered at `line`).
+    int add(std::string_view key, int line, size_t* compares)
+    {
+        if (map_.empty()) {
+            for (const auto& k : few_) {
+                ++*compares;
+                if (k.first == key) return k.second;
+            }
+            if (few_.size() < kFew) { few_.emplace_back(key, line); return 0; }
+            map_.reserve(64);
+            for (const auto& k : few_) map_.emplace(k.first, k.second);
+        }
+        ++*compares;
+        const auto inserted = map_.emplace(key, line);
+        return inserted.second ? 0 : inserted.first->second;
+    }
+    // A key with escapes, decoded: kept here so the view stays valid.
+    std::string_view keep(std::string key) { owned_.push_back(std::move(key)); return owned_.back(); }
+
+private:
+    static constexpr size_t kFew = 8;
+    std::vector<std::pair<std::string_view, int>> few_;
+    std::unordered_map<std::string_view, int> map_;
+    std::deque<std::string> owned_;
+};
+
 std::string describe_char(const char* p, const char* end)
 {
     if (p >= end) return "the end of the file";
@@ -57,8 +92,8 @@ std::string describe_char(const char* p, const char* end)
 
 class Reader {
 public:
-    Reader(std::string_view text, const JsonLimits& limits, JsonReadResult& result)
-        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits), r_(result) {}
+    Reader(std::string_view text, const JsonLimits& limits, JsonTreeKey tree_key, JsonReadResult& result)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits), tree_key_(tree_key), r_(result) {}
 
     void run()
     {
@@ -77,17 +112,21 @@ private:
     const char*        p_;
     const char*        end_;
     const JsonLimits&  limits_;
+    JsonTreeKey        tree_key_;
     JsonReadResult&    r_;
+    std::string*       raw_ = nullptr;   // set while a value is kept as compact text: it is appended here
     int                line_ = 1, col_ = 1;
     bool               failed_ = false;
     std::string        pointer_;
 
     TextPos here() const { return {line_, col_}; }
 
+    // Lines as editors count them: CR, LF and CRLF are each one line break.
     void bump()
     {
         const unsigned char c = (unsigned char)*p_++;
-        if (c == '\n') { line_++; col_ = 1; }
+        if (c == '\r' || (c == '\n' && !(p_ - 1 > begin_ && p_[-2] == '\r'))) { line_++; col_ = 1; }
+        else if (c == '\n') { /* the LF of a CRLF: the CR already ended the line */ }
         else if ((c & 0xC0) != 0x80) col_++;
     }
 
@@ -113,11 +152,16 @@ private:
     {
         skip_space();
         v.pos = here();
+        if (!raw_) r_.tree_values++;
         if (p_ >= end_) return fail(here(), "the file ends where a value was expected (is it cut short?)");
         switch (*p_) {
         case '{': return object(v, depth + 1);
         case '[': return array(v, depth + 1);
-        case '"': v.type = JsonValue::String; return string(v.text);
+        case '"':
+            v.type = JsonValue::String;
+            if (!string(v.text)) return false;
+            if (raw_) json_quote(*raw_, v.text);   // as the writer escapes it, so equal texts compare equal
+            return true;
         case 't': v.type = JsonValue::Bool; v.boolean = true; return literal("true");
         case 'f': v.type = JsonValue::Bool; v.boolean = false; return literal("false");
         case 'n': v.type = JsonValue::Null; return literal("null");
@@ -136,6 +180,7 @@ private:
         const char* w = word;
         while (*w && p_ < end_ && *p_ == *w) { bump(); w++; }
         if (*w) return fail(at, std::string("expected ") + word + ", found " + describe_char(p_, end_));
+        if (raw_) *raw_ += word;
         return true;
     }
 
@@ -168,14 +213,33 @@ private:
         return -1;
     }
 
+    // A member whose key the caller does not build trees for: one Raw value holding its compact
+    // text (a scalar stays as it is: it costs no more than its text).
+    bool raw_member(JsonValue& m, const std::string& segment, int depth)
+    {
+        std::string out;
+        raw_ = &out;
+        const bool ok = child(m, segment, depth);
+        raw_ = nullptr;
+        if (ok && (m.type == JsonValue::Array || m.type == JsonValue::Object)) {
+            m.type = JsonValue::Raw;
+            m.text = std::move(out);
+            m.text.shrink_to_fit();
+        }
+        return ok;
+    }
+
     bool object(JsonValue& v, int depth)
     {
         if (too_deep(depth)) return false;
         v.type = JsonValue::Object;
         bump();   // {
+        if (raw_) *raw_ += '{';
         skip_space();
-        if (p_ < end_ && *p_ == '}') { bump(); return true; }
-        for (;;) {
+        if (p_ < end_ && *p_ == '}') { bump(); if (raw_) *raw_ += '}'; return true; }
+        KeysSeen seen;
+        JsonValue scratch;   // compact text: each member is read here and only its text kept
+        for (bool first = true;; first = false) {
             skip_space();
             const TextPos key_pos = here();
             if (p_ >= end_) return fail(here(), "the file ends inside an object: a closing } is missing");
@@ -183,26 +247,37 @@ private:
             if (*p_ == '\'') return fail(here(), "keys must be in double quotes (\"...\"), not single quotes");
             if (*p_ != '"') return fail(here(), "expected a key in double quotes, found " + describe_char(p_, end_));
             std::string key;
+            const char* key_src = p_ + 1;
             if (!string(key)) return false;
-            for (const auto& m : v.members) {
-                if (m.first == key) {
-                    // Pointed at the repeated member itself, like every other error about a member.
-                    const size_t saved = pointer_.size();
-                    pointer_ += '/';
-                    pointer_ += json_pointer_escape(key);
-                    issue(JsonIssue::DuplicateKey, key_pos, "the key \"" + key + "\" appears twice in this object (first at line " +
-                          std::to_string(m.second.pos.line) + "); Parley will not guess which one is meant");
-                    pointer_.resize(saved);
-                    break;
-                }
+            // Unescaped keys (nearly all) are looked up as the file's own bytes: no copy.
+            const std::string_view as_written(key_src, (size_t)(p_ - 1 - key_src));
+            const std::string_view view = as_written == key ? as_written : seen.keep(key);
+            if (const int first_line = seen.add(view, key_pos.line, &r_.key_compares)) {
+                // Pointed at the repeated member itself, like every other error about a member.
+                const size_t saved = pointer_.size();
+                pointer_ += '/';
+                pointer_ += json_pointer_escape(key);
+                issue(JsonIssue::DuplicateKey, key_pos, "the key \"" + key + "\" appears twice in this object (first at line " +
+                      std::to_string(first_line) + "); Parley will not guess which one is meant");
+                pointer_.resize(saved);
             }
             skip_space();
             if (p_ >= end_ || *p_ != ':') return fail(here(), "expected ':' after the key \"" + key + "\", found " + describe_char(p_, end_));
             bump();
             const std::string segment = json_pointer_escape(key);
-            v.members.emplace_back(std::move(key), JsonValue());
-            if (!child(v.members.back().second, segment, depth)) return false;
+            if (raw_) {
+                if (!first) *raw_ += ',';
+                json_quote(*raw_, key);
+                *raw_ += ':';
+                scratch = JsonValue();
+                if (!child(scratch, segment, depth)) return false;
+            } else {
+                const bool tree = !tree_key_ || tree_key_(key);
+                v.members.emplace_back(std::move(key), JsonValue());
+                if (!(tree ? child(v.members.back().second, segment, depth) : raw_member(v.members.back().second, segment, depth))) return false;
+            }
             const int more = after_child('}', "an object", "a member of this object");
+            if (more == 0 && raw_) *raw_ += '}';
             if (more <= 0) return more == 0;
         }
     }
@@ -212,15 +287,24 @@ private:
         if (too_deep(depth)) return false;
         v.type = JsonValue::Array;
         bump();   // [
+        if (raw_) *raw_ += '[';
         skip_space();
-        if (p_ < end_ && *p_ == ']') { bump(); return true; }
-        for (;;) {
+        if (p_ < end_ && *p_ == ']') { bump(); if (raw_) *raw_ += ']'; return true; }
+        JsonValue scratch;   // compact text: each item is read here and only its text kept
+        for (size_t index = 0;; index++) {
             skip_space();
             if (p_ < end_ && *p_ == ']') return fail(here(), "a comma before ] is not allowed in JSON");
-            const std::string segment = std::to_string(v.items.size());
-            v.items.emplace_back();
-            if (!child(v.items.back(), segment, depth)) return false;
+            const std::string segment = std::to_string(index);
+            if (raw_) {
+                if (index) *raw_ += ',';
+                scratch = JsonValue();
+                if (!child(scratch, segment, depth)) return false;
+            } else {
+                v.items.emplace_back();
+                if (!child(v.items.back(), segment, depth)) return false;
+            }
             const int more = after_child(']', "a list", "an item of this list");
+            if (more == 0 && raw_) *raw_ += ']';
             if (more <= 0) return more == 0;
         }
     }
@@ -347,6 +431,7 @@ private:
         }
         v.type = JsonValue::Number;
         v.text.assign(s, (size_t)(p_ - s));
+        if (raw_) *raw_ += v.text;   // exactly as written: 1e-400 and 30-digit integers survive
         v.number = strtod(v.text.c_str(), nullptr);
         if (!std::isfinite(v.number)) return fail(start, "the number " + v.text + " is too large");
         if (integral) {   // exact when it fits in a long long (strtoll reports ERANGE otherwise)
@@ -361,7 +446,7 @@ private:
 
 } // namespace
 
-JsonReadResult json_read(std::string_view text, const JsonLimits& limits)
+JsonReadResult json_read(std::string_view text, const JsonLimits& limits, JsonTreeKey tree_key)
 {
     JsonReadResult result;
     if (text.size() > limits.max_bytes) {
@@ -370,9 +455,27 @@ JsonReadResult json_read(std::string_view text, const JsonLimits& limits)
         result.issues.push_back({JsonIssue::Limit, "", {}, buf});
         return result;
     }
-    Reader(text, limits, result).run();
+    Reader(text, limits, tree_key, result).run();
     if (!result.issues.empty()) result.ok = false;   // duplicate keys
     return result;
+}
+
+JsonValue json_expand(const JsonValue& v)
+{
+    if (v.type != JsonValue::Raw) return v;
+    JsonLimits limits;
+    limits.max_bytes = v.text.size();   // it was read once already, within the limits
+    JsonReadResult r = json_read(v.text, limits);
+    if (!r.ok) return JsonValue{};      // cannot happen: the reader wrote this text
+    r.root.pos = v.pos;                 // positions inside are of the compact text; the start is the file's
+    return std::move(r.root);
+}
+
+void json_materialize(JsonValue& v)
+{
+    if (v.type == JsonValue::Raw) { v = json_expand(v); return; }
+    for (JsonValue& i : v.items) json_materialize(i);
+    for (auto& m : v.members) json_materialize(m.second);
 }
 
 } // namespace parley

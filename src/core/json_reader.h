@@ -19,15 +19,19 @@ struct TextPos {
     int column = 0;   // 1-based, counted in characters (what an editor shows), not bytes
 };
 
+// Raw: a value kept as its compact JSON text instead of a tree (unknown members as imported):
+// whitespace outside strings dropped, strings escaped as the writer escapes them, numbers exactly
+// as written. Two copies that differ only in layout hold the same text. About one byte per byte
+// of the file, where a tree costs ~100 bytes per value (a 20 MB list of zeros would take 2.5 GB).
 struct JsonValue {
-    enum Type { Null, Bool, Number, String, Array, Object };
+    enum Type : unsigned char { Null, Bool, Number, String, Array, Object, Raw };
     Type        type = Null;
-    TextPos     pos;                 // where the value starts
     bool        boolean = false;
-    double      number = 0;
     bool        is_integer = false;  // written without fraction or exponent, and fits in int64
+    TextPos     pos;                 // where the value starts
+    double      number = 0;
     long long   integer = 0;
-    std::string text;                // String: the decoded string; Number: the literal as written
+    std::string text;                // String: the decoded string; Number: the literal as written; Raw: compact JSON
     std::vector<JsonValue> items;    // Array
     std::vector<std::pair<std::string, JsonValue>> members;   // Object, in file order
 
@@ -57,9 +61,22 @@ struct JsonReadResult {
     bool      ok = false;           // true when the text is well-formed and within limits
     JsonValue root;
     std::vector<JsonIssue> issues;  // duplicate keys, then at most one Syntax or Limit issue (reading stops there)
+    size_t    tree_values = 0;      // values built as tree nodes (tests: a raw member builds none)
+    size_t    key_compares = 0;     // key comparisons made finding duplicate keys (tests: stays linear)
 };
 
-JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonLimits());
+// Which object members to build as trees. A member whose key this returns false for is kept as
+// one Raw value (its whole contents validated, but no tree built). Null: build everything.
+// The model reader passes "is this a name the format uses anywhere" (document_json.cpp).
+using JsonTreeKey = bool (*)(std::string_view key);
+
+JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonLimits(), JsonTreeKey tree_key = nullptr);
+
+// Raw values: the tree a Raw value stands for (other values are returned as they are), every
+// Raw inside `v` replaced by its tree, and the compact text of any value (what Raw holds).
+JsonValue   json_expand(const JsonValue& v);
+void        json_materialize(JsonValue& v);
+std::string json_compact(const JsonValue& v);
 
 // Escapes a key for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_escape(std::string_view key);

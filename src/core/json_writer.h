@@ -34,9 +34,14 @@ private:
 
     void before_value();
     void quoted(std::string_view s);   // a JSON string literal, escaped
+    void raw(std::string_view compact);  // a Raw value's compact text, laid out like the rest
     void close(char bracket);
 };
 
 std::string json_format_number(double n);   // shortest text that reads back as exactly n
+
+// Appends `s` as a JSON string literal, escaped as the writer escapes it (only where JSON
+// requires; invalid UTF-8 becomes U+FFFD). The reader uses it for Raw values' compact text.
+void json_quote(std::string& out, std::string_view s);
 
 } // namespace parley

@@ -8,10 +8,14 @@ namespace parley {
 
 namespace {
 
+size_t g_lookup_work = 0;
+
 const NamedList* own_list(const std::vector<NamedList>& lists, const std::string& key)
 {
-    for (const NamedList& l : lists)
+    for (const NamedList& l : lists) {
+        g_lookup_work++;
         if (l.key == key) return &l;
+    }
     return nullptr;
 }
 
@@ -24,12 +28,12 @@ bool for_each_option(const std::vector<NamedList>& lists, const std::string& lis
 {
     if (const NamedList* l = own_list(lists, list)) {
         for (const ListOption& o : l->options)
-            if (each(std::string_view(o.key), std::string_view(o.label.empty() ? o.key : o.label))) break;
+            if (g_lookup_work++, each(std::string_view(o.key), std::string_view(o.label.empty() ? o.key : o.label))) break;
         return true;
     }
     if (const CatalogueList* l = catalogue_find_list(list)) {
         for (int i = 0; i < l->option_count; i++)
-            if (each(std::string_view(l->options[i].key), std::string_view(l->options[i].label))) break;
+            if (g_lookup_work++, each(std::string_view(l->options[i].key), std::string_view(l->options[i].label))) break;
         return true;
     }
     return false;
@@ -80,6 +84,60 @@ std::vector<std::string> list_keys(const std::vector<NamedList>& lists, bool for
     const CatalogueList* builtin = catalogue_lists(&n);
     for (int i = 0; i < n; i++) keys.push_back(builtin[i].key);
     return keys;
+}
+
+size_t& option_lookup_work() { return g_lookup_work; }
+
+const OptionIndexList* OptionIndex::find(std::string_view list)
+{
+    g_lookup_work++;
+    if (auto it = options_.find(list); it != options_.end()) return &it->second;
+    if (!own_indexed_) {
+        own_indexed_ = true;
+        own_.reserve(lists_.size());
+        for (const NamedList& l : lists_) {
+            g_lookup_work++;
+            own_.emplace(l.key, &l);   // emplace keeps the first of a key, as own_list() does
+        }
+    }
+    OptionIndexList index;
+    auto add = [&](std::string_view key) {
+        g_lookup_work++;
+        index.keys.push_back(key);
+        index.has.insert(key);
+    };
+    if (auto own = own_.find(list); own != own_.end()) {
+        index.keys.reserve(own->second->options.size());
+        index.has.reserve(own->second->options.size());
+        for (const ListOption& o : own->second->options) add(o.key);
+        list = own->second->key;   // a key that lives as long as the lists
+    } else if (const CatalogueList* l = catalogue_find_list(std::string(list))) {
+        for (int i = 0; i < l->option_count; i++) add(l->options[i].key);
+        list = l->key;
+    } else {
+        return nullptr;
+    }
+    return &options_.emplace(list, std::move(index)).first->second;
+}
+
+std::string options_in_words(const std::vector<std::string_view>& keys, size_t shown)
+{
+    std::string s;
+    const size_t n = keys.size();
+    const bool all = n <= shown;
+    for (size_t i = 0; i < n && (all || i < shown); i++) {
+        if (i) s += all && i + 1 == n ? " or " : ", ";
+        s += keys[i];
+    }
+    if (!all) {
+        std::string more = std::to_string(n - shown), grouped;   // 99992 -> "99,992"
+        for (size_t i = 0; i < more.size(); i++) {
+            if (i && (more.size() - i) % 3 == 0) grouped += ',';
+            grouped += more[i];
+        }
+        s += " and " + grouped + " more";
+    }
+    return s;
 }
 
 } // namespace parley

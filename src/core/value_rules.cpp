@@ -18,12 +18,23 @@
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace parley {
 
 namespace {
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+// The words as same_words() compares them (trimmed, ASCII lower case), to hash them: a list or
+// a set may hold 100,000 entries, so matching one against the other is never a scan per entry.
+std::string folded(const std::string& s)
+{
+    std::string f = trimmed(s);
+    for (char& c : f) c = lower_ascii(c);
+    return f;
+}
 
 // The first number written in a text ("about 6 weeks" -> 6), so a text turned into a number
 // keeps what it said. 0 when there is none.
@@ -72,9 +83,14 @@ bool value_type_allowed(const CatalogueDimension* cat, ValueType t)
     return value_type_is_numeric(t) && value_type_is_numeric(cat->type);
 }
 
+// The limits import applies to the format's own numbers (number_literal_problem in
+// document_json.cpp): whole numbers stay exact up to 2^53, and a number so close to 0 that a
+// double loses its digits would be saved as something else.
 const char* number_problem(double n)
 {
-    return std::isfinite(n) ? nullptr : "That number is too large to keep.";
+    if (!std::isfinite(n) || std::fabs(n) > 9007199254740992.0) return "That number is too large to keep.";
+    if (n != 0 && std::fabs(n) < 2.2250738585072014e-308) return "That number is too small to keep: write 0 if you mean none.";
+    return nullptr;
 }
 
 // The same checks, in the same order, as read_value in document_json.cpp; the messages are
@@ -101,14 +117,19 @@ const char* value_problem(const std::vector<NamedList>& lists, const std::string
         if (v.list.empty() || !list_options(lists, v.list, &options) || options.empty()) return "A choice needs a list with options to choose from.";
         if (!list_has_option(lists, v.list, v.option)) return "Pick one of the list's options.";
         break;
-    case ValueType::Set:
-        // No list: free items, any words.
-        if (!v.list.empty() && !list_options(lists, v.list, &options)) return "That list is not in this document.";
-        for (size_t i = 0; i < v.items.size(); i++) {
-            if (!v.list.empty() && !list_has_option(lists, v.list, v.items[i])) return "Only the list's options can be in this set.";
-            if (std::find(v.items.begin(), v.items.begin() + i, v.items[i]) != v.items.begin() + i) return "Each item can be in the set only once.";
+    case ValueType::Set: {
+        // No list: free items, any words. Hashed: a set may hold 100,000 items.
+        OptionIndex index(lists);
+        const OptionIndexList* in_list = v.list.empty() ? nullptr : index.find(v.list);
+        if (!v.list.empty() && !in_list) return "That list is not in this document.";
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(v.items.size());
+        for (const std::string& item : v.items) {
+            if (in_list && !in_list->has.count(item)) return "Only the list's options can be in this set.";
+            if (!seen.insert(item).second) return "Each item can be in the set only once.";
         }
         break;
+    }
     }
     if (cat && *cat->list && (v.type == ValueType::Choice || v.type == ValueType::Set) && v.list != cat->list)
         return "The catalogue fixes the list for this dimension.";
@@ -214,20 +235,36 @@ Value value_with_list(const std::vector<NamedList>& lists, const Value& from, co
         return v;
     }
     // A set: each item is read as the words people see (a list's items by their labels) and
-    // kept where the new list has an option of that key or label; free items keep the words.
+    // kept where the new list has an option of that key or label (the first such option);
+    // free items keep the words.
+    std::unordered_map<std::string, size_t> by_key, by_label;   // first option with that key / those words
+    for (size_t i = 0; i < options.size(); i++) {
+        by_key.emplace(options[i].key, i);
+        by_label.emplace(folded(options[i].label), i);
+    }
+    std::unordered_map<std::string, std::string> old_labels;   // the old list's labels, by key
+    std::vector<OptionRef> old_options;
+    if (!from.list.empty() && list_options(lists, from.list, &old_options))
+        for (const OptionRef& o : old_options) old_labels.emplace(o.key, o.label);
     v.items.clear();
+    std::unordered_set<std::string> kept_already;
     for (const std::string& item : from.items) {
-        const std::string word = from.list.empty() ? item : list_option_label(lists, from.list, item);
+        auto old = old_labels.find(item);
+        const std::string word = from.list.empty() || old == old_labels.end() ? item : old->second;
         std::string kept = list.empty() ? word : "";
-        for (size_t i = 0; i < options.size() && kept.empty(); i++)
-            if (options[i].key == item || same_words(options[i].label, word)) kept = options[i].key;
+        if (kept.empty()) {
+            size_t best = options.size();
+            if (auto k = by_key.find(item); k != by_key.end()) best = k->second;
+            if (auto l = by_label.find(folded(word)); l != by_label.end()) best = std::min(best, l->second);
+            if (best < options.size()) kept = options[best].key;
+        }
         if (kept.empty()) (*dropped)++;
-        else if (std::find(v.items.begin(), v.items.end(), kept) == v.items.end()) v.items.push_back(kept);
+        else if (kept_already.insert(kept).second) v.items.push_back(kept);
     }
     if (!list.empty()) {   // in the list's order, as the checkboxes show them
         std::vector<std::string> ordered;
         for (const OptionRef& o : options)
-            if (std::find(v.items.begin(), v.items.end(), o.key) != v.items.end()) ordered.push_back(o.key);
+            if (kept_already.count(o.key)) ordered.push_back(o.key);
         v.items = std::move(ordered);
     }
     return v;
@@ -239,8 +276,9 @@ Value set_with_option(const std::vector<NamedList>& lists, const Value& set, con
     v.items.clear();
     std::vector<OptionRef> options;
     list_options(lists, set.list, &options);
+    const std::unordered_set<std::string> had(set.items.begin(), set.items.end());
     for (const OptionRef& o : options) {
-        const bool ticked = o.key == option ? on : std::find(set.items.begin(), set.items.end(), o.key) != set.items.end();
+        const bool ticked = o.key == option ? on : had.count(o.key) > 0;
         if (ticked) v.items.push_back(o.key);
     }
     return v;
@@ -254,12 +292,13 @@ std::vector<std::string> items_in_list(const std::vector<NamedList>& lists, cons
     std::vector<std::string> items;
     std::vector<OptionRef> options;
     list_options(lists, list, &options);
+    std::unordered_set<std::string> as_written, as_folded;
+    for (const std::string& w : words) {
+        as_written.insert(w);
+        as_folded.insert(folded(w));
+    }
     for (const OptionRef& o : options)
-        for (const std::string& w : words)
-            if (w == o.key || same_words(w, o.label)) {
-                items.push_back(o.key);
-                break;
-            }
+        if (as_written.count(o.key) || as_folded.count(folded(o.label))) items.push_back(o.key);
     return items;
 }
 

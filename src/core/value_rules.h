@@ -32,8 +32,9 @@ constexpr int kValueTypeCount = 7;   // ValueType::Text .. ValueType::YesNo, in 
 // one's own (`cat` null) may take any type.
 bool value_type_allowed(const CatalogueDimension* cat, ValueType t);
 
-// What is wrong with a number typed into a value, or null: JSON has no infinity, so import
-// refuses a number too large for a double. Fields check each number as it is typed.
+// What is wrong with a number typed into a value, or null: import refuses what a double
+// cannot keep as written (beyond 2^53, or so near 0 it would become 0). Fields check each
+// number as it is typed.
 const char* number_problem(double n);
 
 // What import would find wrong with `v` as the value of a dimension keyed `key`, said briefly

@@ -158,6 +158,17 @@ struct Matcher {
     std::vector<uint32_t> count, head, stamp, next;
     uint32_t generation = 0;
     std::vector<Run> runs;
+    // The work budget (DiffOptions::work_budget): every token compared or counted costs one unit.
+    // Once it is spent, no region is matched any more: what is left of each is trimmed of its
+    // common ends (linear in all) and stays one change. `out_of_budget` then says so.
+    uint64_t work = 0, budget = UINT64_MAX;
+    bool out_of_budget = false;
+    bool Spend(uint64_t units)
+    {
+        work += units;
+        if (work > budget) out_of_budget = true;
+        return !out_of_budget;
+    }
 
     static constexpr uint32_t kMaxChain = 64;       // tokens more frequent than this never anchor (git's choice)
     static constexpr uint32_t kSmallRegion = 2048;  // tokens in both sides together: Myers' ground
@@ -192,10 +203,12 @@ struct Matcher {
             uint32_t k = 0;
             while (r.a0 + k < r.a1 && r.b0 + k < r.b1 && A[r.a0 + k] == B[r.b0 + k]) k++;
             if (k) { runs.push_back(Run{r.a0, r.b0, k}); r.a0 += k; r.b0 += k; }
-            k = 0;
-            while (r.a1 - k > r.a0 && r.b1 - k > r.b0 && A[r.a1 - k - 1] == B[r.b1 - k - 1]) k++;
-            if (k) { runs.push_back(Run{r.a1 - k, r.b1 - k, k}); r.a1 -= k; r.b1 -= k; }
+            uint32_t k2 = 0;
+            while (r.a1 - k2 > r.a0 && r.b1 - k2 > r.b0 && A[r.a1 - k2 - 1] == B[r.b1 - k2 - 1]) k2++;
+            if (k2) { runs.push_back(Run{r.a1 - k2, r.b1 - k2, k2}); r.a1 -= k2; r.b1 -= k2; }
+            work += k + k2 + 1;   // counted, never refused: the regions are disjoint, so this is linear
             if (r.a0 == r.a1 || r.b0 == r.b1) continue;
+            if (out_of_budget || !Spend(0)) continue;   // left whole: one deletion and one insertion
             // A small region gets the minimal answer (Myers); anchoring on rare runs can
             // settle on a shifted copy when every token is common, as in short repetitive text.
             // The cap keeps a rewritten region from costing (size x size): past it, anchor.
@@ -214,6 +227,7 @@ struct Matcher {
     std::vector<Run> UniqueAnchors(uint32_t n, uint32_t m)
     {
         std::vector<uint32_t> in_a(vocabulary, 0), in_b(vocabulary, 0), where_b(vocabulary, 0);
+        work += 2 * (uint64_t)(n + m);   // O(k log k) at most: counted, never refused
         for (uint32_t i = 0; i < n; i++) in_a[A[i]]++;
         for (uint32_t j = 0; j < m; j++) { in_b[B[j]]++; where_b[B[j]] = j; }
         std::vector<Run> pairs;   // in order of a
@@ -246,6 +260,7 @@ struct Matcher {
     // then Myers decides, or nothing matches at all.
     bool Anchor(const Region& r, Region* left, Region* right)
     {
+        if (!Spend((uint64_t)(r.a1 - r.a0) + (r.b1 - r.b0))) return false;
         generation++;
         for (uint32_t i = r.a1; i-- > r.a0;) {
             const uint32_t t = A[i];
@@ -270,6 +285,7 @@ struct Matcher {
                         while (ea < r.a1 && eb < r.b1 && A[ea] == B[eb]) { ea++; eb++; }
                         uint32_t rarest = UINT32_MAX;
                         for (uint32_t x = sa; x < ea; x++) rarest = std::min(rarest, count[A[x]]);
+                        work += 2 * (uint64_t)(ea - sa) + 1;
                         if ((ea - sa > best_len && rarest <= best_count) || rarest < best_count) {
                             best_len = ea - sa; best_count = rarest; best_a = sa; best_b = sb;
                         }
@@ -278,6 +294,7 @@ struct Matcher {
                 }
             }
             j = j_next;
+            if (!Spend(0)) return false;   // nothing recorded: the caller leaves the region whole
         }
         // In a big region, a best anchor of a word or two is chance, not shared text: the region
         // was rewritten. Left as one change, which the clean-up would make of it anyway.
@@ -289,7 +306,7 @@ struct Matcher {
             *right = Region{best_a + best_len, r.a1, best_b + best_len, r.b1};
             return true;
         }
-        if (common) Myers(r, 256);
+        if (common && !out_of_budget) Myers(r, 256);
         return false;
     }
 
@@ -307,12 +324,15 @@ struct Matcher {
         std::vector<size_t> trace_at;
         int found = -1;
         for (int d = 0; d <= max_d && found < 0; d++) {
+            if (!Spend((uint64_t)d + 1)) return false;   // nothing recorded: the region stays whole
             trace_at.push_back(trace.size());
             trace.insert(trace.end(), v.begin() + (offset - d), v.begin() + (offset + d + 1));
             for (int k = -d; k <= d; k += 2) {
                 int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
                 int y = x - k;
+                const int x0 = x;
                 while (x < n && y < m && A[r.a0 + x] == B[r.b0 + y]) { x++; y++; }
+                work += (uint64_t)(x - x0);
                 v[offset + k] = x;
                 if (x >= n && y >= m) { found = d; break; }
             }
@@ -456,7 +476,7 @@ struct TokPiece { DiffOp op; uint32_t a0, a1, b0, b1; int32_t move; };
 // inserted piece (looked up by their first and third tokens), the longest run at each place
 // is taken, and both pieces are split around it; the halves share one move number.
 static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uint32_t* B, const WordCounts& wa, const WordCounts& wb,
-                     const std::vector<uint8_t>& word_a, const std::vector<uint8_t>& word_b)
+                     const std::vector<uint8_t>& word_a, const std::vector<uint8_t>& word_b, uint64_t* work, uint64_t budget, bool* out_of_budget)
 {
     const uint32_t kMoveWords = 8;   // shorter runs recur by chance ("the director of children's services")
     const int kCandidates = 16;   // places tried per word: a bound on the work for common words
@@ -516,6 +536,8 @@ static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uin
 
     int moves = 0;
     for (size_t i = 0; i < pieces.size(); i++) {
+        // Past the budget the moves not yet found are left as deletions and insertions.
+        if (*work > budget) { *out_of_budget = true; break; }
         if (pieces[i].op != DiffOp::Delete || pieces[i].move >= 0 || wa(pieces[i].a0, pieces[i].a1) < kMoveWords) continue;
         const uint32_t end = pieces[i].a1;
         for (uint32_t x = pieces[i].a0; x + 2 < end; x++) {
@@ -525,12 +547,14 @@ static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uin
             int tries = 0;
             for (uint32_t e = heads[bucket(A[x], A[x + 2])]; e != UINT32_MAX; e = chain[e]) {
                 const uint32_t y = at_y[e];
+                ++*work;
                 if (B[y] != A[x] || B[y + 2] != A[x + 2]) continue;
                 if (++tries > kCandidates) break;
                 const size_t k = holder(y);
                 if (k >= pieces.size() || pieces[k].op != DiffOp::Insert || pieces[k].move >= 0 || y < pieces[k].b0) continue;
                 uint32_t len = 0;
                 while (x + len < end && y + len < pieces[k].b1 && A[x + len] == B[y + len]) len++;
+                *work += len;
                 while (len > 0 && !word_a[x + len - 1]) len--;   // end on a word
                 if (len > best_len) { best_len = len; best_y = y; best_holder = k; }
             }
@@ -592,6 +616,11 @@ TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& op
     matcher.A = ta.data();
     matcher.B = tb.data();
     matcher.vocabulary = interner.count;
+    matcher.work = 0;
+    const uint64_t default_budget = kDiffWorkPerToken * ((uint64_t)n + m) + kDiffWorkBase;
+    matcher.budget = options.work_budget == UINT64_MAX ? UINT64_MAX
+                   : options.work_budget ? std::min(options.work_budget, default_budget) : default_budget;
+    matcher.out_of_budget = false;
     matcher.Match(n, m);
 
     scratch.wa.Count(word_a);
@@ -614,7 +643,10 @@ TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& op
         if (s.a1 > s.a0) pieces.push_back(TokPiece{DiffOp::Delete, s.a0, s.a1, s.b0, s.b0, -1});
         if (s.b1 > s.b0) pieces.push_back(TokPiece{DiffOp::Insert, s.a1, s.a1, s.b0, s.b1, -1});
     }
-    if (options.find_moves) result.moves = FindMoves(pieces, ta.data(), tb.data(), wa, wb, word_a, word_b);
+    if (options.find_moves)
+        result.moves = FindMoves(pieces, ta.data(), tb.data(), wa, wb, word_a, word_b, &matcher.work, matcher.budget, &matcher.out_of_budget);
+    result.work = matcher.work;
+    result.coarse = matcher.out_of_budget;
 
     result.pieces.reserve(pieces.size());
     for (const TokPiece& p : pieces) {

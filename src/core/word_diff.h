@@ -40,11 +40,26 @@ struct TextDiff {
     int moves = 0;                     // moved blocks (each is one Delete and one Insert)
     bool identical() const { return words_deleted == 0 && words_inserted == 0 && all_equal; }
     bool all_equal = true;             // no Delete or Insert piece at all (spaces and marks included)
+    // The work budget ran out (DiffOptions::work_budget): some changed stretches are shown whole,
+    // as one deletion and one insertion, rather than word by word. Still exact: apply_diff gives b.
+    bool coarse = false;
+    uint64_t work = 0;                 // work units the matching spent (about one token compared each)
 };
+
+// Work units a diff may spend per token of both texts, plus a fixed allowance for short texts.
+// Ordinary edits of long drafts spend 3 to 30 per token (docs/diff.md, "A budget for the work");
+// hostile pairs (blocks swapped throughout) spent over 400 per token, n x m without a bound.
+constexpr uint64_t kDiffWorkPerToken = 100;
+constexpr uint64_t kDiffWorkBase = 1000000;
 
 struct DiffOptions {
     bool find_moves = true;
     bool clean_up = true;              // merge stranded small matches into the changes around them
+    // Most work units to spend. The default is kDiffWorkPerToken x (tokens of a and b) +
+    // kDiffWorkBase; a budget given here can only lower it (a comparison sharing one budget among
+    // its fields), except UINT64_MAX: no bound at all, for tests and measurements. Past the
+    // budget the stretches not yet matched are left whole (TextDiff::coarse).
+    uint64_t work_budget = 0;
 };
 
 TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options = {});

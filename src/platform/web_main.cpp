@@ -16,6 +16,8 @@
 //   Share links
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 #include <GLES3/gl3.h>
 
 #include "imgui.h"
@@ -27,8 +29,10 @@
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/item_hooks.h"
+#include "ui/lazy_blocks.h"
 #include "ui/prose_field.h"
 #include "ui/share_link_modal.h"
+#include "ui/autosave_ui.h"
 #include "core/text_fields.h"
 #include "ui/theme.h"
 #include "web_keys.h"
@@ -51,8 +55,9 @@ void parley_js_set_text_input(int active, float x, float y, float line_height);
 void parley_js_set_title(const char* utf8);
 void parley_js_open_file();
 void parley_js_download(const char* name, const char* mime, const char* text);
-int  parley_js_autosave(const char* text);   // an AutosaveResult
-void parley_js_autosave_clear();
+void parley_js_autosave(const char* text, int length, const char* draft_id, const char* title, const char* organisation);
+void parley_js_autosave_clear(const char* draft_id);
+void parley_js_autosave_copy(int action, const char* key);   // 0 restore, 1 download, 2 discard
 void parley_js_store_identity(const char* name, const char* organisation);
 void parley_js_save_file(const char* name, const char* text, int file_token);
 void parley_js_prose(const char* json);
@@ -238,12 +243,18 @@ EMSCRIPTEN_KEEPALIVE int parley_input_pending()
 // Autosave
 
 // Autosave: a copy of the open document goes to the browser's storage once typing pauses,
-// while it has changes not saved to a file. Saving to a file (or discarding) removes it.
+// while it has changes not saved to a file. The page keeps one copy per draft and per tab
+// (web/autosave.js), so tabs never overwrite, offer or delete each other's work. Saving the
+// draft to a file removes its copy; so does replacing it after the user agreed to discard
+// its changes. Writing is asynchronous: the page answers parley_autosave_finished at once,
+// and a failure is shown then, not at the next input.
 static const double kAutosaveDelayMs = 800;
 static int    g_seen_edits = 0;          // app.views.session.edits when last looked at
 static double g_last_edit_ms = 0;        // when it last changed
 static int    g_autosaved_edits = -1;    // app.views.session.edits when last written to storage
-static bool   g_autosave_stored = false; // our copy is in storage
+// The draft this tab's copy belongs to ("" none): set when a write is asked for, whether or
+// not it lands, so a copy written before storage filled up is still removed by the save.
+static std::string g_autosave_draft;
 
 static bool AutosaveDue(double now_ms)
 {
@@ -261,30 +272,102 @@ static void StoreIdentity()
 static void Autosave(double now_ms)
 {
     if (g_app.views.session.edits != g_seen_edits) { g_seen_edits = g_app.views.session.edits; g_last_edit_ms = now_ms; }
-    if (g_app.autosave_adopted) {     // the copy from an earlier visit is this draft's now
-        g_app.autosave_adopted = false;
-        g_autosave_stored = true;
+    const parley::Document& doc = g_app.views.session.doc;
+    const bool unsaved = App_HasUnsavedChanges(g_app);
+    if (!g_autosave_draft.empty() && (!unsaved || g_autosave_draft != doc.id)) {
+        // Saved to a file, or replaced by a file or a new draft after the user agreed to lose
+        // its changes: its copy goes. Replaced by a restored draft (still unsaved), it stays,
+        // kept for the next tab: nothing the user typed is removed without their say.
+        if (!unsaved || g_autosave_draft == doc.id) parley_js_autosave_clear(g_autosave_draft.c_str());
+        g_autosave_draft.clear();
     }
-    if (g_app.autosave_discarded) {   // the copy from an earlier visit is not wanted
-        g_app.autosave_discarded = false;
-        parley_js_autosave_clear();
-    }
-    if (!App_HasUnsavedChanges(g_app)) {
-        if (g_autosave_stored) { parley_js_autosave_clear(); g_autosave_stored = false; }
-        g_autosaved_edits = -1;
-        return;
-    }
+    if (!unsaved) { g_autosaved_edits = -1; return; }
     if (!AutosaveDue(now_ms)) return;
     g_autosaved_edits = g_app.views.session.edits;
-    const int result = parley_js_autosave(parley::export_document(g_app.views.session.doc).c_str());
-    g_autosave_stored = result == Autosave_Kept;
-    if (result == Autosave_Kept) g_app.autosave_problem.clear();
-    else if (result == Autosave_Unavailable)
-        g_app.autosave_problem = "This browser does not let Parley keep a copy of your draft (a private window, or a setting "
-                                 "or policy that blocks site storage).";
-    else
-        g_app.autosave_problem = "The browser's storage for Parley is full, so the latest copy of your draft could not be kept "
-                                 "(very large drafts do not fit).";
+    g_autosave_draft = doc.id;
+    const std::string text = parley::export_document(doc);
+    const std::string organisation = doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
+    parley_js_autosave(text.c_str(), (int)text.size(), doc.id.c_str(), doc.title.c_str(), organisation.c_str());
+}
+
+// How the last write went (AutosaveResult), as soon as the page knows.
+EMSCRIPTEN_KEEPALIVE void parley_autosave_finished(int result)
+{
+    std::string& problem = g_app.autosave_problem;
+    if (result == Autosave_Kept) {
+        if (!problem.empty()) {
+            problem.clear();
+            AutosaveNotice_Hide();
+            g_app.views.status_message = "Autosave is back on: a copy of your draft is kept in this browser again";
+        }
+    } else {
+        problem = result == Autosave_Unavailable
+            ? "This browser does not let Parley keep a copy of your draft (a private window, or a setting "
+              "or policy that blocks site storage)."
+            : "The browser's storage for Parley is full, so the latest copy of your draft could not be kept "
+              "(other sites' data, or other drafts kept by Parley, may be filling it).";
+        AutosaveNotice_Show();   // once per visit; the status bar keeps saying it
+    }
+    Wake();
+}
+
+// Drafts kept from earlier visits that no open tab is writing, as the page lists them:
+// [{key, title, organisation, size, time, when}]. The list waits for the user's choices.
+EMSCRIPTEN_KEEPALIVE void parley_offer_recovery(const char* json)
+{
+    const nlohmann::json list = nlohmann::json::parse(json ? json : "[]", nullptr, false);
+    if (!list.is_array()) return;
+    std::vector<RecoveryCopy> copies;
+    for (const nlohmann::json& c : list) {
+        if (!c.is_object()) continue;
+        RecoveryCopy copy;
+        copy.key = c.value("key", "");
+        copy.title = c.value("title", "");
+        copy.organisation = c.value("organisation", "");
+        copy.when = c.value("when", "");
+        copy.characters = c.value("size", 0.0);
+        if (!copy.key.empty()) copies.push_back(std::move(copy));
+    }
+    Recovery_Offer(std::move(copies));
+    Wake();
+}
+
+// The text of a kept copy the user chose to restore. Returns 1 when it is the open draft now
+// (the page then makes the copy this tab's own), 0 when it could not be read (left as it was)
+// or is gone (`length` -1).
+EMSCRIPTEN_KEEPALIVE int parley_restore_copy(const char* key, const char* text, int length)
+{
+    Wake();
+    if (!text || length < 0) {   // gone from storage since the list was made
+        Recovery_Forget(key ? key : "");
+        g_app.views.status_message = "That kept draft is no longer in this browser's storage: another tab restored or discarded it";
+        return 0;
+    }
+    parley::ImportResult r = parley::import_document(std::string(text, (size_t)length));
+    if (!r.ok) {
+        g_app.views.status_message = "A kept draft could not be read: " + (r.errors.empty() ? std::string() : parley::format_error(r.errors[0])) +
+                                     ". It is still kept: download it from the list to look at it.";
+        return 0;
+    }
+    const std::string title = r.document.title;
+    ImGui::ClearActiveID();   // a field being typed in would write its old text into the restored draft
+    App_SetDocument(g_app, std::move(r.document), true);   // restored work is still not in a file
+    g_autosave_draft = g_app.views.session.doc.id;          // its copy is this tab's now
+    Recovery_Restored(key ? key : "", title);
+    const int others = Recovery_Remaining();
+    g_app.views.status_message = "Restored from the browser's storage: save it to a file";
+    if (others > 0)
+        g_app.views.status_message += ". " + std::to_string(others) + (others == 1 ? " more kept draft is" : " more kept drafts are") +
+                                      " offered in a new tab";
+    return 1;
+}
+
+// The user's choices in the list of kept drafts, carried out by the page after the frame.
+static void CarryOutRecoveryRequests()
+{
+    RecoveryRequest request;
+    while (Recovery_TakeRequest(&request))
+        parley_js_autosave_copy((int)request.action - 1, request.key.c_str());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -296,6 +379,8 @@ static void Autosave(double now_ms)
 static std::string g_prose_sent;        // the last message sent to the page
 static std::string g_prose_page_key;    // the field the textarea holds ("" = hidden)
 static std::string g_prose_page_text;   // what the textarea holds
+static int g_prose_page_edits = -1;     // the session's counters when the field last held it
+static int g_prose_page_generation = -1;
 
 static std::string CssColor(ImU32 c)
 {
@@ -331,11 +416,16 @@ static void UpdateProseOverlay()
         {"borderColor", CssColor(ImGui::GetColorU32(ImGuiCol_NavHighlight))},
         {"selection", CssColor(ImGui::GetColorU32(ImGuiCol_TextSelectedBg))},
     };
-    if (o.key != g_prose_page_key || *target != g_prose_page_text || o.focus) {
+    // The field changed under the textarea (undo, redo): only then compare, and send it again.
+    const EditSession& session = g_app.views.session;
+    const bool unchanged = o.key == g_prose_page_key && session.edits == g_prose_page_edits && session.generation == g_prose_page_generation;
+    if (o.key != g_prose_page_key || o.focus || (!unchanged && *target != g_prose_page_text)) {
         m["text"] = *target;
         g_prose_page_key = o.key;
         g_prose_page_text = *target;
     }
+    g_prose_page_edits = session.edits;
+    g_prose_page_generation = session.generation;
     if (o.focus) {
         m["focus"] = true;
         m["caret"] = o.caret;
@@ -426,7 +516,7 @@ static bool        g_link_waiting = false;
 
 static void OpenLinkWhenFree()
 {
-    if (!g_link_waiting || g_app.offer_restore || !g_app.restore_doc.id.empty()) return;   // restore question still open
+    if (!g_link_waiting || Recovery_IsOpen()) return;   // the list of kept drafts still open
     g_link_waiting = false;
     ImGui::ClearActiveID();   // a field being typed in would write its old text into the new draft
     // A file chooser opened for a comparison or a merge and then cancelled must not take the link.
@@ -449,6 +539,13 @@ static void OpenLinkWhenFree()
 // the benchmarks hold to "a few milliseconds a frame", apart from the graphics driver.
 static double g_ui_ms = 0;
 EMSCRIPTEN_KEEPALIVE double parley_ui_ms() { return g_ui_ms; }
+// Characters measured to wrap prose so far: the long-text test holds it to the text in view.
+EMSCRIPTEN_KEEPALIVE double parley_chars_measured() { return (double)Prose_CharactersMeasured(); }
+// Cards of the page laid out and skipped in the last frame (only those in view are laid out:
+// ui/lazy_blocks.h), and items() entries left out past its cap: for window.parley.stats().
+EMSCRIPTEN_KEEPALIVE int parley_blocks_drawn() { return LazyBlocks_LastFrame().drawn; }
+EMSCRIPTEN_KEEPALIVE int parley_blocks_skipped() { return LazyBlocks_LastFrame().skipped; }
+EMSCRIPTEN_KEEPALIVE int parley_items_dropped() { return (int)ItemHooks_LastFrameDropped(); }
 
 // Draws one frame. Returns how long the page may wait before the next one: Frame_Next (the
 // next animation frame), N > 0 (after N ms: caret blink, autosave), Frame_Idle (until input).
@@ -483,6 +580,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     CarryOutRequests();
     MakeShareLinkIfAsked();
     FollowPresentation();
+    CarryOutRecoveryRequests();
     Autosave(now_ms);
     StoreIdentity();
     const int cursor = ImGui::GetMouseCursor();
@@ -494,6 +592,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     // while events are still queued would leave a click or typed text unprocessed.
     if (parley_input_pending() > 0) return Frame_Next;
     if (g_frames_owed > 0) { g_frames_owed--; return Frame_Next; }
+    if (Prose_LayoutPending()) return Frame_Next;   // a long text is still being wrapped, a part a frame
     if (emscripten_get_now() < g_awake_until_ms) return Frame_Next;
     for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
         if (io.MouseDown[b]) return Frame_Next;
@@ -625,17 +724,19 @@ EMSCRIPTEN_KEEPALIVE void parley_open_failed(const char* source, const char* mes
     Wake();
 }
 
+// Bytes the heap can still give: what it may grow by, plus what is free inside it. The page
+// refuses a file whose opening would need more (shell.js, openFileObject) before reading it,
+// so a file too big for memory never aborts the app and the open draft with it.
+EMSCRIPTEN_KEEPALIVE double parley_memory_available()
+{
+    const struct mallinfo m = mallinfo();
+    return (double)emscripten_get_heap_max() - (double)emscripten_get_heap_size() + (double)m.fordblks;
+}
+
 // `file_token`: the file the page wrote to, when it is one it can write to again (0: a download).
 EMSCRIPTEN_KEEPALIVE void parley_save_finished(int saved, const char* message, int file_token)
 {
     App_SaveFinished(g_app, saved != 0, message, file_token);
-    Wake();
-}
-
-// An autosaved draft from an earlier visit: the app asks whether to restore it.
-EMSCRIPTEN_KEEPALIVE void parley_offer_restore(const char* text, const char* when)
-{
-    App_OfferRestore(g_app, text, when);
     Wake();
 }
 
@@ -651,11 +752,43 @@ EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
     return App_HasUnsavedChanges(g_app) ? 1 : 0;
 }
 
-// The prose textarea: the whole text after each change the user made in it.
-EMSCRIPTEN_KEEPALIVE void parley_prose_input(const char* utf8)
+// Bytes of UTF-8 at the start (or the end) of `s` that hold `units` UTF-16 units, as the
+// textarea counts: a character beyond U+FFFF is two.
+static size_t Utf8BytesOfUnits(const std::string& s, size_t units, bool from_end)
 {
-    g_prose_page_text = utf8;
-    Prose_Input(g_app.views, g_prose_page_text);
+    size_t bytes = 0, counted = 0;
+    while (counted < units && bytes < s.size()) {
+        size_t n = 1;
+        if (!from_end) {
+            while (bytes + n < s.size() && ((unsigned char)s[bytes + n] & 0xC0) == 0x80) n++;
+            counted += (unsigned char)s[bytes] >= 0xF0 ? 2 : 1;
+        } else {
+            while (n < s.size() - bytes && ((unsigned char)s[s.size() - bytes - n] & 0xC0) == 0x80) n++;
+            counted += (unsigned char)s[s.size() - bytes - n] >= 0xF0 ? 2 : 1;
+        }
+        bytes += n;
+    }
+    return bytes;
+}
+
+// The prose textarea: a change the user made in it. Of the text the page held before, the first
+// `prefix` and the last `suffix` UTF-16 units stayed; `length` bytes of UTF-8 (any character,
+// NUL included: the length says where they end) replaced what was between. Only the change
+// crosses, so typing in a field of megabytes copies a few bytes, not the field.
+EMSCRIPTEN_KEEPALIVE void parley_prose_splice(int prefix, int suffix, const char* bytes, int length)
+{
+    std::string& page = g_prose_page_text;
+    const size_t a = Utf8BytesOfUnits(page, (size_t)std::max(prefix, 0), false);
+    const size_t b = page.size() - std::min(page.size() - a, Utf8BytesOfUnits(page, (size_t)std::max(suffix, 0), true));
+    const EditSession& s = g_app.views.session;
+    // The field still holds what the page held (nothing else changed it since): edit it in
+    // place. Otherwise it takes the page's text whole, as typed.
+    const bool in_step = s.edits == g_prose_page_edits && s.generation == g_prose_page_generation;
+    const size_t removed = b - a, n = (size_t)std::max(length, 0);
+    page.replace(a, removed, bytes, n);
+    if (!in_step || !Prose_Splice(g_app.views, a, removed, bytes, n)) Prose_Input(g_app.views, page);
+    g_prose_page_edits = s.edits;
+    g_prose_page_generation = s.generation;
     // The page asks for the frame that shows the new word count and height (at most every
     // 120 ms while typing): the textarea draws the text itself, so no run of frames is needed.
 }
@@ -667,6 +800,14 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_metrics(float height, float caret_y)
     o.page_height = height;
     if (caret_y != o.caret_y) { o.caret_y = caret_y; o.caret_moved = true; }
     g_frames_owed = std::max(g_frames_owed, 1);   // lay out the new height, then place the textarea
+}
+
+// The same for a long text, whose caret the page does not measure: it is at `caret` (UTF-16
+// units), and the app's own lines say how far down that is.
+EMSCRIPTEN_KEEPALIVE void parley_prose_metrics_at(float height, int caret)
+{
+    const size_t bytes = Utf8BytesOfUnits(g_prose_page_text, (size_t)std::max(caret, 0), false);
+    parley_prose_metrics(height, Prose_CaretY(bytes));
 }
 
 // The textarea lost the focus (a click elsewhere, Escape, Tab).

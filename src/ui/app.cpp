@@ -20,6 +20,7 @@
 #include "prose_field.h"
 #include "workshop_results.h"
 #include "share_link_modal.h"
+#include "autosave_ui.h"
 #include "comments_pane.h"
 #include "field_history_view.h"
 #include "examples.h"
@@ -260,19 +261,6 @@ std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::str
     return parley::export_document(app.views.session.doc);
 }
 
-void App_OfferRestore(AppState& app, const std::string& text, const std::string& when)
-{
-    parley::ImportResult r = parley::import_document(text);
-    if (!r.ok) {   // a copy this version cannot read is left where it is, untouched
-        app.views.status_message = "An autosaved draft could not be read: " + (r.errors.empty() ? std::string() : parley::format_error(r.errors[0]));
-        return;
-    }
-    app.restore_doc = std::move(r.document);
-    app.restore_words = parley::count_document_words(app.restore_doc);
-    app.restore_when = when;
-    app.offer_restore = true;
-}
-
 std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime)
 {
     const parley::ExportOptions& options = app.export_options;
@@ -482,37 +470,13 @@ static void DrawModals(AppState& app)
     if (app.open_shortcuts) { ImGui::OpenPopup("Keyboard shortcuts"); app.open_shortcuts = false; }
     if (app.confirm_replace) { ImGui::OpenPopup("Discard unsaved changes?"); app.confirm_replace = false; }
     if (app.show_open_errors) { ImGui::OpenPopup("This file could not be opened"); app.show_open_errors = false; }
-    if (app.offer_restore) { ImGui::OpenPopup("Restore your unsaved draft?"); app.offer_restore = false; }
     if (app.open_autosave_help) { ImGui::OpenPopup("Autosave is off"); app.open_autosave_help = false; }
     Identity_DrawModal(app.views);
     const int joint = JointExport_DrawModal(app.views, app.open_joint_export);
     app.open_joint_export = false;
     if (joint >= 0) RequestExport(app, (ExportFormat)joint, parley::ExportContent::JointResponse);
 
-    CentreNextModal();
-    ImGui::SetNextWindowSize(ImVec2(560 * z, 0));
-    if (ImGui::BeginPopupModal("Restore your unsaved draft?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text("Parley kept a copy of a draft you were writing (%s) that was not saved to a file.", app.restore_when.c_str());
-        ImGui::Text("\xE2\x80\x9C%s\xE2\x80\x9D, %d words.", app.restore_doc.title.empty() ? "Untitled" : app.restore_doc.title.c_str(),
-                    app.restore_words);
-        ImGui::PopTextWrapPos();
-        ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Restore it", ImVec2(0, 0))) {
-            App_SetDocument(app, std::move(app.restore_doc), true);   // restored work is still not in a file
-            app.restore_doc = parley::Document{};
-            app.views.status_message = "Restored from the browser's storage: save it to a file";
-            app.autosave_adopted = true;   // saving it to a file removes the copy, as for any draft
-            ImGui::CloseCurrentPopup();   // the stored copy stays: autosave replaces it after the next edit
-        }
-        ImGui::SameLine();
-        if (ImGui::Button("Discard it")) {
-            app.restore_doc = parley::Document{};
-            app.autosave_discarded = true;
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
-    }
+    Recovery_DrawModals(app.autosave_problem, z);   // drafts kept from earlier visits; autosave stopped
 
     CentreNextModal();
     ImGui::SetNextWindowSize(ImVec2(520 * z, 0));

@@ -60,12 +60,7 @@ struct AppState {
     // Autosave to the browser's storage (the platform writes it; the app shows what happened).
     std::string autosave_problem;    // "" while autosave works; else why not, in plain words
     bool   open_autosave_help = false;
-    bool   offer_restore = false;    // an autosaved draft from an earlier visit waits for a decision
-    parley::Document restore_doc;
-    int    restore_words = 0;
-    std::string restore_when;        // "23 November 2026 at 10:04" as the page's clock tells it
-    bool   autosave_discarded = false; // the user discarded it: the platform removes the copy
-    bool   autosave_adopted = false;   // the user restored it: the copy is now this draft's own
+    // Drafts kept from earlier visits are listed by ui/autosave_ui.h, restored by the platform.
     std::string window_title;        // what the browser tab should say
 };
 
@@ -87,7 +82,6 @@ void  App_SaveFinished(AppState& app, bool saved, const std::string& message, in
 int   App_WordCount(AppState& app);
 // The requested export: its text, a file name and a media type.
 std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime);
-void  App_OfferRestore(AppState& app, const std::string& text, const std::string& when);
 void  App_Undo(AppState& app);
 void  App_Redo(AppState& app);
 void  App_Frame(AppState& app);     // between ImGui::NewFrame() and ImGui::Render()

@@ -23,6 +23,12 @@ struct CompareCache {
 };
 static CompareCache g_cache;
 
+// The word diffs of one comparison share this much work (word_diff.h's units, about one token
+// compared each; some 10 to 20 ns each in the browser): the comparison is worked out in one
+// frame, and a hostile pair of drafts (blocks swapped throughout) must not freeze the tab. An
+// ordinary comparison of two 100,000-word drafts spends 1 to 6 million.
+static const uint64_t kCompareWorkBudget = 12000000;
+
 static const char kOther[] = "other:";
 
 // The regime a column names: "<id>" in the open draft, "other:<id>" in the other file.
@@ -87,7 +93,7 @@ static void Refresh(Views& views)
     }
     // Only what the shown mode needs (switching modes bumps the version).
     g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
-    g_cache.versions = views.compare.mode == CompareMode::Versions && views.compare.has_other ? parley::compare_documents(views.compare.other, views.session.doc)
+    g_cache.versions = views.compare.mode == CompareMode::Versions && views.compare.has_other ? parley::compare_documents(views.compare.other, views.session.doc, kCompareWorkBudget)
                                                                       : parley::DocumentComparison{};
     // Each change says whose revision made it, where the draft's history reaches the other version.
     if (views.compare.mode == CompareMode::Versions && views.compare.has_other) parley::attribute_changes(g_cache.versions, views.session.doc, views.compare.other);
@@ -384,6 +390,15 @@ static void DrawVersions(Views& views, float column)
                  cmp.revisions_only_in_a == 1 ? "" : "s", cmp.revisions_only_in_b);
         MutedText(history);
     }
+    if (const int coarse = cmp.coarse_fields()) {   // the work budget ran out: say so, never show it as fine-grained
+        char note[320];
+        snprintf(note, sizeof(note),
+                 "These texts differ too much to compare word by word in time: %s shown with whole passages deleted and "
+                 "inserted where the comparison stopped. Everything shown is still exactly what each version says.",
+                 coarse == 1 ? "one field is" : (std::to_string(coarse) + " fields are").c_str());
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        NamedText("compare/coarse", note, c.danger, column);
+    }
     ImGui::Dummy(ImVec2(0, 8 * z));
 
     std::string part;
@@ -406,6 +421,10 @@ static void DrawVersions(Views& views, float column)
         if (!f.changed_by.empty()) {   // "changed by LGA, 27 Nov 2026, revision of Sam Patel"
             ImGui::SameLine(0, 8 * z);
             NamedText("by/" + std::to_string(i), f.changed_by.c_str(), c.text_muted);
+        }
+        if (f.prose && f.diff.coarse) {
+            ImGui::SameLine(0, 8 * z);
+            NamedText("coarse/" + std::to_string(i), "compared in whole passages: too many differences to go word by word in time", c.text_muted);
         }
         ImGui::PopFont();
         if (f.kind == parley::ChangeKind::Changed && f.prose) {

@@ -20,6 +20,7 @@
 #include "core/value_text.h"
 #include "document_view.h"
 #include "fonts.h"
+#include "lazy_blocks.h"
 #include "prose_field.h"
 #include "regime_editor.h"
 #include "signoff_grid.h"
@@ -33,7 +34,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 using parley::Position;
 
@@ -42,6 +45,10 @@ static const Position kPositions[] = {Position::Agree, Position::PartlyAgree, Po
 // Edits found while drawing a list are carried out after it, so no reference into a vector
 // is used after the vector changed under it.
 enum class ListAction { None, MoveUp, MoveDown, Remove };
+
+// The heights of the page's cards (questions, regimes, sections), by id: only those in view
+// are laid out each frame (lazy_blocks.h).
+static LazyList g_page_blocks;
 
 // ---------------------------------------------------------------------------------------
 // Filter: a question is shown when every word typed is in its number, text or answer.
@@ -65,11 +72,12 @@ static std::vector<char> ShownQuestions(const parley::Document& doc, const std::
         if (j == std::string::npos) j = lowered.size();
         if (j > i) needles.push_back(lowered.substr(i, j - i));
     }
+    std::unordered_map<std::string_view, std::string> answers;   // each question's answer text, found once
+    for (const parley::Answer& a : doc.answers) answers[a.question] += " " + Lower(parley::searchable_text(a));
     for (size_t q = 0; q < doc.questions.size(); q++) {
         const parley::Question& question = doc.questions[q];
         std::string hay = Lower(question.number + " " + parley::searchable_text(question));
-        for (const parley::Answer& a : doc.answers)
-            if (a.question == question.id) hay += " " + Lower(parley::searchable_text(a));
+        if (const auto a = answers.find(question.id); a != answers.end()) hay += a->second;
         for (const std::string& n : needles)
             if (hay.find(n) == std::string::npos) { shown[q] = 0; break; }
     }
@@ -107,6 +115,17 @@ static std::string Gist(const std::string& text, size_t max_bytes)
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
+// The regimes under their heading, one line each: only the lines in view are laid out.
+static void OutlineRegimes(Views& views)
+{
+    const std::vector<parley::Regime>& regimes = views.session.doc.regimes;
+    ImGuiListClipper clipper;
+    clipper.Begin((int)regimes.size());
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++)
+            OutlineEntry(views, Gist(parley::regime_name(regimes[i]), 120).c_str(), regimes[i].id, 12 * views.zoom);
+}
+
 static void DrawOutline(Views& views, const std::vector<char>& shown)
 {
     const float z = views.zoom;
@@ -120,7 +139,7 @@ static void DrawOutline(Views& views, const std::vector<char>& shown)
     if (doc.kind == parley::DocumentKind::Proposal) OutlineEntry(views, "Rationale", "sections");
     if (doc.kind != parley::DocumentKind::Response) {
         OutlineEntry(views, "Regimes", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(views, Gist(parley::regime_name(r), 120).c_str(), r.id, 12 * z);
+        OutlineRegimes(views);
     }
     if (doc.kind == parley::DocumentKind::Workshop) {   // the anchors of workshop_editor.cpp's sections
         ImGui::Dummy(ImVec2(0, 4 * z));
@@ -136,24 +155,32 @@ static void DrawOutline(Views& views, const std::vector<char>& shown)
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputTextWithHint("##filter", "Find a question", &views.editor.question_filter);
         const parley::CommentThreads& threads = CommentsPane_Threads(views);
-        for (int i = 0; i < (int)doc.questions.size(); i++) {
-            const parley::Question& q = doc.questions[i];
-            if (!shown[i]) continue;
-            std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
-                                Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
-            // Open comment threads on the question and its answer, after the words cut to fit.
-            if (const auto open = threads.open_on_question.find(q.id); open != threads.open_on_question.end()) {
-                const std::string count = "  (" + std::to_string(open->second) + ")";
-                label = FitText(label, ImGui::GetContentRegionAvail().x - 12 * z - ImGui::CalcTextSize(count.c_str()).x) + count;
+        std::vector<int> listed;   // the questions the filter shows, one line each: only those in view are laid out
+        listed.reserve(doc.questions.size());
+        for (int i = 0; i < (int)doc.questions.size(); i++)
+            if (shown[i]) listed.push_back(i);
+        ImGuiListClipper clipper;
+        clipper.Begin((int)listed.size());
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; row++) {
+                const int i = listed[row];
+                const parley::Question& q = doc.questions[i];
+                std::string label = (q.number.empty() ? std::to_string(i + 1) : q.number) + "  " +
+                                    Gist(q.text.empty() ? "(no text yet)" : q.text, 120);
+                // Open comment threads on the question and its answer, after the words cut to fit.
+                if (const auto open = threads.open_on_question.find(q.id); open != threads.open_on_question.end()) {
+                    const std::string count = "  (" + std::to_string(open->second) + ")";
+                    label = FitText(label, ImGui::GetContentRegionAvail().x - 12 * z - ImGui::CalcTextSize(count.c_str()).x) + count;
+                }
+                OutlineEntry(views, label.c_str(), q.id, 12 * z);
             }
-            OutlineEntry(views, label.c_str(), q.id, 12 * z);
         }
     }
     if (doc.kind == parley::DocumentKind::Response) {
         ImGui::Dummy(ImVec2(0, 4 * z));
         OutlineEntry(views, "General points", "general_points");
         OutlineEntry(views, "Alternative proposals", "regimes");
-        for (const parley::Regime& r : doc.regimes) OutlineEntry(views, Gist(parley::regime_name(r), 120).c_str(), r.id, 12 * z);
+        OutlineRegimes(views);
     }
 }
 
@@ -294,6 +321,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
     std::vector<parley::Section>& sections = views.session.doc.*list;
     for (int i = 0; i < (int)sections.size(); i++) {
         parley::Section& s = sections[i];
+        if (!LazyBlock_Begin(g_page_blocks, s.id, column, views.editor.scroll_to == s.id)) continue;   // out of view
         ImGui::PushID(s.id.c_str());
         ScrollHereIfAsked(views, s.id);
         LineField(views, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
@@ -307,6 +335,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         ProseField(views, "Text", parley::text_field_key(s.id, "body"), s.body, column, "Write here.", 3);
         ImGui::Dummy(ImVec2(0, 6 * z));
         ImGui::PopID();
+        LazyBlock_End(g_page_blocks);
     }
     if (action != ListAction::None) {
         Session_BeforeEdit(views.session, "", action == ListAction::Remove ? parley::remove_section_scope(views.session.doc, sections[action_index].id)
@@ -513,7 +542,10 @@ static void DrawQuestions(Views& views, float column, const std::vector<char>& s
     for (int i = 0; i < (int)doc.questions.size(); i++) {
         if (i < (int)shown_questions.size() && !shown_questions[i]) continue;
         shown++;
+        const std::string& id = doc.questions[i].id;
+        if (!LazyBlock_Begin(g_page_blocks, id, column, views.editor.scroll_to == id)) continue;   // out of view
         const ListAction a = DrawQuestionCard(views, i, column);
+        LazyBlock_End(g_page_blocks);
         if (a != ListAction::None) { action = a; action_index = i; }
     }
     if (!views.editor.question_filter.empty()) {
@@ -557,12 +589,15 @@ static void DrawRegimes(Views& views, float column)
         ImGui::Dummy(ImVec2(0, 6 * views.zoom));
     }
     for (int i = 0; i < (int)views.session.doc.regimes.size(); i++) {
-        ImGui::PushID(views.session.doc.regimes[i].id.c_str());
-        ScrollHereIfAsked(views, views.session.doc.regimes[i].id);
+        const std::string id = views.session.doc.regimes[i].id;
+        if (!LazyBlock_Begin(g_page_blocks, id, column, views.editor.scroll_to == id)) continue;   // out of view
+        ImGui::PushID(id.c_str());
+        ScrollHereIfAsked(views, id);
         const bool kept = RegimeEditor_Draw(views, i, column);
         ImGui::PopID();
+        if (kept) ImGui::Dummy(ImVec2(0, 10 * views.zoom));
+        LazyBlock_End(g_page_blocks);
         if (!kept) break;   // removed: the rest are drawn next frame
-        ImGui::Dummy(ImVec2(0, 10 * views.zoom));
     }
     const char* add = response ? "Add an alternative regime" : doc.regimes.empty() ? "Add the current regime" : "Add a regime";
     if (ImGui::Button(add)) {
@@ -641,7 +676,17 @@ void DocumentEditor_Draw(Views& views)
 
     // The outline is drawn before the page, so the filter typed there shows on the page a frame
     // later at most; each frame works out the questions it shows once, for both.
-    const std::vector<char> shown = ShownQuestions(views.session.doc, views.editor.question_filter);
+    // Worked out again only when the filter or the draft changed: a filter reads all the text.
+    static std::vector<char> shown;
+    static std::string shown_filter;
+    static int shown_generation = -1, shown_edits = -1;
+    if (shown_generation != views.session.generation || shown_edits != views.session.edits || shown_filter != views.editor.question_filter ||
+        shown.size() != views.session.doc.questions.size()) {
+        shown = ShownQuestions(views.session.doc, views.editor.question_filter);
+        shown_filter = views.editor.question_filter;
+        shown_generation = views.session.generation;
+        shown_edits = views.session.edits;
+    }
 
     // The outline takes the left when there is room for it beside a readable column.
     const float width = ImGui::GetContentRegionAvail().x;
@@ -662,6 +707,7 @@ void DocumentEditor_Draw(Views& views)
 
     // The page: a readable measure, about 75 characters a line, centred in what is left.
     ImGui::BeginChild("Page", ImVec2(0, 0), 0);
+    LazyList_Prepare(g_page_blocks, views.session.generation);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float column = std::min(avail - 48 * z, 760 * z);
     const float left = std::max(24 * z, (avail - column) * 0.5f);

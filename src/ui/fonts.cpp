@@ -37,6 +37,7 @@ static const ImWchar kGlyphRanges[] = {
     0x2100, 0x214F,
     0x2190, 0x21FF,
     0x2200, 0x22FF,
+    0x2400, 0x2400, // the symbol for NUL (one-line fields show a NUL from a file as it)
     0x25A0, 0x25FF,
     0x2713, 0x2717, // check marks
     0xFFFD, 0xFFFD,
@@ -51,6 +52,7 @@ static const ImWchar kPresentGlyphRanges[] = {
     0x20A0, 0x20CF,
     0x2190, 0x21FF,
     0x2200, 0x22FF,
+    0x2400, 0x2400, // the symbol for NUL (one-line fields show a NUL from a file as it)
     0x25A0, 0x25FF,
     0xFFFD, 0xFFFD,
     0,

@@ -10,6 +10,11 @@ struct BuildingItem { UiItem item; ImGuiWindow* window; };
 static std::vector<BuildingItem> g_building;   // items of the frame being drawn
 static std::vector<UiItem> g_published;  // items of the last complete frame
 
+// A frame reports at most this many items, so a huge draft (or a list drawn whole by mistake)
+// cannot run the app out of memory through items(): what is left out is counted and said.
+static const size_t kMaxItems = 20000;
+static size_t g_building_dropped = 0, g_published_dropped = 0;
+
 void ItemHooks_Install(ImGuiContext* ctx)
 {
     ctx->TestEngineHookItems = true;
@@ -23,6 +28,13 @@ void ItemHooks_EndFrame()
     for (BuildingItem& b : g_building)
         if (!b.window || (b.window->Active && !b.window->Hidden)) g_published.push_back(std::move(b.item));
     g_building.clear();
+    g_published_dropped = g_building_dropped;
+    g_building_dropped = 0;
+}
+
+size_t ItemHooks_LastFrameDropped()
+{
+    return g_published_dropped;
 }
 
 const std::vector<UiItem>& ItemHooks_LastFrame()
@@ -46,6 +58,7 @@ static std::string VisibleLabel(const char* label)
 // reported too (marked not visible).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data)
 {
+    if (g_building.size() >= kMaxItems) { g_building_dropped++; return; }
     ImGuiWindow* window = ctx->CurrentWindow;
     UiItem item;
     item.id = id;
@@ -68,8 +81,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
 {
-    // Info follows the Add of the same item, usually immediately: search backwards.
-    for (size_t i = g_building.size(); i-- > 0;) {
+    // Info follows the Add of the same item, usually immediately: search backwards, not far
+    // (an item past the cap has no entry, and a search through all of them for each would cost
+    // a frame of 20,000 items seconds).
+    const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
+    for (size_t i = g_building.size(); i-- > stop;) {
         if (g_building[i].item.id == id) {
             g_building[i].item.label = label ? VisibleLabel(label) : "";
             g_building[i].item.name = label ? label : "";
@@ -90,7 +106,8 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id)
 
 std::string ItemHooks_LastFrameJson()
 {
-    nlohmann::json out = nlohmann::json::array();
+    // One item at a time into the text, so the JSON tree of a whole frame never exists at once.
+    std::string out = "[";
     for (const UiItem& it : g_published) {
         nlohmann::json flags = nlohmann::json::array();
         if (it.status & ImGuiItemStatusFlags_HoveredRect) flags.push_back("hovered");
@@ -105,8 +122,19 @@ std::string ItemHooks_LastFrameJson()
         if (it.focused)  flags.push_back("focused");
         if (!it.visible) flags.push_back("clipped");
         if (it.partly)   flags.push_back("partly");
-        out.push_back({{"id", it.id}, {"label", it.label}, {"name", it.name}, {"window", it.window},
-                       {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}, {"flags", flags}});
+        const nlohmann::json item = {{"id", it.id}, {"label", it.label}, {"name", it.name}, {"window", it.window},
+                                     {"x", it.x}, {"y", it.y}, {"w", it.w}, {"h", it.h}, {"flags", flags}};
+        if (out.size() > 1) out += ',';
+        out += item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (g_published_dropped > 0) {   // the cap, said where a test or a reader of the list sees it
+        const nlohmann::json note = {{"id", 0}, {"label", ""}, {"name", ""}, {"window", ""}, {"x", 0}, {"y", 0}, {"w", 0}, {"h", 0},
+                                     {"flags", {"clipped", "note"}},
+                                     {"note", "items() lists the first " + std::to_string(kMaxItems) + " items of a frame; " +
+                                                  std::to_string(g_published_dropped) + " more were left out"}};
+        if (out.size() > 1) out += ',';
+        out += note.dump();
+    }
+    out += ']';
+    return out;
 }

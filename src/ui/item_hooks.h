@@ -25,3 +25,4 @@ void ItemHooks_Install(ImGuiContext* ctx);
 void ItemHooks_EndFrame();                        // call after ImGui::Render(): publishes the frame
 const std::vector<UiItem>& ItemHooks_LastFrame();
 std::string ItemHooks_LastFrameJson();            // [{id,label,x,y,w,h,window,flags:[...]}]
+size_t ItemHooks_LastFrameDropped();              // items past the cap (20,000 a frame) that were not listed

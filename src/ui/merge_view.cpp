@@ -171,6 +171,8 @@ static std::string ValueWords(const parley::Document& doc, const Conflict& c, co
             if (parley::member_from_json(v, &value, doc.lists, &why)) return parley::value_text(value, &doc);
         }
         return ElementWords(v);
+    case JsonValue::Raw:   // a member this version does not know, kept as its JSON text
+        return v.text.size() > 600 ? v.text.substr(0, parley::utf8_prefix_length(v.text.data(), v.text.size(), 600)) + "..." : v.text;
     }
     return "";
 }

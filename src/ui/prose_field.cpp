@@ -10,17 +10,29 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "text_layout.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <unordered_map>
 
 static ProseOverlay g_overlay;
+
+// Wrapping beyond what is in view, shared by all fields in a frame: a field of tens of
+// megabytes is wrapped over several frames, none of them long.
+static const size_t kWrapAheadPerFrame = 1 << 20;
+static const size_t kWrapMaxPerField = 8 << 20;   // however far the view jumped in one frame
+static size_t g_wrap_budget = 0;
+static bool g_wrap_pending = false;
 
 ProseOverlay& Prose_Overlay() { return g_overlay; }
 
 void Prose_BeginFrame()
 {
     g_overlay.drawn = false;
+    g_wrap_budget = kWrapAheadPerFrame;
+    g_wrap_pending = false;
 }
 
 void Prose_StopEditing(Views& views)
@@ -28,6 +40,84 @@ void Prose_StopEditing(Views& views)
     if (g_overlay.key.empty()) return;
     g_overlay = ProseOverlay{};
     Session_EndGroup(views.session);   // the next burst of typing is a new undo step
+}
+
+// Prose reads better with air between lines than ImGui's tight default.
+static const float kLineSpacing = 1.5f;
+
+// Where the lines of each field break (text_layout.h), kept between frames and brought up to
+// date by the edits typed (Prose_Splice) rather than found again: wrapping a field of several
+// megabytes on every change would cost more than drawing it. Any other change to the text
+// (undo, another draft) is noticed by its hash, checked only when the session says something
+// changed since the field was last drawn.
+struct ProseLayout {
+    std::string key;
+    uint64_t hash = 0;              // of the text the lines are for
+    const char* data = nullptr;     // the text, and the session's counters, when last checked
+    int edits = -1, generation = -1;
+    TextLayout lines;
+    int words = 0;
+};
+static std::unordered_map<ImGuiID, ProseLayout> g_layouts;
+
+static bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Words as parley::count_words counts them, in part of a text.
+static int CountWords(const char* s, size_t n)
+{
+    int words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        const bool space = IsSpace((unsigned char)s[i]);
+        if (!space && !in_word) words++;
+        in_word = !space;
+    }
+    return words;
+}
+
+static bool IsCurrent(const ProseLayout& l, const EditSession& s, const std::string& text)
+{
+    return l.data == text.data() && l.lines.size == text.size() && l.edits == s.edits && l.generation == s.generation;
+}
+
+static void Stamp(ProseLayout& l, const EditSession& s, const std::string& text)
+{
+    l.data = text.data();
+    l.edits = s.edits;
+    l.generation = s.generation;
+}
+
+bool Prose_Splice(Views& views, size_t pos, size_t removed, const char* inserted, size_t inserted_len)
+{
+    std::string* target = parley::find_text_field(views.session.doc, g_overlay.key);
+    if (!target) { Prose_StopEditing(views); return false; }
+    std::string& text = *target;
+    if (pos > text.size() || removed > text.size() - pos) return false;
+    if (removed == inserted_len && memcmp(text.data() + pos, inserted, inserted_len) == 0) return true;
+    // Layouts of this text that are up to date follow the edit; the others find out by its hash.
+    std::vector<ProseLayout*> follow;
+    for (auto& [id, l] : g_layouts)
+        if (l.key == g_overlay.key && IsCurrent(l, views.session, text)) follow.push_back(&l);
+    // Words are counted again only between the blanks around the edit.
+    size_t a = pos, b = pos + removed;
+    while (a > 0 && !IsSpace((unsigned char)text[a - 1])) a--;
+    while (b < text.size() && !IsSpace((unsigned char)text[b])) b++;
+    const int words_before = follow.empty() ? 0 : CountWords(text.data() + a, b - a);
+
+    Session_BeforeEdit(views.session, g_overlay.key.c_str());
+    text.replace(pos, removed, inserted, inserted_len);
+
+    if (!follow.empty()) {
+        const int words_after = CountWords(text.data() + a, b - removed + inserted_len - a);
+        const uint64_t hash = TextLayout_Hash(text.data(), text.size());
+        for (ProseLayout* l : follow) {
+            TextLayout_Edit(l->lines, pos, removed, inserted_len);
+            l->words += words_after - words_before;
+            l->hash = hash;
+            Stamp(*l, views.session, text);
+        }
+    }
+    return true;
 }
 
 bool Prose_Input(Views& views, const std::string& text)
@@ -41,59 +131,76 @@ bool Prose_Input(Views& views, const std::string& text)
     return true;
 }
 
-// Prose reads better with air between lines than ImGui's tight default.
-static const float kLineSpacing = 1.5f;
+bool Prose_LayoutPending() { return g_wrap_pending; }
 
-// Where the lines of a text break at a width: cached per field, because wrapping every prose
-// field of a long response on every frame would cost more than drawing it.
-struct ProseLayout {
-    ImU32 hash = 0;
-    size_t size = 0;
-    float width = 0, font_size = 0;
-    std::vector<int> line_starts;   // byte offsets; a line ends where the next starts (or at a '\n')
-    int words = 0;
-};
-static std::unordered_map<ImGuiID, ProseLayout> g_layouts;
-
-static const ProseLayout& Layout(ImGuiID id, const std::string& text, ImFont* font, float font_size, float width)
+float Prose_CaretY(size_t offset)
 {
-    ProseLayout& l = g_layouts[id];
-    const ImU32 hash = ImHashStr(text.data(), text.size());
-    if (l.hash == hash && l.size == text.size() && l.width == width && l.font_size == font_size && !l.line_starts.empty())
-        return l;
-    l.hash = hash;
-    l.size = text.size();
-    l.width = width;
-    l.font_size = font_size;
-    l.line_starts.clear();
-    l.words = parley::count_words(text);
-    const char* begin = text.c_str();
-    const char* end = begin + text.size();
-    const char* s = begin;
-    const float scale = font_size / font->FontSize;
-    do {
-        l.line_starts.push_back((int)(s - begin));
-        const char* line_end = (const char*)memchr(s, '\n', end - s);
-        if (!line_end) line_end = end;
-        const char* wrap = font->CalcWordWrapPositionA(scale, s, line_end, width);
-        if (wrap == s && s < line_end) wrap = s + 1;   // a glyph wider than the box: take it anyway
-        if (wrap >= line_end) {
-            s = line_end < end ? line_end + 1 : end;   // past the newline
-            if (line_end == end) break;
-        } else {
-            s = wrap;
-            while (s < line_end && *s == ' ') s++;   // a wrapped line does not start with spaces
+    const ProseOverlay& o = g_overlay;
+    for (const auto& [id, l] : g_layouts) {
+        if (l.key != o.key || l.lines.size == 0) continue;
+        const TextLayout& tl = l.lines;
+        double line = 0;
+        if (offset <= tl.starts.back() || tl.complete) {
+            line = (double)(std::upper_bound(tl.starts.begin(), tl.starts.end(), (uint32_t)offset) - tl.starts.begin() - 1);
+        } else {   // not wrapped so far yet: where it would be at the density estimated for the rest
+            const double known = (double)tl.starts.size() - 1, all = (double)TextLayout_EstimatedLines(tl, o.font_size * 0.5f);
+            const double left = (double)(tl.size - tl.starts.back());
+            line = known + (all - known) * (double)(offset - tl.starts.back()) / std::max(1.0, left);
         }
-    } while (s <= end && (s < end || (s == end && end > begin && end[-1] == '\n')));
-    return l;
+        return o.pad_y + (float)line * o.line_height;
+    }
+    return 0;
 }
 
-static const char* LineEnd(const std::string& text, const ProseLayout& l, size_t i)
+uint64_t Prose_CharactersMeasured()
 {
-    const char* begin = text.c_str();
-    const char* e = i + 1 < l.line_starts.size() ? begin + l.line_starts[i + 1] : begin + text.size();
-    while (e > begin + l.line_starts[i] && (e[-1] == '\n' || e[-1] == ' ')) e--;
-    return e;
+    uint64_t n = 0;
+    for (const auto& [id, l] : g_layouts) n += l.lines.measured;
+    return n;
+}
+
+// Advances of the body font at the size drawn, for text_layout's wrapping.
+static float g_other_scale = 1;
+static float OtherAdvance(const void* user, unsigned int c)
+{
+    return ((const ImFont*)user)->GetCharAdvance((ImWchar)c) * g_other_scale;
+}
+
+static const TextMetrics& Metrics(ImFont* font, float font_size)
+{
+    static float ascii[128];
+    static TextMetrics m;
+    static const ImFont* for_font = nullptr;
+    static float for_size = 0;
+    if (for_font != font || for_size != font_size) {
+        const float scale = font_size / font->FontSize;
+        for (int c = 0; c < 128; c++) ascii[c] = font->GetCharAdvance((ImWchar)c) * scale;
+        m.ascii = ascii;
+        m.other = OtherAdvance;
+        m.user = font;
+        g_other_scale = scale;
+        for_font = font;
+        for_size = font_size;
+    }
+    return m;
+}
+
+static ProseLayout& Layout(Views& views, ImGuiID id, const std::string& key, const std::string& text, float font_size, float width)
+{
+    ProseLayout& l = g_layouts[id];
+    const EditSession& s = views.session;
+    if (l.key != key || !IsCurrent(l, s, text)) {
+        const uint64_t hash = TextLayout_Hash(text.data(), text.size());
+        if (l.key != key || l.hash != hash || l.lines.size != text.size()) {
+            l.key = key;
+            l.hash = hash;
+            l.words = parley::count_words(text);
+            TextLayout_Reset(l.lines, width, font_size, text.size());
+        }
+        Stamp(l, s, text);
+    }
+    if (l.lines.width != width || l.lines.font_size != font_size) TextLayout_Reset(l.lines, width, font_size, text.size());
+    return l;
 }
 
 // The textarea counts UTF-16 units; the document holds UTF-8.
@@ -109,13 +216,15 @@ static int Utf16Units(const char* s, const char* e)
 }
 
 // The character offset nearest a point in the drawn text, so the caret lands where the user clicked.
-static int CaretAt(const std::string& text, const ProseLayout& l, ImFont* font, float font_size, ImVec2 local, float line_h)
+static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, float font_size, ImVec2 local, float line_h)
 {
     if (text.empty()) return 0;
+    const int drawn = (int)l.starts.size() - (l.complete ? 0 : 1);   // lines whose end is known
+    if (drawn <= 0) return Utf16Units(text.c_str(), text.c_str() + l.starts.back());
     int line = (int)(local.y / line_h);
-    line = std::clamp(line, 0, (int)l.line_starts.size() - 1);
-    const char* s = text.c_str() + l.line_starts[line];
-    const char* e = LineEnd(text, l, line);
+    line = std::clamp(line, 0, drawn - 1);
+    const char* s = text.c_str() + l.starts[line];
+    const char* e = text.c_str() + TextLayout_LineEnd(l, text.c_str(), line);
     float x = 0;
     while (s < e) {
         unsigned int c = 0;
@@ -141,7 +250,7 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     const ImGuiID id = window->GetID(key.c_str());
     const bool editing = g_overlay.key == key;
 
-    const ProseLayout& layout = Layout(id, text, font, font_size, width - pad.x * 2);
+    ProseLayout& layout = Layout(views, id, key, text, font_size, width - pad.x * 2);
     if (words) *words = layout.words;
 
     // The label above, with the field's word count on the right.
@@ -169,7 +278,25 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     }
     ImGui::PopStyleColor();
 
-    const int lines = std::max((int)layout.line_starts.size(), std::max(min_lines, 1));
+    // Wrap as far as the lines in view (and a little more each frame, until the whole text is
+    // wrapped): the height of the part not wrapped yet is estimated from the part that is.
+    TextLayout& tl = layout.lines;
+    const TextMetrics& metrics = Metrics(font, font_size);
+    {
+        const float text_top = window->DC.CursorPos.y + pad.y;
+        const ImRect& clip = window->ClipRect;
+        size_t need = 0;
+        if (!tl.complete && text_top < clip.Max.y) {
+            const double last = std::floor((clip.Max.y - text_top) / line_h);
+            const double first = std::floor((clip.Min.y - text_top) / line_h);
+            if (first <= (double)TextLayout_EstimatedLines(tl, metrics.ascii[(int)'n'])) need = (size_t)std::max(0.0, last);
+        }
+        if (!tl.complete) TextLayout_Extend(tl, text.data(), text.size(), metrics, need, 0, kWrapMaxPerField);
+        if (!tl.complete && g_wrap_budget > 0)
+            g_wrap_budget -= std::min(g_wrap_budget, TextLayout_Extend(tl, text.data(), text.size(), metrics, 0, g_wrap_budget, g_wrap_budget));
+        if (!tl.complete) g_wrap_pending = true;
+    }
+    const int lines = (int)std::min<size_t>(std::max<size_t>(TextLayout_EstimatedLines(tl, metrics.ascii[(int)'n']), std::max(min_lines, 1)), 1u << 30);
     float height = lines * line_h + pad.y * 2;
     if (editing && g_overlay.page_height > 0) height = std::max(height, g_overlay.page_height);
     const ImVec2 pos = window->DC.CursorPos;
@@ -202,7 +329,7 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
         g_overlay.focus = true;
         const ImGuiIO& io = ImGui::GetIO();
         const bool by_mouse = bb.Contains(io.MousePos) && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
-        g_overlay.caret = by_mouse ? CaretAt(text, layout, font, font_size, ImVec2(io.MousePos.x - bb.Min.x - pad.x, io.MousePos.y - bb.Min.y - pad.y), line_h) : -1;
+        g_overlay.caret = by_mouse ? CaretAt(text, tl, font, font_size, ImVec2(io.MousePos.x - bb.Min.x - pad.x, io.MousePos.y - bb.Min.y - pad.y), line_h) : -1;
     }
     const bool now_editing = g_overlay.key == key;
 
@@ -224,11 +351,13 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
         } else {
             const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
             const ImRect clip = window->ClipRect;
-            for (size_t i = 0; i < layout.line_starts.size(); i++) {
+            // Only the lines in view are drawn, each measured over its own bytes.
+            const size_t drawn = tl.starts.size() - (tl.complete ? 0 : 1);   // lines whose end is known
+            const size_t first = (size_t)std::max(0.0f, std::floor((clip.Min.y - origin.y) / line_h));
+            for (size_t i = first; i < drawn; i++) {
                 const float y = origin.y + i * line_h;
-                if (y + line_h < clip.Min.y) continue;   // only the lines in view are drawn
                 if (y > clip.Max.y) break;
-                window->DrawList->AddText(font, font_size, ImVec2(origin.x, y), col, text.c_str() + layout.line_starts[i], LineEnd(text, layout, i));
+                window->DrawList->AddText(font, font_size, ImVec2(origin.x, y), col, text.c_str() + tl.starts[i], text.c_str() + TextLayout_LineEnd(tl, text.c_str(), i));
             }
         }
     }
@@ -254,11 +383,28 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     return now_editing;
 }
 
+// ImGui's text input ends a text at its first NUL, so a one-line field holding one (from a
+// file) shows and edits it as U+2400 (the symbol for NUL) and writes NUL back: editing the
+// field keeps what follows it. A text holding both keeps the symbols as typed.
+static const char kNulSymbol[] = "\xE2\x90\x80";
+
+static std::string Replaced(const std::string& text, const std::string& from, const std::string& to)
+{
+    std::string out;
+    size_t at = 0;
+    for (size_t found; (found = text.find(from, at)) != std::string::npos; at = found + from.size())
+        out.append(text, at, found - at).append(to);
+    return out.append(text, at, std::string::npos);
+}
+
 bool LineField(Views& views, const char* label_id, const std::string& key, std::string* text, float width, const char* hint)
 {
-    std::string copy = *text;   // edited as a copy, so the change is recorded before it lands
+    const bool nul = text->find('\0') != std::string::npos;
+    // Edited as a copy, so the change is recorded before it lands.
+    std::string copy = nul ? Replaced(*text, std::string(1, '\0'), kNulSymbol) : *text;
     ImGui::SetNextItemWidth(width);
     const bool changed = hint ? ImGui::InputTextWithHint(label_id, hint, &copy) : ImGui::InputText(label_id, &copy);
+    if (changed && nul && text->find(kNulSymbol) == std::string::npos) copy = Replaced(copy, kNulSymbol, std::string(1, '\0'));
     if (changed) {
         Session_BeforeEdit(views.session, key.c_str());
         *text = std::move(copy);

@@ -5,6 +5,8 @@
 // the browser. Every change typed there reaches the document through the field's key, as an
 // undoable edit grouped per field (see Prose_Input). One field is edited at a time.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 struct Views;
@@ -49,3 +51,15 @@ void Prose_StopEditing(Views& views);            // focus left the textarea (or 
 // Text typed in the textarea (the whole field each time). Returns false when the field no
 // longer exists (its question was removed by an undo): editing stops.
 bool Prose_Input(Views& views, const std::string& text);
+// A change typed in the textarea, as what it replaced: `removed` bytes at byte `pos` of the
+// field became `inserted` (any bytes, NUL included). Only the lines and words around it are
+// found again, so typing in a field of megabytes costs what typing in a short one does.
+// Returns false when the field no longer exists, or `pos`/`removed` do not fit its text.
+bool Prose_Splice(Views& views, size_t pos, size_t removed, const char* inserted, size_t inserted_len);
+// How far below the top of the field being edited its byte `offset` is drawn, by the app's own
+// lines (the page measures this itself for short texts only).
+float Prose_CaretY(size_t offset);
+// Some field is not wrapped to its end yet: the shell keeps drawing frames until it is.
+bool Prose_LayoutPending();
+// Characters measured for wrapping since start-up (tests and benchmarks count the work).
+uint64_t Prose_CharactersMeasured();

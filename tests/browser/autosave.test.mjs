@@ -1,6 +1,8 @@
 // Never lose work: the open draft is copied to the browser's storage as the user types; after
 // a reload (or a crash, or a closed tab) Parley offers it back; saving to a file removes the
-// copy; storage that is blocked or full is reported plainly.
+// copy; storage that is blocked or full is reported plainly. The copies' texts are kept in
+// IndexedDB and listed in a small index in localStorage under KEY (web/autosave.js); several
+// tabs, a full IndexedDB and a 10 MB draft are in autosave-tabs.test.mjs.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot } from './helpers.mjs';
@@ -30,8 +32,8 @@ describe('autosave', () => {
     const { page, problems } = await freshPage();
     await typeTitle(page, 'Response drafted before the crash – ŵ');
     await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
-    const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-    assert.equal(JSON.parse(stored.text).title, 'Response drafted before the crash – ŵ');
+    const index = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    assert.deepEqual(Object.values(index.copies).map((c) => c.title), ['Response drafted before the crash – ŵ']);
 
     await page.reload();
     await page.evaluate(() => window.parley.ready);
@@ -45,7 +47,7 @@ describe('autosave', () => {
     await page.close();
   });
 
-  test('discarding the offered copy removes it', async () => {
+  test('discarding the offered copy asks first, then removes it', async () => {
     const { page } = await freshPage();
     await typeTitle(page, 'Not wanted');
     await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
@@ -53,6 +55,10 @@ describe('autosave', () => {
     await page.evaluate(() => window.parley.ready);
     await clickItem(page, 'Discard it');
     await settled(page);
+    assert.notEqual(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'not before the answer');
+    await clickItem(page, 'Yes, discard it');
+    await settled(page);
+    await page.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
     assert.equal(await documentTitle(page), '');
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
     await page.close();
@@ -80,7 +86,7 @@ describe('autosave', () => {
     await page.close();
   });
 
-  test('storage full: reported the same way', async () => {
+  test('storage full: reported the same way, at once', async () => {
     const { page } = await freshPage(() => {
       Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); };
     });

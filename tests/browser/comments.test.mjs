@@ -203,7 +203,7 @@ describe('comments', () => {
         time: '2026-11-27T10:00:00Z', text: `Comment ${i}: ${'words about the proposal '.repeat(i % 7 + 1)}` });
     }
     await settled(page);
-    if (await byName(page, 'Discard it')) await clickName(page, 'Discard it');   // the first test's draft, autosaved
+    if (await byName(page, 'Decide later')) await clickName(page, 'Decide later');   // the first test's draft, autosaved: offered, not wanted here
     await page.evaluate((t) => window.parley.load(t), JSON.stringify(response(many)));
     await settled(page);
     await clickItem(page, 'View');

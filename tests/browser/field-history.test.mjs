@@ -141,7 +141,7 @@ describe('who wrote what', () => {
     const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1400, height: 900 } });
     await settled(page);
     // The first test left unsaved typing in this browser's autosave: not wanted here.
-    if ((await items(page)).some((it) => it.label === 'Discard it')) await clickItem(page, 'Discard it');
+    if ((await items(page)).some((it) => it.label === 'Decide later')) await clickItem(page, 'Decide later');
     await page.evaluate((t) => window.parley.load(t), JSON.stringify(draft()));
     await settled(page);
     await clickItem(page, 'Compare');

@@ -51,10 +51,10 @@ TEST_CASE("HTML export escapes every piece of user text: a typed <script> is sho
 TEST_CASE("Markdown export: headings, positions, prose paragraphs, regimes as tables that typed pipes cannot break")
 {
     const std::string md = export_markdown(response());
-    CHECK(md.rfind("# Joint response <draft>\n", 0) == 0);
+    CHECK(md.rfind("# Joint response \\<draft>\n", 0) == 0);   // escaped: renders as typed (test_export_escaping.cpp)
     CHECK(md.find("## Question 1: Do you agree?\n\n**Position**: Partly agree\n") != std::string::npos);
-    CHECK(md.find("\n\nSecond paragraph,\nwith a line break.\n") != std::string::npos);
-    CHECK(md.find("## Proposed | new (proposed regime)") != std::string::npos);
+    CHECK(md.find("\n\nSecond paragraph,\\\nwith a line break.\n") != std::string::npos);   // a hard break, as typed
+    CHECK(md.find("## Proposed \\| new (proposed regime)") != std::string::npos);
     CHECK(md.find("| Cases examined | 50 cases |") != std::string::npos);
     CHECK(md.back() == '\n');
     CHECK(md[md.size() - 2] != '\n');
@@ -130,7 +130,7 @@ TEST_CASE("joint response: organisations, overall position, agreed answers and o
     CHECK(md.find("BASW adds: We would go further.") != std::string::npos);
     CHECK(md.find("## Question 2: And this?\n\nNo answer given.") != std::string::npos);
     CHECK(md.find("## Our alternative: Shorter visits") != std::string::npos);
-    CHECK(md.find("Proposed | new") == std::string::npos);          // the inspectorate's own regime is not repeated
+    CHECK(md.find("Proposed \\| new") == std::string::npos);          // the inspectorate's own regime is not repeated
     for (const char* internal : {"Internal", "Sign-off", "Comments", "Objects"}) {
         CAPTURE(internal);
         CHECK(md.find(internal) == std::string::npos);
@@ -176,7 +176,7 @@ TEST_CASE("draft export: sign-offs with their reasons, and comments only when as
     d.comments.push_back(orphan);
     const ExportOptions with_comments{ExportContent::Draft, true};
     const std::string md = export_markdown(d, with_comments);
-    CHECK(md.find("## Comments\n\n### The answer to question 1\n\n**Sam (LGA)**\n\nInternal comment <b>\n\n**Reply from Jo (ADCS)**\n\nA reply.") != std::string::npos);
+    CHECK(md.find("## Comments\n\n### The answer to question 1\n\n**Sam (LGA)**\n\nInternal comment \\<b>\n\n**Reply from Jo (ADCS)**\n\nA reply.") != std::string::npos);
     CHECK(md.find("Loop A.") != std::string::npos);
     CHECK(md.find("Loop B.") != std::string::npos);
     CHECK(md.find("### A removed question 7\n\n**Comment**\n\nStill worth reading.") != std::string::npos);

@@ -288,13 +288,13 @@ TEST_CASE("workshop export: ranking, the criteria x regimes table with spreads, 
                   "| 2nd | Regime r-cur | 1.00 of 5 |\n| not ranked | Regime r-alt | not scored |") != std::string::npos);
     CHECK(md.find("| Criterion | Weight | Regime r-cur | Regime r-prop | Regime r-alt |") != std::string::npos);
     CHECK(md.find("| Burden | 3 | 1.0 | 3.0 (2\xE2\x80\x93" "4) | not scored |") != std::string::npos);
-    CHECK(md.find("| Clarity <b>\\|</b> | 1 | 1.0 | 5.0 | not scored |") != std::string::npos);   // a typed pipe cannot break the table
+    CHECK(md.find("| Clarity \\<b>\\|\\</b> | 1 | 1.0 | 5.0 | not scored |") != std::string::npos);   // a typed pipe cannot break the table
     CHECK(md.find("| Weighted score |  | 1.00 | 3.50 | not scored |") != std::string::npos);
     CHECK(md.find("| Rank |  | 2nd | 1st | not ranked |") != std::string::npos);
     CHECK(md.find("### Weighted scores by participant") != std::string::npos);
     CHECK(md.find("| Peter | not scored | 2.00 | not scored |") != std::string::npos);
-    CHECK(md.find("| Clarity <b>\\|</b> (weight 1) | Who decides, and when. |") != std::string::npos);
-    CHECK(md.find("**Ruth on Regime r-cur, Clarity <b>|</b> (1)**: Nobody could say when.") != std::string::npos);
+    CHECK(md.find("| Clarity \\<b>\\|\\</b> (weight 1) | Who decides, and when. |") != std::string::npos);
+    CHECK(md.find("**Ruth on Regime r-cur, Clarity \\<b>\\|\\</b> (1)**: Nobody could say when.") != std::string::npos);
 
     const std::string html = export_html(d);
     CHECK(html.find("<b>") == std::string::npos);

@@ -1,0 +1,144 @@
+// Hostile and huge inputs to the JSON reader (issue 17): work and memory must grow with the
+// file, not faster. Nothing here is timed: each test counts the work done (key comparisons,
+// tree values built), so it fails on the quadratic or tree-building version on any machine.
+#include <doctest/doctest.h>
+#include "core/document_json.h"
+#include "core/json_reader.h"
+#include "core/json_writer.h"
+#include "core/sameness.h"
+
+#include <string>
+
+using namespace parley;
+
+static std::string draft_with(const std::string& members)
+{
+    return "{\"format\":\"parley\",\"version\":1,\"id\":\"d\",\"kind\":\"response\",\"title\":\"T\",\"status\":\"draft\"," + members + "}";
+}
+
+static bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+TEST_CASE("an object of 100,000 distinct keys is checked for repeats with a lookup per key, not a comparison with every earlier key")
+{
+    std::string text = "{";
+    const size_t n = 100000;
+    for (size_t i = 0; i < n; i++) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+    text += "}";
+    JsonReadResult r = json_read(text);
+    REQUIRE(r.ok);
+    CHECK(r.root.members.size() == n);
+    // Quadratic: n*(n-1)/2 = 5 billion comparisons. Hashed: about one lookup per key.
+    CHECK(r.key_compares < 2 * n);
+}
+
+TEST_CASE("a repeated key is still found past the first few keys, with escapes, and inside unknown members")
+{
+    std::string text = "{\n";
+    for (int i = 0; i < 20; i++) text += "\"k" + std::to_string(i) + "\": 0,\n";
+    text += "\"k\\u0031\": 1\n}";   // "k1" written with an escape, line 22; first at line 3
+    JsonReadResult r = json_read(text);
+    REQUIRE_FALSE(r.ok);
+    REQUIRE(r.issues.size() == 1);
+    CHECK(r.issues[0].kind == JsonIssue::DuplicateKey);
+    CHECK(r.issues[0].pointer == "/k1");
+    CHECK(r.issues[0].pos.line == 22);
+    CHECK(has(r.issues[0].message, "first at line 3"));
+
+    // A member kept as text is checked the same way.
+    ImportResult doc = import_document(draft_with("\"future\":{\"a\":{\"x\":1,\"x\":2}}"));
+    REQUIRE_FALSE(doc.ok);
+    CHECK(doc.errors[0].pointer == "/future/a/x");
+}
+
+TEST_CASE("a huge unknown member is kept as compact text: no tree is built for it")
+{
+    std::string zeros = "[";
+    const size_t n = 200000;
+    for (size_t i = 0; i < n; i++) zeros += i ? ", 0" : "0";
+    zeros += "]";
+    const std::string text = "{\"known\": [1, 2], \"unknown\": {\"zeros\": " + zeros + "}}";
+
+    JsonReadResult tree = json_read(text);
+    REQUIRE(tree.ok);
+    CHECK(tree.tree_values > n);   // without a key filter: every value a tree node, as before
+
+    JsonReadResult r = json_read(text, JsonLimits(), [](std::string_view key) { return key == "known"; });
+    REQUIRE(r.ok);
+    CHECK(r.tree_values < 10);     // the root, "known" and its two items
+    const JsonValue* unknown = r.root.find("unknown");
+    REQUIRE(unknown);
+    CHECK(unknown->type == JsonValue::Raw);
+    CHECK(unknown->text.size() == 11 + 2 * n);   // {"zeros":[0,0,...]}: whitespace dropped
+    CHECK(unknown->pos.column == 30);
+
+    // It writes back exactly as the tree would, and compares equal to it.
+    JsonWriter a, b;
+    a.value(*tree.root.find("unknown"));
+    b.value(*unknown);
+    CHECK(a.text() == b.text());
+    CHECK(Same(*unknown, *tree.root.find("unknown")));
+    CHECK(Same(json_expand(*unknown), *tree.root.find("unknown")));
+}
+
+TEST_CASE("unknown members that differ only in layout or escapes are the same, so they merge cleanly")
+{
+    auto keep_nothing = [](std::string_view) { return false; };
+    JsonReadResult a = json_read("{\"x\": {\"b\": [1, \"\\u00e9\\/\", {}], \"c\": null}}", JsonLimits(), keep_nothing);
+    JsonReadResult b = json_read("{\"x\":{\n  \"b\":[1,\"é/\",{ }],\"c\" :null\n}}", JsonLimits(), keep_nothing);
+    REQUIRE(a.ok);
+    REQUIRE(b.ok);
+    CHECK(a.root.find("x")->text == "{\"b\":[1,\"é/\",{}],\"c\":null}");
+    CHECK(Same(*a.root.find("x"), *b.root.find("x")));
+    JsonReadResult c = json_read("{\"x\": {\"b\": [1.0, \"é/\", {}], \"c\": null}}", JsonLimits(), keep_nothing);
+    CHECK_FALSE(Same(*a.root.find("x"), *c.root.find("x")));   // 1.0 is not written as 1: kept as written
+}
+
+TEST_CASE("numbers in unknown members survive import and export exactly as written")
+{
+    ImportResult r = import_document(draft_with("\"future\":{\"tiny\":1e-400,\"big\":123456789012345678901234567890,\"list\":[-0.0,1E+2]}"));
+    REQUIRE(r.ok);
+    const std::string out = export_document(r.document);
+    CHECK(has(out, "\"tiny\": 1e-400"));
+    CHECK(has(out, "\"big\": 123456789012345678901234567890"));
+    CHECK(has(out, "    \"list\": [\n      -0.0,\n      1E+2\n    ]"));
+    ImportResult again = import_document(out);
+    REQUIRE(again.ok);
+    CHECK(export_document(again.document) == out);
+}
+
+TEST_CASE("a draft with a huge unknown member imports without a tree for it and writes it back unchanged")
+{
+    std::string zeros = "[";
+    for (size_t i = 0; i < 100000; i++) zeros += i ? ",0" : "0";
+    zeros += "]";
+    ImportResult r = import_document(draft_with("\"future\":{\"zeros\":" + zeros + "}"));
+    REQUIRE(r.ok);
+    REQUIRE(r.document.extra.size() == 1);
+    CHECK(r.document.extra[0].second.type == JsonValue::Raw);
+    CHECK(r.document.extra[0].second.text.size() < 210000);
+    const std::string out = export_document(r.document);
+    CHECK(has(out, "\"future\": {\n    \"zeros\": [\n      0,\n      0,\n"));
+    CHECK(export_document(import_document(out).document) == out);
+}
+
+TEST_CASE("lines are counted as editors count them: CR, LF and CRLF each end one line")
+{
+    for (const char* br : {"\r", "\n", "\r\n"}) {
+        const std::string b = br;
+        JsonReadResult r = json_read("{" + b + "\"a\": 1," + b + b + "\"b\": tru" + b + "}");
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.issues.size() == 1);
+        CHECK(r.issues[0].pos.line == 4);
+        CHECK(r.issues[0].pos.column == 6);
+    }
+    // A value's position, which import errors use, counts the same way.
+    JsonReadResult r = json_read("{\r\"a\":\r\r 5}");
+    REQUIRE(r.ok);
+    CHECK(r.root.find("a")->pos.line == 4);
+    CHECK(r.root.find("a")->pos.column == 2);
+
+    ImportResult doc = import_document("{\r\"format\": \"parley\",\r\"version\": 1,\r\"id\": \"d\",\r\"kind\": \"response\",\r\"title\": 42,\r\"status\": \"draft\"\r}");
+    REQUIRE_FALSE(doc.ok);
+    CHECK(doc.errors[0].pointer == "/title");
+    CHECK(doc.errors[0].line == 6);
+}
