@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, screenshot, ROOT } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -24,15 +24,6 @@ async function openWithoutSavePicker() {
   await page.reload();
   await page.evaluate(() => window.parley.ready);
   return { page, problems };
-}
-
-async function openThroughChooser(page, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await clickItem(page, 'File');
-  await clickItem(page, 'Open...');
-  await (await chooser).setFiles(file);
-  await page.waitForFunction(() => window.parley.stats().frames > 0);
-  await settled(page);
 }
 
 describe('files', () => {

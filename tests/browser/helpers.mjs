@@ -169,3 +169,13 @@ export function distinctColours(pngBuffer) {
     seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
   return seen.size;
 }
+
+// Opens a real file through File > Open... and the browser's own file chooser.
+export async function openThroughChooser(page, file) {
+  const chooser = page.waitForEvent('filechooser');
+  await clickItem(page, 'File');
+  await clickItem(page, 'Open...');
+  await (await chooser).setFiles(file);
+  await page.waitForFunction(() => window.parley.stats().frames > 0);
+  await settled(page);
+}

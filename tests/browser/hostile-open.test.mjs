@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, screenshot, ROOT } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-hostile-open-'));
@@ -51,15 +51,6 @@ async function findLabel(page, re, timeout = 5000) {
     if (Date.now() > deadline) throw new Error(`no item matching ${re} in the last frame`);
     await page.waitForTimeout(30);
   }
-}
-
-async function openThroughChooser(page, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await clickItem(page, 'File');
-  await clickItem(page, 'Open...');
-  await (await chooser).setFiles(file);
-  await page.waitForFunction(() => window.parley.stats().frames > 0);
-  await settled(page);
 }
 
 describe('opening huge files', () => {
