@@ -321,7 +321,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
     std::vector<parley::Section>& sections = views.session.doc.*list;
     for (int i = 0; i < (int)sections.size(); i++) {
         parley::Section& s = sections[i];
-        if (!LazyBlock_Begin(g_page_blocks, s.id, column, views.editor.scroll_to == s.id)) continue;   // out of view
+        if (!LazyBlock_Begin(g_page_blocks, s.id, column, ScrollWanted(views, s.id))) continue;   // out of view
         ImGui::PushID(s.id.c_str());
         ScrollHereIfAsked(views, s.id);
         LineField(views, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
@@ -543,7 +543,7 @@ static void DrawQuestions(Views& views, float column, const std::vector<char>& s
         if (i < (int)shown_questions.size() && !shown_questions[i]) continue;
         shown++;
         const std::string& id = doc.questions[i].id;
-        if (!LazyBlock_Begin(g_page_blocks, id, column, views.editor.scroll_to == id)) continue;   // out of view
+        if (!LazyBlock_Begin(g_page_blocks, id, column, ScrollWanted(views, id))) continue;   // out of view
         const ListAction a = DrawQuestionCard(views, i, column);
         LazyBlock_End(g_page_blocks);
         if (a != ListAction::None) { action = a; action_index = i; }
@@ -590,7 +590,7 @@ static void DrawRegimes(Views& views, float column)
     }
     for (int i = 0; i < (int)views.session.doc.regimes.size(); i++) {
         const std::string id = views.session.doc.regimes[i].id;
-        if (!LazyBlock_Begin(g_page_blocks, id, column, views.editor.scroll_to == id)) continue;   // out of view
+        if (!LazyBlock_Begin(g_page_blocks, id, column, ScrollWanted(views, id))) continue;   // out of view
         ImGui::PushID(id.c_str());
         ScrollHereIfAsked(views, id);
         const bool kept = RegimeEditor_Draw(views, i, column);

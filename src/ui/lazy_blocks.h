@@ -3,7 +3,7 @@
 // is remembered by its id the last time it was drawn; a block out of view is a spacer of that
 // height, so a draft of thousands of cards costs a frame what the few in view cost.
 //
-//     if (LazyBlock_Begin(list, id, views.editor.scroll_to == id)) {
+//     if (LazyBlock_Begin(list, id, width, ScrollWanted(views, id))) {
 //         ...draw the card...
 //         LazyBlock_End(list);
 //     }

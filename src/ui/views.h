@@ -17,6 +17,12 @@
 // taken by the next frame that draws it) and the words that filter the questions.
 struct EditorState {
     std::string scroll_to;
+    // After a jump the page keeps its target at the top for a few frames: the cards above it,
+    // laid out for the first time as it comes into view (lazy_blocks.h), turn out taller or
+    // shorter than their estimate, and each frame's scroll is taken again from where the target
+    // now stands. Any wheel, click or key ends it, so the reader's own scrolling always wins.
+    std::string scroll_pin;
+    int pin_frames = 0;
     std::string question_filter;
     void Reset() { *this = EditorState{}; }
 };

@@ -27,11 +27,39 @@ void Rule(float width)
     ImGui::Dummy(ImVec2(width, 1.0f));
 }
 
+// A wheel turn, a click or a key pressed after the jump: the reader moves on their own.
+// (Pressed, not held: the Enter or click that asked for the jump may still be down.)
+static bool UserMovedThisFrame()
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
+    for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
+        if (ImGui::IsMouseClicked(b)) return true;
+    for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_ReservedForModCtrl; k++)
+        if (ImGui::IsKeyPressed((ImGuiKey)k, false)) return true;
+    return false;
+}
+
+bool ScrollWanted(const Views& views, const std::string& anchor)
+{
+    return (!views.editor.scroll_to.empty() && views.editor.scroll_to == anchor) ||
+           (views.editor.pin_frames > 0 && views.editor.scroll_pin == anchor);
+}
+
 void ScrollHereIfAsked(Views& views, const std::string& anchor)
 {
-    if (views.editor.scroll_to.empty() || views.editor.scroll_to != anchor) return;
+    EditorState& e = views.editor;
+    if (!e.scroll_to.empty() && e.scroll_to == anchor) {
+        ImGui::SetScrollHereY(0.0f);
+        e.scroll_to.clear();
+        e.scroll_pin = anchor;
+        e.pin_frames = 8;
+        return;
+    }
+    if (e.pin_frames <= 0 || e.scroll_pin != anchor) return;
+    if (UserMovedThisFrame()) { e.pin_frames = 0; e.scroll_pin.clear(); return; }
     ImGui::SetScrollHereY(0.0f);
-    views.editor.scroll_to.clear();
+    if (--e.pin_frames == 0) e.scroll_pin.clear();
 }
 
 void SectionHeading(Views& views, const char* text, const std::string& anchor)

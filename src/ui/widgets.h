@@ -12,6 +12,9 @@ void MutedText(const char* text);             // wrapped, in the muted colour
 // views.editor.scroll_to names it, the page scrolls so the heading is at the top.
 void SectionHeading(Views& views, const char* text, const std::string& anchor);
 void ScrollHereIfAsked(Views& views, const std::string& anchor);
+// True while `anchor` is to be scrolled to or kept at the top after a jump: its lazy block
+// (lazy_blocks.h) must be drawn wherever it is.
+bool ScrollWanted(const Views& views, const std::string& anchor);
 // A card: a paper-coloured rounded box drawn behind whatever is drawn between Begin and End.
 void BeginCard(float width, float zoom);
 void EndCard(float zoom);
