@@ -140,6 +140,17 @@ export async function clickItem(page, label, opts = {}) {
 // Waits until Parley has processed every input given so far and drawn the result.
 export const settled = (page) => page.evaluate(() => window.parley.settled());
 
+// A test that left unsaved typing behind in this browser (its page closed with changes) makes
+// the next page offer that draft back (src/ui/autosave_ui.h). Tests that do not test the offer
+// answer "Decide later". The list is complete once parley.ready resolves; a frame shows it.
+export async function declineKeptDrafts(page) {
+  await settled(page);
+  if ((await items(page)).some((it) => it.label === 'Decide later')) {
+    await clickItem(page, 'Decide later');
+    await settled(page);
+  }
+}
+
 // Waits for the frame loop to settle: no new frame for `quietMs`.
 export async function waitIdle(page, quietMs = 1200, timeout = 10000) {
   const deadline = Date.now() + timeout;

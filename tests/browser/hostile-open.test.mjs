@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, screenshot, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, declineKeptDrafts, screenshot, ROOT } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-hostile-open-'));
@@ -34,6 +34,7 @@ async function draftWithTypedWords() {
   page.on('console', (m) => { if (/Aborted|out of memory|RuntimeError/i.test(m.text())) aborted.push(m.text()); });
   page.on('pageerror', (e) => aborted.push(String(e)));
   assert.equal((await page.evaluate((t) => window.parley.load(t), example)).ok, true);
+  await declineKeptDrafts(page);   // the test before left its typed words in the autosave
   await clickItem(page, 'title');
   await page.keyboard.press('End');
   await page.keyboard.type(' kept words');
@@ -73,8 +74,7 @@ describe('opening huge files', () => {
     await page.close();
   });
 
-  test('a 70 MB file is refused before it is read, with its name, size and the limit; the draft is unchanged',
-    { todo: 'issue 17, open: after the refusal the typed words are not in the saved draft (see docs/issue17-progress.md)' }, async () => {
+  test('a 70 MB file is refused before it is read, with its name, size and the limit; the draft is unchanged', async () => {
     const file = path.join(tmp, 'zeros-70mb.parley.json');
     zerosDraft(file, 70 * MB);
     const { page, aborted } = await draftWithTypedWords();
