@@ -10,7 +10,7 @@
 // the app's own work per frame while scrolling (window.parley.stats().lastUiMs: ImGui layout
 // and draw lists, without the software GPU, which costs the same whatever is on screen).
 import path from 'node:path';
-import { launch, startServer, openParley, clickItem, items, settled } from '../tests/browser/helpers.mjs';
+import { launch, startServer, openParley, compareWithVersion, items, settled } from '../tests/browser/helpers.mjs';
 
 const dir = process.argv[2];
 if (!dir) { console.error('usage: node bench/compare-view.mjs TEXTDIR'); process.exit(2); }
@@ -25,13 +25,7 @@ try {
     const fs = await import('node:fs');
     const loaded = await page.evaluate((t) => window.parley.load(t).ok, fs.readFileSync(path.join(dir, newer), 'utf8'));
     if (!loaded) throw new Error(`${newer} did not load`);
-    await clickItem(page, 'Compare');
-    await clickItem(page, 'With another version of this draft...');
-    const chooser = page.waitForEvent('filechooser');
-    await clickItem(page, 'Choose the other version...');
-    const before = (await page.evaluate(() => window.parley.stats())).maxUiMs;
-    const start = Date.now();
-    await (await chooser).setFiles(path.join(dir, 'a.parley.json'));
+    const { start, slowestBefore: before } = await compareWithVersion(page, path.join(dir, 'a.parley.json'));
     let summary;
     for (;;) {
       summary = (await items(page)).find((it) => it.name.endsWith('##compare/summary'));

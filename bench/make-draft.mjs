@@ -12,19 +12,12 @@
 // gives, so "save" in every column of the benchmark produces the same bytes as the file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { prng } from './prng.mjs';
 
 const out = process.argv[2] || 'build/bench/draft-10mb.parley.json';
 const targetBytes = Number(process.argv[3] || 10) * 1e6;
 
-// mulberry32: small, fast, and the same everywhere, unlike Math.random.
-let seed = 0x9a7e51;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = prng(0x9a7e51);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = (list) => list[Math.floor(random() * list.length)];
 const chance = (p) => random() < p;

@@ -20,20 +20,11 @@
 // every run write the same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './prng.mjs';
 
 const outDir = process.argv[2] || 'build/bench/diff';
 const targetWords = Number(process.argv[3] || 100000);
 
-// mulberry32, as in bench/make-draft.mjs: small, fast, and the same everywhere.
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let random = prng(0x5eed0d1f);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = (list) => list[Math.floor(random() * list.length)];

@@ -28,6 +28,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prng } from './prng.mjs';
 
 const args = process.argv.slice(2);
 const outDir = args[0], cli = args[1];
@@ -39,17 +40,6 @@ const noView = args.includes('--no-view');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const LIMIT_S = Number(process.env.BENCH_PATHOLOGICAL_LIMIT_S || 60);
 const say = (s) => process.stderr.write(`pathological diff bench: ${s}\n`);
-
-// mulberry32, as in bench/make-text.mjs: a fixed seed gives the same bytes every run.
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Made-up words that tokenize as one word each: "bavo", "kelitu", ...
 function vocabulary(size, random) {
@@ -145,7 +135,7 @@ for (const p of pairs) {
 // The compare view: the slowest frame from choosing the file to the drawn comparison.
 
 if (!noView) {
-  const { launch, startServer, openParley, clickItem, items, settled } = await import('../tests/browser/helpers.mjs');
+  const { launch, startServer, openParley, compareWithVersion, items, settled } = await import('../tests/browser/helpers.mjs');
   const { context, close } = await launch();
   const server = await startServer();
   try {
@@ -154,13 +144,7 @@ if (!noView) {
       const { page } = await openParley(context, server.url, { viewport: { width: 1280, height: 900 } });
       const loaded = await page.evaluate((t) => window.parley.load(t).ok, fs.readFileSync(path.join(outDir, `${p.name}-b.parley.json`), 'utf8'));
       if (!loaded) throw new Error(`${p.name}-b did not load`);
-      await clickItem(page, 'Compare');
-      await clickItem(page, 'With another version of this draft...');
-      const chooser = page.waitForEvent('filechooser');
-      await clickItem(page, 'Choose the other version...');
-      const before = (await page.evaluate(() => window.parley.stats())).maxUiMs;
-      const start = Date.now();
-      await (await chooser).setFiles(path.join(outDir, `${p.name}-a.parley.json`));
+      const { start, slowestBefore: before } = await compareWithVersion(page, path.join(outDir, `${p.name}-a.parley.json`));
       let note;
       for (;;) {
         const all = await items(page);

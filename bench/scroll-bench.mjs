@@ -13,7 +13,7 @@
 // Target: under 8 ms of app work a frame while scrolling the 10 MB draft.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, openParley, items, settled, revealItem, ROOT } from '../tests/browser/helpers.mjs';
+import { launch, startServer, openParley, items, settled, revealItem, manyRegimesDraft, ROOT } from '../tests/browser/helpers.mjs';
 
 const draft = process.argv[2];
 const regimeCount = Number(process.argv[3] || 10000);
@@ -21,17 +21,6 @@ if (!draft) { console.error('usage: node bench/scroll-bench.mjs DRAFT_10MB [REGI
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const stats = (page) => page.evaluate(() => window.parley.stats());
-
-function manyRegimes(n) {
-  const id = (i) => 'reg-' + String(i).padStart(6, '0');
-  const regimes = [];
-  for (let i = 0; i < n; i++) {
-    const r = { id: id(i), name: 'Regime ' + String(i).padStart(5, '0'), role: i === 0 ? 'current' : 'proposed', dimensions: [] };
-    if (i % 100 !== 99 && i + 1 < n) r.based_on = id(i + 1);
-    regimes.push(r);
-  }
-  return JSON.stringify({ format: 'parley', version: 1, id: 'doc-many-regimes', kind: 'proposal', title: 'Many regimes', status: 'draft', regimes });
-}
 
 async function load(page, text) {
   const r = await page.evaluate((t) => window.parley.load(t), text);
@@ -79,7 +68,7 @@ try {
   if (!regimeCount) { await server.close(); await close(); process.exit(0); }
 
   const { page } = await openParley(context, server.url, { viewport: { width: 1280, height: 900 } });
-  await load(page, manyRegimes(regimeCount));
+  await load(page, JSON.stringify(manyRegimesDraft(regimeCount)));
   const t0 = Date.now();
   await items(page);
   const itemsMs = Date.now() - t0;

@@ -190,3 +190,30 @@ export async function openThroughChooser(page, file) {
   await page.waitForFunction(() => window.parley.stats().frames > 0);
   await settled(page);
 }
+
+// Compare > With another version of this draft, choosing `file` through the real file chooser.
+// Returns as the file is handed over, with the time then and the slowest frame so far, so a
+// bench can time the comparison that follows.
+export async function compareWithVersion(page, file) {
+  await clickItem(page, 'Compare');
+  await clickItem(page, 'With another version of this draft...');
+  const chooser = page.waitForEvent('filechooser');
+  await clickItem(page, 'Choose the other version...');
+  const slowestBefore = (await page.evaluate(() => window.parley.stats())).maxUiMs;
+  const start = Date.now();
+  await (await chooser).setFiles(file);
+  return { start, slowestBefore };
+}
+
+// A proposal of `n` regimes in chains of 100, each based on the next: following every chain
+// from every regime, as the "Based on" list once did, is the quadratic case.
+export function manyRegimesDraft(n, title = 'Many regimes') {
+  const id = (i) => 'reg-' + String(i).padStart(6, '0');
+  const regimes = [];
+  for (let i = 0; i < n; i++) {
+    const r = { id: id(i), name: 'Regime ' + String(i).padStart(5, '0'), role: i === 0 ? 'current' : 'proposed', dimensions: [] };
+    if (i % 100 !== 99 && i + 1 < n) r.based_on = id(i + 1);
+    regimes.push(r);
+  }
+  return { format: 'parley', version: 1, id: 'doc-many-regimes', kind: 'proposal', title, status: 'draft', regimes };
+}

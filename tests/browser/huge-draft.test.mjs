@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, screenshot } from './helpers.mjs';
+import { ROOT, sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, manyRegimesDraft, screenshot } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-huge-'));
@@ -23,23 +23,10 @@ const BIG = path.join(tmp, 'draft-10mb.parley.json');
 const REGIMES = path.join(tmp, 'regimes-10000.parley.json');
 let big;   // the 10 MB draft, parsed
 
-// 10,000 regimes in chains of 100 (each based on the next): following every chain from every
-// regime, as the "Based on" list once did, is the quadratic case.
-function manyRegimes(n = 10000) {
-  const id = (i) => 'reg-' + String(i).padStart(6, '0');
-  const regimes = [];
-  for (let i = 0; i < n; i++) {
-    const r = { id: id(i), name: 'Regime ' + String(i).padStart(5, '0'), role: i === 0 ? 'current' : 'proposed', dimensions: [] };
-    if (i % 100 !== 99 && i + 1 < n) r.based_on = id(i + 1);
-    regimes.push(r);
-  }
-  return { format: 'parley', version: 1, id: 'doc-many-regimes', kind: 'proposal', title: 'Ten thousand regimes', status: 'draft', regimes };
-}
-
 before(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'bench/make-draft.mjs'), BIG, '10']);
   big = JSON.parse(fs.readFileSync(BIG, 'utf8'));
-  fs.writeFileSync(REGIMES, JSON.stringify(manyRegimes(), null, 2));
+  fs.writeFileSync(REGIMES, JSON.stringify(manyRegimesDraft(10000, 'Ten thousand regimes'), null, 2));
 });
 
 async function openThroughChooser(page, file) {
