@@ -110,6 +110,7 @@ struct Ctx {
     {
         if (result.notices.size() < kMaxImportErrors) result.notices.push_back({pointer, pos.line, pos.column, std::move(message)});
     }
+    bool notices_full() const { return result.notices.size() >= kMaxImportErrors; }   // a notice now would be dropped
 };
 
 bool is_valid_key(const std::string& key)
@@ -364,6 +365,9 @@ public:
             // The tree is the import's own and each member is kept at most once: moved, not copied,
             // so a 20 MB unknown member is not held twice.
             extra->push_back(std::move(const_cast<std::pair<std::string, JsonValue>&>(m)));
+            // Past the notices kept, building the text of one more would be the whole cost of
+            // an object of 100,000 unknown keys.
+            if (c_.notices_full()) continue;
             c_.notice(ptr_ + "/" + json_pointer_escape(extra->back().first), extra->back().second.pos,
                       "\"" + extra->back().first + "\" is not known to this version of Parley; it is kept and written back unchanged");
         }

@@ -74,6 +74,20 @@ void JsonWriter::string(std::string_view s)
 
 void JsonWriter::quoted(std::string_view s) { json_quote(out_, s); }
 
+// Characters written as \uXXXX though JSON allows them raw: C1 controls (U+0080-U+009F, of
+// which U+009B starts a terminal escape sequence), the bidirectional overrides and isolates
+// (U+202A-U+202E, U+2066-U+2069: "Trojan Source", text that reads differently from what it
+// is) and the line and paragraph separators (U+2028, U+2029). A file from another organisation
+// printed by `parley fmt` or opened in an editor then shows them for what they are; the
+// value read back is the same.
+static bool escaped_anyway(const unsigned char* p, size_t n)
+{
+    if (n == 2) return p[0] == 0xC2 && p[1] <= 0x9F;
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) return p[2] >= 0xA8 && p[2] <= 0xAE;
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x81) return p[2] >= 0xA6 && p[2] <= 0xA9;
+    return false;
+}
+
 void json_quote(std::string& out_, std::string_view s)
 {
     out_ += '"';
@@ -87,7 +101,7 @@ void json_quote(std::string& out_, std::string_view s)
             if (b == '"' || b == '\\' || b < 0x20) break;
             if (b < 0x80) { p++; continue; }
             const size_t n = utf8_sequence_length(p, (size_t)(end - p));
-            if (n == 0) break;
+            if (n == 0 || escaped_anyway(p, n)) break;
             p += n;
         }
         if (p > run) out_.append((const char*)run, (size_t)(p - run));
@@ -109,6 +123,14 @@ void json_quote(std::string& out_, std::string_view s)
             }
             }
             p++;
+            continue;
+        }
+        if (const size_t n = utf8_sequence_length(p, (size_t)(end - p)); n != 0) {   // one of escaped_anyway's
+            const unsigned cp = n == 2 ? ((c & 0x1Fu) << 6 | (p[1] & 0x3Fu)) : ((c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+            char buf[8];
+            snprintf(buf, sizeof(buf), "\\u%04x", cp);
+            out_ += buf;
+            p += n;
             continue;
         }
         out_ += "\xEF\xBF\xBD";   // the fast path stopped at a stray byte: U+FFFD for it

@@ -61,6 +61,19 @@ test('info, diff and diff --json show escape sequences, C1 controls and bidi ove
   assert.equal(JSON.parse(r.stdout.toString()).second, EVIL_TITLE, 'the JSON still says exactly what the title is');
 });
 
+test('fmt prints the draft with C1 controls and bidi overrides as \\u escapes, in known and unknown members alike', () => {
+  const evil = path.join(tmp, 'evil-fmt.parley.json');
+  const d = hostileDraft();
+  d.future = { note: 'x\u202ey\u009b2J' };   // kept as written, but printed inert too
+  fs.writeFileSync(evil, JSON.stringify(d, null, 2));
+  const r = run('fmt', evil);
+  assert.equal(r.status, 0, r.stderr.toString());
+  assertInert(r.stdout, 'fmt');
+  const printed = JSON.parse(r.stdout.toString());
+  assert.equal(printed.title, EVIL_TITLE, 'the JSON still says exactly what the title is');
+  assert.equal(printed.future.note, 'x\u202ey\u009b2J');
+});
+
 test('validate: values and file names quoted in error messages are escaped', () => {
   const bad = path.join(tmp, 'bad\u001b[31m.parley.json');
   fs.writeFileSync(bad, '{"format":"parley","version":1,"id":"d","kind":"memo\\u001b]0;x\\u0007\\u009b","title":"\\u202e","status":"draft"}\n');

@@ -4,6 +4,8 @@
 // Terminals act on escape sequences: text from a file is shown with its controls escaped.
 #include <doctest/doctest.h>
 #include "core/export.h"
+#include "core/json_reader.h"
+#include "core/json_writer.h"
 #include "core/markdown_text.h"
 #include "core/terminal_text.h"
 
@@ -159,4 +161,17 @@ TEST_CASE("Terminal text: escape sequences, C1 controls and bidi overrides are s
     CHECK(terminal_text("line\nbreak\r\ttab\x1B") == "line\nbreak\\r\ttab\\u001b");
     CHECK(terminal_text("emoji \xF0\x9F\x98\x80") == "emoji \xF0\x9F\x98\x80");
     CHECK(terminal_text(std::string("nul\0x", 5)) == "nul\\u0000x");
+}
+
+TEST_CASE("JSON written by Parley shows C1 controls, bidi overrides and line separators as \\u escapes")
+{
+    // `parley fmt` prints the file to a terminal and people open it in editors: a U+009B there
+    // starts an escape sequence, a U+202E makes the text read backwards. JSON may carry both
+    // raw; Parley writes them escaped, and reading the escape back gives the same characters.
+    std::string out;
+    json_quote(out, "csi \xC2\x9B""31m rev \xE2\x80\xAE""txt.exe iso \xE2\x81\xA6x\xE2\x81\xA9 ls \xE2\x80\xA8 ok \xC2\xA0\xE2\x80\x94\xE2\x80\xAF");
+    CHECK(out == "\"csi \\u009b31m rev \\u202etxt.exe iso \\u2066x\\u2069 ls \\u2028 ok \xC2\xA0\xE2\x80\x94\xE2\x80\xAF\"");
+    JsonReadResult back = json_read(out);
+    REQUIRE(back.ok);
+    CHECK(back.root.text == "csi \xC2\x9B""31m rev \xE2\x80\xAE""txt.exe iso \xE2\x81\xA6x\xE2\x81\xA9 ls \xE2\x80\xA8 ok \xC2\xA0\xE2\x80\x94\xE2\x80\xAF");
 }
