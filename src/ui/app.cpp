@@ -347,6 +347,10 @@ static void DrawMenuBar(AppState& app)
             }
             ImGui::Separator();
             if (ImGui::MenuItem("Open...", ShortcutLabel("O"))) OpenFile(app);
+            if (const int kept = Recovery_Remaining(); kept > 0) {   // put off with "Decide later": still to be dealt with
+                const std::string label = "Unsaved drafts (" + std::to_string(kept) + ")...";
+                if (ImGui::MenuItem(label.c_str(), nullptr, false, !Recovery_IsOpen())) Recovery_Reopen();
+            }
             const size_t open_conflicts = app.views.session.doc.merge.conflicts.size();
             if (ImGui::MenuItem(open_conflicts ? "Settle the open conflicts of a merge..." : "Merge changes from another copy...")) MergeView_Start(app.views);
             if (ImGui::MenuItem("Save", ShortcutLabel("S"))) app.request_save = true;

@@ -9,10 +9,11 @@
 #include <algorithm>
 #include <cstdio>
 
-// The title is chosen when the list opens ("draft" or "drafts") and kept: ImGui keeps a
-// window's first title for as long as it is open.
-static const char* const kRecoveryOne = "Restore your unsaved draft?###Recovery";
-static const char* const kRecoveryMany = "Restore your unsaved drafts?###Recovery";
+// The title is chosen when the list opens ("draft" or "drafts") and kept while it is open: a
+// discard must not close it. Two windows, not one with two titles: ImGui keeps a window's
+// first title for good, and the File menu may open the list again with fewer copies.
+static const char* const kRecoveryOne = "Restore your unsaved draft?###RecoveryOne";
+static const char* const kRecoveryMany = "Restore your unsaved drafts?###RecoveryMany";
 static const char* const kNotice = "Autosave is off##notice";
 
 // One list at a time, offered once per visit: the module's own state, not every view's.
@@ -21,6 +22,7 @@ struct RecoveryState {
     std::string confirming;   // the key whose discard is being asked about ("" none)
     bool open_modal = false;
     bool is_open = false;
+    bool reopened = false;    // from the File menu, over a draft being worked on
     const char* title = kRecoveryOne;
     std::vector<RecoveryRequest> requests;
     bool notice_shown = false;   // once per visit
@@ -36,6 +38,16 @@ void Recovery_Offer(std::vector<RecoveryCopy> copies)
     g_rec.title = g_rec.copies.size() > 1 ? kRecoveryMany : kRecoveryOne;
     g_rec.open_modal = true;
     g_rec.is_open = true;
+}
+
+void Recovery_Reopen()
+{
+    if (g_rec.copies.empty() || g_rec.is_open) return;
+    g_rec.confirming.clear();
+    g_rec.title = g_rec.copies.size() > 1 ? kRecoveryMany : kRecoveryOne;
+    g_rec.open_modal = true;
+    g_rec.is_open = true;
+    g_rec.reopened = true;
 }
 
 bool Recovery_IsOpen() { return g_rec.is_open; }
@@ -131,6 +143,9 @@ static void DrawRecovery(float z)
           "Restore one to go on with it here; the others stay kept for the next tab you open."
         : "Parley kept this draft, which was not saved to a file, when its tab closed, stopped or reloaded.",
         Theme_Colors().text, width);
+    if (g_rec.reopened)   // a draft is open here now: say what Restore does to it
+        NamedText("recovery-reopened", "Restoring one puts it in place of the draft open here. Words not yet saved in that "
+                  "draft stay kept by this browser and are offered the next time Parley opens.", Theme_Colors().text_muted, width);
     ImGui::Dummy(ImVec2(0, 4 * z));
     const float row = ImGui::GetTextLineHeightWithSpacing() * 3 + ImGui::GetFrameHeightWithSpacing() + 24 * z;
     const float height = std::min(row * (float)g_rec.copies.size(), 420 * z);
@@ -145,11 +160,11 @@ static void DrawRecovery(float z)
     ImGui::EndChild();
     ImGui::Dummy(ImVec2(0, 4 * z));
     if (ImGui::Button("Decide later") || (g_rec.confirming.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape))) {
-        g_rec.is_open = false;   // kept: offered again the next time Parley opens
+        g_rec.is_open = false;   // kept: offered again the next time Parley opens, and listed in the File menu
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("Kept drafts are offered again the next time Parley opens.");
+    ImGui::TextDisabled("Kept: File > Unsaved drafts lists them again.");
     ImGui::EndPopup();
 }
 

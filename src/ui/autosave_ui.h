@@ -23,6 +23,7 @@ struct RecoveryRequest {
 };
 
 void Recovery_Offer(std::vector<RecoveryCopy> copies);   // opens the list (nothing if empty)
+void Recovery_Reopen();                                  // File menu: the list again, after "Decide later"
 bool Recovery_IsOpen();                                  // the list waits for an answer
 bool Recovery_TakeRequest(RecoveryRequest* request);     // the platform: once per choice
 // The page restored a copy into this tab (closes the list) or could not (it stays listed).

@@ -27,6 +27,7 @@ const BIG = path.join(tmp, 'draft-10mb.parley.json');
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
 const RECOVERY = 'Restore your unsaved draft?';
 const RECOVERY_MANY = 'Restore your unsaved drafts?';
+const RECOVERY_ONE = 'Restore your unsaved draft?';
 
 before(() => {
   execFileSync(process.execPath, [path.join(ROOT, 'bench/make-draft.mjs'), BIG, '10']);
@@ -205,6 +206,16 @@ describe('autosave with several tabs', () => {
     assert.equal(await hasItem(page, RECOVERY_MANY), false);
     assert.deepEqual(await copyTitles(page), ['Kept for later'], 'a decision put off keeps the copy');
     assert.equal(await documentText(page).then((t) => JSON.parse(t).title), '');
+
+    // The File menu lists it again, to be dealt with now rather than at the next start.
+    await clickItem(page, 'File');
+    await clickItem(page, 'Unsaved drafts (1)...');
+    await findItem(page, RECOVERY_ONE);
+    await findItem(page, '\u201CKept for later\u201D');
+    await screenshot(page, 'autosave-recovery-reopened');
+    await clickItem(page, 'Decide later');
+    await settled(page);
+    assert.equal(await hasItem(page, RECOVERY_ONE), false);
     await page.close();
   });
 
