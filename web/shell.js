@@ -724,9 +724,11 @@
     requestFrame();
   }
 
-  // Opening a file needs at most OPEN_MEMORY_MULTIPLE times its size in memory (the bytes, the
-  // import and the document: docs/architecture.md, "Memory"). A file that would not fit is
-  // refused before it is read, so the open draft is never at risk.
+  // Opening a file of ordinary density needs at most OPEN_MEMORY_MULTIPLE times its size in
+  // memory (the bytes, the import and the document: docs/architecture.md, "Memory"). A file
+  // that would not fit is refused before it is read, so the open draft is never at risk; one
+  // dense in small values, which costs more, is refused by the import's own memory budget
+  // (App_ImportBudget) where reading reaches it.
   const OPEN_MEMORY_MULTIPLE = 10;
   const megabytes = (n) => (n / 1048576).toFixed(1) + ' MB';
 

@@ -721,10 +721,12 @@ ImportError at(const JsonValue& v, const char* pointer, std::string message)
 
 } // namespace
 
-ImportResult import_document(const std::string& text)
+ImportResult import_document(const std::string& text, size_t memory_budget)
 {
     ImportResult result;
-    JsonReadResult json = json_read(text, JsonLimits(), format_key);
+    JsonLimits limits;
+    limits.max_memory = memory_budget;
+    JsonReadResult json = json_read(text, limits, format_key);
     for (const JsonIssue& issue : json.issues) {
         const char* prefix = issue.kind == JsonIssue::Syntax ? "the file is not valid JSON: " : "";
         result.errors.push_back({issue.pointer, issue.pos.line, issue.pos.column, prefix + issue.message});

@@ -2,6 +2,7 @@
 // Import never half-loads: either every check passes and `document` is filled, or `errors`
 // says everything that is wrong and where, and the caller keeps whatever it had.
 #pragma once
+#include <cstdint>
 #include "document.h"
 #include <string>
 #include <vector>
@@ -25,7 +26,9 @@ struct ImportResult {
 constexpr int    kFormatVersion = 1;
 constexpr size_t kMaxImportErrors = 50;
 
-ImportResult import_document(const std::string& json_text);
+// `memory_budget`: bytes the import may take (JsonLimits::max_memory); a file that would need
+// more is refused with an error where reading stopped. The browser passes what its heap has left.
+ImportResult import_document(const std::string& json_text, size_t memory_budget = SIZE_MAX);
 std::string  export_document(const Document& doc);             // canonical, ends with '\n'
 std::string  format_error(const ImportError& e);               // "line:col: /pointer: message"
 

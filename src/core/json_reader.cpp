@@ -118,6 +118,7 @@ private:
     int                line_ = 1, col_ = 1;
     bool               failed_ = false;
     std::string        pointer_;
+    size_t             held_ = 0;        // memory the values read so far will take (JsonLimits::max_memory)
 
     TextPos here() const { return {line_, col_}; }
 
@@ -152,7 +153,10 @@ private:
     {
         skip_space();
         v.pos = here();
-        if (!raw_) r_.tree_values++;
+        if (!raw_) {
+            r_.tree_values++;
+            if ((held_ += kJsonValueCost) > limits_.max_memory) return out_of_memory();
+        }
         if (p_ >= end_) return fail(here(), "the file ends where a value was expected (is it cut short?)");
         switch (*p_) {
         case '{': return object(v, depth + 1);
@@ -161,6 +165,7 @@ private:
             v.type = JsonValue::String;
             if (!string(v.text)) return false;
             if (raw_) json_quote(*raw_, v.text);   // as the writer escapes it, so equal texts compare equal
+            else if ((held_ += v.text.size()) > limits_.max_memory) return out_of_memory();
             return true;
         case 't': v.type = JsonValue::Bool; v.boolean = true; return literal("true");
         case 'f': v.type = JsonValue::Bool; v.boolean = false; return literal("false");
@@ -172,6 +177,16 @@ private:
             return fail(here(), "expected a value (text in double quotes, a number, true, false, null, a list [...] or an object {...}), found " +
                                 describe_char(p_, end_));
         }
+    }
+
+    bool out_of_memory()
+    {
+        char buf[320];
+        snprintf(buf, sizeof(buf),
+                 "this file holds too many separate values for the memory this page has left (%.0f MB): by here it has %zu, "
+                 "which would take more than that to open. Nothing was opened; the open draft is unchanged",
+                 limits_.max_memory / 1048576.0, r_.tree_values);
+        return fail(here(), buf, JsonIssue::Limit);
     }
 
     bool literal(const char* word)
@@ -226,6 +241,7 @@ private:
             m.text = std::move(out);
             m.text.shrink_to_fit();
         }
+        if (ok && (held_ += kJsonValueCost + m.text.size()) > limits_.max_memory) return out_of_memory();
         return ok;
     }
 

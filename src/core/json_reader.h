@@ -6,6 +6,7 @@
 // never crash on hostile input. nlohmann/json keeps no positions, so this reader builds its own
 // small tree; the model reader (document_json.cpp) walks it.
 #pragma once
+#include <cstdint>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -55,7 +56,18 @@ struct JsonLimits {
     size_t max_bytes = 64u << 20;   // a 10 MB draft is already very large
     int    max_depth = 64;
     size_t max_issues = 50;         // stop collecting after this many
+    // Memory the tree and the document made from it may take, estimated as it is read (each
+    // value ~kJsonValueCost, text as long as it is). Past it reading stops with a Limit issue
+    // where it stood: a file dense in small values (a value every few bytes) costs 20 to 40
+    // times its size, and in the browser, whose heap is bounded, it must be refused before it
+    // runs the heap out, never abort the app with the open draft in it. Natively: no bound.
+    size_t max_memory = SIZE_MAX;
 };
+
+// Estimated bytes one value costs once read: its JsonValue, its member's key, the slack of the
+// vectors that hold them and its share of the document built from the tree (measured on the
+// adversarial shapes of `make bench-adversarial`: 200 to 450 bytes a value).
+constexpr size_t kJsonValueCost = 400;
 
 struct JsonReadResult {
     bool      ok = false;           // true when the text is well-formed and within limits

@@ -140,6 +140,13 @@ static void RebuildStyleAndFonts()
     g_app.views.style_dirty = false;
 }
 
+// Bytes the heap can still give: what it may grow by, plus what is free inside it.
+static size_t HeapLeft()
+{
+    const struct mallinfo m = mallinfo();
+    return emscripten_get_heap_max() - emscripten_get_heap_size() + (size_t)m.fordblks;
+}
+
 int main() { return 0; }   // nothing to do until the page calls parley_init
 
 extern "C" {
@@ -224,6 +231,7 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
 
     parley_resize(css_w, css_h, fb_w, fb_h, dpr);
     App_Init(g_app, (unsigned long long)RandomSeed());
+    g_app.memory_left = HeapLeft;   // a file too dense for the heap is refused, not opened into an abort
     Theme_Apply(g_app.theme, g_app.views.zoom);
     Fonts_Build(g_app.views.zoom, g_dpr);
     g_fonts_dpr = g_dpr;
@@ -687,7 +695,7 @@ EMSCRIPTEN_KEEPALIVE const char* parley_document_json()
 // document is left exactly as it was.
 EMSCRIPTEN_KEEPALIVE const char* parley_load_json(const char* text)
 {
-    parley::ImportResult r = parley::import_document(text);
+    parley::ImportResult r = parley::import_document(text, App_ImportBudget(g_app, strlen(text)));
     nlohmann::json out;
     out["ok"] = r.ok;
     if (r.ok) {
@@ -729,8 +737,7 @@ EMSCRIPTEN_KEEPALIVE void parley_open_failed(const char* source, const char* mes
 // so a file too big for memory never aborts the app and the open draft with it.
 EMSCRIPTEN_KEEPALIVE double parley_memory_available()
 {
-    const struct mallinfo m = mallinfo();
-    return (double)emscripten_get_heap_max() - (double)emscripten_get_heap_size() + (double)m.fordblks;
+    return (double)HeapLeft();
 }
 
 // `file_token`: the file the page wrote to, when it is one it can write to again (0: a download).

@@ -191,6 +191,13 @@ void App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<
     app.show_open_errors = true;
 }
 
+size_t App_ImportBudget(const AppState& app, size_t text_size)
+{
+    if (!app.memory_left) return SIZE_MAX;
+    const size_t usable = app.memory_left() / 4 * 3;
+    return usable > 2 * text_size ? usable - 2 * text_size : 0;
+}
+
 bool App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token, const char* what)
 {
     // A file chosen in the compare view is the other version, not a replacement for this draft.
@@ -199,7 +206,7 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
     // And one chosen for a merge is the other organisation's copy, or the original of both.
     const bool for_merge = app.views.merge.open_for_merge, for_original = app.views.merge.open_for_original;
     app.views.merge.open_for_merge = app.views.merge.open_for_original = false;
-    parley::ImportResult r = parley::import_document(text);
+    parley::ImportResult r = parley::import_document(text, App_ImportBudget(app, text.size()));
     if (!r.ok) {
         std::vector<std::string> problems;
         for (const parley::ImportError& e : r.errors) {   // "Line 5, column 11 · /kind · what is wrong"

@@ -16,6 +16,10 @@ enum class ExportFormat { Markdown, WebPage, PlainText };
 // share (the edit session, the editor, the compare view, the workshop presentation) is `views`,
 // handed to them; they never see the rest.
 struct AppState {
+    // Bytes the heap can still give (the platform's; null natively: no bound). An opened file
+    // may take three quarters of it, less twice its own size: one too dense for that is refused
+    // (import_document's memory_budget) rather than run the heap out with the draft in it.
+    size_t (*memory_left)() = nullptr;
     Views  views;
     Theme  theme = Theme_Light;
     bool   open_about = false;
@@ -71,6 +75,8 @@ bool  App_HasUnsavedChanges(const AppState& app);
 // `what` ends the question asked before unsaved work is replaced ("Discard and open the file").
 bool  App_OpenText(AppState& app, const std::string& text, const std::string& source, int file_token = 0,
                    const char* what = "open the file");
+// Bytes an import of `text_size` bytes may take (import_document's memory_budget).
+size_t App_ImportBudget(const AppState& app, size_t text_size);
 void  App_ShowOpenProblems(AppState& app, const std::string& source, std::vector<std::string> problems);
 // Puts `doc` in place of the open one at once (no question asked): undo history starts afresh.
 // `unsaved`: the document is not in any file yet (restored from autosave).

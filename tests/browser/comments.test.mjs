@@ -7,7 +7,7 @@
 // 2,000 comments keep frames fast.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, items, settled, declineKeptDrafts, screenshot, revealItem, clickRevealed } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, items, settled, screenshot, revealItem, clickRevealed } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -202,7 +202,6 @@ describe('comments', () => {
       many.push({ id: `cmt-${i}`, target, author: i % 2 ? 'Ann Jones' : 'Kim Lee', organisation: i % 2 ? 'ADCS' : 'BASW',
         time: '2026-11-27T10:00:00Z', text: `Comment ${i}: ${'words about the proposal '.repeat(i % 7 + 1)}` });
     }
-    await declineKeptDrafts(page);   // the first test's draft, autosaved: offered, not wanted here
     await page.evaluate((t) => window.parley.load(t), JSON.stringify(response(many)));
     await settled(page);
     await clickItem(page, 'View');

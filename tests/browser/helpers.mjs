@@ -64,7 +64,11 @@ export function sharedBrowserAndServer() {
 }
 
 // Opens a page, records console errors and page errors, and waits until Parley has drawn.
-export async function openParley(context, url, { viewport } = {}) {
+// A new page of Parley, ready. Drafts an earlier test left unsaved in this browser's autosave
+// are offered back at start (a test that closes a page with changes leaves one, depending on
+// timing); a test not about that offer has it answered "Decide later" (`keptDrafts: 'offer'`
+// leaves it open).
+export async function openParley(context, url, { viewport, keptDrafts = 'decline' } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const problems = [];
@@ -72,6 +76,7 @@ export async function openParley(context, url, { viewport } = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
   await page.evaluate(() => window.parley.ready);
+  if (keptDrafts === 'decline') await declineKeptDrafts(page);
   return { page, problems };
 }
 
@@ -140,9 +145,8 @@ export async function clickItem(page, label, opts = {}) {
 // Waits until Parley has processed every input given so far and drawn the result.
 export const settled = (page) => page.evaluate(() => window.parley.settled());
 
-// A test that left unsaved typing behind in this browser (its page closed with changes) makes
-// the next page offer that draft back (src/ui/autosave_ui.h). Tests that do not test the offer
-// answer "Decide later". The list is complete once parley.ready resolves; a frame shows it.
+// Answers the list of kept drafts (src/ui/autosave_ui.h) "Decide later", if it is shown. The
+// list is complete once parley.ready resolves; a frame shows it.
 export async function declineKeptDrafts(page) {
   await settled(page);
   if ((await items(page)).some((it) => it.label === 'Decide later')) {

@@ -142,3 +142,32 @@ TEST_CASE("lines are counted as editors count them: CR, LF and CRLF each end one
     CHECK(doc.errors[0].pointer == "/title");
     CHECK(doc.errors[0].line == 6);
 }
+
+TEST_CASE("a file dense in small values is refused within a memory budget, where reading reached it; a huge unknown member is not")
+{
+    // 2,000 dimensions of 20 small members each: some 50,000 values in about 0.4 MB, which
+    // would cost 20 MB once read. With 4 MB to spend the import stops where the budget ran out.
+    std::string dims;
+    for (int i = 0; i < 2000; i++) {
+        if (i) dims += ",";
+        dims += "{\"id\":\"dim-" + std::to_string(i) + "\",\"key\":\"own_" + std::to_string(i) + "\",\"label\":\"Own\",\"value\":{\"type\":\"yes_no\",\"value\":true}";
+        for (int k = 0; k < 20; k++) dims += ",\"x_" + std::to_string(k) + "\":" + std::to_string(k);
+        dims += "}";
+    }
+    const std::string dense = draft_with("\"regimes\":[{\"id\":\"reg-1\",\"name\":\"R\",\"role\":\"proposed\",\"dimensions\":[" + dims + "]}]");
+    ImportResult refused = import_document(dense, 4u << 20);
+    REQUIRE_FALSE(refused.ok);
+    REQUIRE(refused.errors.size() == 1);
+    CHECK(has(refused.errors[0].message, "too many separate values for the memory this page has left (4 MB)"));
+    CHECK(refused.errors[0].line == 1);
+    CHECK(refused.errors[0].column > 1000);                 // where the budget ran out, not the start
+    CHECK(has(refused.errors[0].pointer, "/regimes/0/dimensions/"));
+    CHECK(import_document(dense).ok);                       // no budget (the command-line tool): it opens
+
+    // A list of 1,000,000 zeros in a member Parley does not know is kept as its text: 2 MB of
+    // a 4 MB budget, so it opens.
+    std::string zeros = "[0";
+    for (int i = 1; i < 1000000; i++) zeros += ",0";
+    zeros += "]";
+    CHECK(import_document(draft_with("\"future\":" + zeros), 4u << 20).ok);
+}
