@@ -183,9 +183,9 @@ private:
     {
         char buf[320];
         snprintf(buf, sizeof(buf),
-                 "this file holds too many separate values for the memory this page has left (%.0f MB): by here it has %zu, "
-                 "which would take more than that to open. Nothing was opened; the open draft is unchanged",
-                 limits_.max_memory / 1048576.0, r_.tree_values);
+                 "this file holds too many separate values for the memory this page has left (%.0f MB): reading it had "
+                 "used all of that by here. Nothing was opened; the open draft is unchanged",
+                 limits_.max_memory / 1048576.0);
         return fail(here(), buf, JsonIssue::Limit);
     }
 

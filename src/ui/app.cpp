@@ -27,6 +27,8 @@
 #include "identity.h"
 #include "joint_export_modal.h"
 #include "fonts.h"
+#include "theme.h"
+#include "widgets.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // BeginViewportSideBar
 #include "imgui_stdlib.h"     // InputText on std::string
@@ -595,14 +597,17 @@ static void DrawModals(AppState& app)
                     app.open_errors.size() == 1 ? "problem" : "problems");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
-        const float list_height = std::min(ImGui::GetTextLineHeightWithSpacing() * (float)(app.open_errors.size() + 1),
-                                           ImGui::GetMainViewport()->WorkSize.y * 0.5f);
+        // Each problem wrapped, whole: a message says what is wrong and where, and a cut one
+        // does not. The list is as tall as its lines, up to half the window, then scrolls.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x - style.ScrollbarSize;
+        float list_height = 2 * style.WindowPadding.y;
+        for (const std::string& e : app.open_errors)
+            list_height += ImGui::CalcTextSize(e.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y;
+        list_height = std::min(list_height, ImGui::GetMainViewport()->WorkSize.y * 0.5f);
         if (ImGui::BeginChild("problems", ImVec2(0, list_height), true)) {
-            for (size_t i = 0; i < app.open_errors.size(); i++) {
-                ImGui::PushID((int)i);
-                ImGui::Selectable(app.open_errors[i].c_str(), false, ImGuiSelectableFlags_DontClosePopups);
-                ImGui::PopID();
-            }
+            for (size_t i = 0; i < app.open_errors.size(); i++)
+                NamedText("problem-" + std::to_string(i), app.open_errors[i].c_str(), Theme_Colors().text, wrap);
         }
         ImGui::EndChild();
         ImGui::Dummy(ImVec2(0, 4 * z));
