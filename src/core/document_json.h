@@ -2,8 +2,8 @@
 // Import never half-loads: either every check passes and `document` is filled, or `errors`
 // says everything that is wrong and where, and the caller keeps whatever it had.
 #pragma once
-#include <cstdint>
 #include "document.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 

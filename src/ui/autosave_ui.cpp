@@ -30,24 +30,28 @@ struct RecoveryState {
 };
 static RecoveryState g_rec;
 
-void Recovery_Offer(std::vector<RecoveryCopy> copies)
+// Opens the list on the copies held: at start-up (offered) or from the File menu (reopened,
+// over a draft being worked on).
+static void OpenList(bool reopened)
 {
-    if (copies.empty()) return;
-    g_rec.copies = std::move(copies);
     g_rec.confirming.clear();
     g_rec.title = g_rec.copies.size() > 1 ? kRecoveryMany : kRecoveryOne;
     g_rec.open_modal = true;
     g_rec.is_open = true;
+    g_rec.reopened = reopened;
+}
+
+void Recovery_Offer(std::vector<RecoveryCopy> copies)
+{
+    if (copies.empty()) return;
+    g_rec.copies = std::move(copies);
+    OpenList(false);
 }
 
 void Recovery_Reopen()
 {
     if (g_rec.copies.empty() || g_rec.is_open) return;
-    g_rec.confirming.clear();
-    g_rec.title = g_rec.copies.size() > 1 ? kRecoveryMany : kRecoveryOne;
-    g_rec.open_modal = true;
-    g_rec.is_open = true;
-    g_rec.reopened = true;
+    OpenList(true);
 }
 
 bool Recovery_IsOpen() { return g_rec.is_open; }

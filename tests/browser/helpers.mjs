@@ -64,11 +64,11 @@ export function sharedBrowserAndServer() {
 }
 
 // Opens a page, records console errors and page errors, and waits until Parley has drawn.
-// A new page of Parley, ready. Drafts an earlier test left unsaved in this browser's autosave
-// are offered back at start (a test that closes a page with changes leaves one, depending on
-// timing); a test not about that offer has it answered "Decide later" (`keptDrafts: 'offer'`
-// leaves it open).
-export async function openParley(context, url, { viewport, keptDrafts = 'decline' } = {}) {
+// Drafts an earlier test left unsaved in this browser's autosave are offered back at start (a
+// test that closes a page with changes leaves one, depending on timing): the offer is answered
+// "Decide later", so it never takes a click meant for the page. Tests of the offer itself open
+// their pages with context.newPage() or reload one.
+export async function openParley(context, url, { viewport } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const problems = [];
@@ -76,7 +76,7 @@ export async function openParley(context, url, { viewport, keptDrafts = 'decline
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
   await page.evaluate(() => window.parley.ready);
-  if (keptDrafts === 'decline') await declineKeptDrafts(page);
+  await declineKeptDrafts(page);
   return { page, problems };
 }
 
@@ -147,7 +147,7 @@ export const settled = (page) => page.evaluate(() => window.parley.settled());
 
 // Answers the list of kept drafts (src/ui/autosave_ui.h) "Decide later", if it is shown. The
 // list is complete once parley.ready resolves; a frame shows it.
-export async function declineKeptDrafts(page) {
+async function declineKeptDrafts(page) {
   await settled(page);
   if ((await items(page)).some((it) => it.label === 'Decide later')) {
     await clickItem(page, 'Decide later');
