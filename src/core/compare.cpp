@@ -322,7 +322,7 @@ struct Collector {
     const Document& b;
     std::vector<FieldChange> changes;
     std::unordered_map<std::string, std::string> paths{};   // id -> path, in b, then a (CollectPaths)
-    uint64_t work_left = UINT64_MAX;   // compare_documents' work budget for all the word diffs together
+    bool defer_diffs = false;   // prose fields are left for ComparisonJob::step to diff
 
     std::string PathOf(const std::string& id) const
     {
@@ -347,13 +347,7 @@ struct Collector {
         f.after = after;
         f.prose = prose;
         f.path = path;
-        if (prose) {
-            DiffOptions options;
-            if (work_left != UINT64_MAX) options.work_budget = std::max<uint64_t>(1, work_left);   // 0 would mean "the default"
-            f.diff = diff_text(before, after, options);
-            if (work_left != UINT64_MAX) work_left -= std::min(work_left, f.diff.work);
-        }
-        changes.push_back(std::move(f));
+        changes.push_back(std::move(f));   // prose fields are diffed afterwards (ComparisonJob), all from one budget
     }
     void Object(ChangeKind kind, const std::string& part, const std::string& what, const std::string& id, const std::string& text)
     {
@@ -576,10 +570,10 @@ int DocumentComparison::coarse_fields() const
     return n;
 }
 
-DocumentComparison compare_documents(const Document& a, const Document& b, uint64_t work_budget)
+// Every changed field of the two versions, prose fields not yet diffed.
+static DocumentComparison CollectChanges(const Document& a, const Document& b)
 {
     Collector c{a, b, {}};
-    if (work_budget) c.work_left = work_budget;
     CollectPaths(b, "", c.paths);
     CollectPaths(a, "", c.paths);   // objects only the older version has (removed): emplace keeps b's
     CompareMembers(c, "Document", "", a, b);
@@ -653,6 +647,55 @@ DocumentComparison compare_documents(const Document& a, const Document& b, uint6
     for (const Revision& r : a.revisions) result.revisions_only_in_a += in_b.count(r.id) ? 0 : 1;
     for (const Revision& r : b.revisions) result.revisions_only_in_b += in_a.count(r.id) ? 0 : 1;
     return result;
+}
+
+ComparisonJob::ComparisonJob(const Document& older, const Document& newer, uint64_t work_budget)
+    : result_(CollectChanges(older, newer)), work_left_(work_budget ? work_budget : UINT64_MAX)
+{
+    for (const FieldChange& f : result_.changes) prose_fields_ += f.prose;
+}
+
+bool ComparisonJob::step(uint64_t units)
+{
+    uint64_t left = units ? units : 1;
+    while (left > 0 && next_ < result_.changes.size()) {
+        FieldChange& f = result_.changes[next_];
+        if (!f.prose) { next_++; continue; }
+        if (!job_) {
+            DiffOptions options;
+            if (work_left_ != UINT64_MAX) options.work_budget = std::max<uint64_t>(1, work_left_);   // 0 would mean "the default"
+            job_.reset(new TextDiffJob(f.before, f.after, options));
+        }
+        if (!job_->step(left)) break;   // the slice is spent
+        f.diff = job_->take();
+        job_.reset();
+        // What the diff cost, at most (some of it may have come from earlier calls): a diff that
+        // finished within the slice leaves the rest of it for the next field.
+        const uint64_t cost = (f.before.size() + f.after.size()) / 4 + f.diff.work + 1;
+        left -= std::min(left, cost);
+        if (work_left_ != UINT64_MAX) work_left_ -= std::min(work_left_, f.diff.work);
+        prose_done_++;
+        next_++;
+    }
+    return done();
+}
+
+float ComparisonJob::progress() const
+{
+    if (done() || prose_fields_ == 0) return done() ? 1.0f : 0.0f;
+    return (prose_done_ + (job_ ? job_->progress() : 0.0f)) / prose_fields_;
+}
+
+DocumentComparison ComparisonJob::take()
+{
+    while (!step(UINT64_MAX)) {}
+    return std::move(result_);
+}
+
+DocumentComparison compare_documents(const Document& a, const Document& b, uint64_t work_budget)
+{
+    ComparisonJob job(a, b, work_budget);
+    return job.take();
 }
 
 // Whose revision made each change: one walk back from the newer draft's last revision to the

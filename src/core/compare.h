@@ -9,6 +9,7 @@
 #include "document.h"
 #include "word_diff.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,28 @@ struct DocumentComparison {
 // own, DiffOptions' default): the compare view spends one frame on a comparison, so the whole of
 // it needs a bound; fields past it are compared coarsely (TextDiff::coarse), never wrongly.
 DocumentComparison compare_documents(const Document& a, const Document& b, uint64_t work_budget = 0);
+
+// The same comparison worked out a slice at a time, so a view can go on drawing while two long
+// drafts are compared (no frame may freeze the page). The constructor lines the versions up and
+// finds the changed fields (linear in their size); step() then diffs the prose fields in order,
+// about `units` of word-diff work a call (TextDiffJob), and says whether all are done. The result
+// is compare_documents' whatever the slices. The documents need not outlive the constructor.
+class ComparisonJob {
+public:
+    ComparisonJob(const Document& older, const Document& newer, uint64_t work_budget = 0);
+    bool step(uint64_t units);
+    bool done() const { return next_ >= result_.changes.size(); }
+    int prose_fields() const { return prose_fields_; }   // prose fields to diff, and how many are done
+    int prose_done() const { return prose_done_; }
+    float progress() const;   // 0 to 1, roughly: for a progress bar
+    DocumentComparison take();   // the result, finishing the work first if it is not done
+private:
+    DocumentComparison result_;
+    uint64_t work_left_;                  // for the word diffs of all fields together
+    size_t next_ = 0;                     // the change being diffed
+    std::unique_ptr<TextDiffJob> job_;    // its diff, under way
+    int prose_fields_ = 0, prose_done_ = 0;
+};
 
 // Says on each change of compare_documents(older, newer) which of the newer draft's revisions
 // made it: the newest revision after the older version's last one (back along the parents)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 namespace parley {
 
@@ -55,15 +56,14 @@ TokenKind token_kind_at(std::string_view text, size_t i)
     return k == Char_Word ? TokenKind::Word : k == Char_Space ? TokenKind::Space : TokenKind::Mark;
 }
 
-// Cuts text into tokens. `starts` gets each token's first byte and, last, text.size().
-// A word goes on through an apostrophe or hyphen with a word character on both sides
-// ("child's", "co-operate", "18-24"), so such a word changes as one.
-static void Tokenize(std::string_view text, std::vector<uint32_t>& starts, std::vector<uint8_t>* is_word)
+// Cuts text into tokens from byte `*at` on, until `*at` reaches `stop` (a whole token at a
+// time, so it may pass it). `starts` gets each token's first byte and, once the end is reached,
+// text.size(). A word goes on through an apostrophe or hyphen with a word character on both
+// sides ("child's", "co-operate", "18-24"), so such a word changes as one.
+static void Tokenize(std::string_view text, size_t* at, size_t stop, std::vector<uint32_t>& starts, std::vector<uint8_t>* is_word)
 {
-    starts.clear();
-    if (is_word) is_word->clear();
-    size_t i = 0;
-    while (i < text.size()) {
+    size_t i = *at;
+    while (i < text.size() && i < stop) {
         starts.push_back((uint32_t)i);
         size_t len;
         const CharClass cls = ClassAt(text, i, &len);
@@ -83,13 +83,15 @@ static void Tokenize(std::string_view text, std::vector<uint32_t>& starts, std::
         }
         if (is_word) is_word->push_back(cls == Char_Word);
     }
-    starts.push_back((uint32_t)text.size());
+    if (i >= text.size()) starts.push_back((uint32_t)text.size());
+    *at = i;
 }
 
 std::vector<uint32_t> tokenize_text(std::string_view text)
 {
     std::vector<uint32_t> starts;
-    Tokenize(text, starts, nullptr);
+    size_t at = 0;
+    Tokenize(text, &at, text.size(), starts, nullptr);
     return starts;
 }
 
@@ -176,13 +178,22 @@ struct Matcher {
 
     struct Region { uint32_t a0, a1, b0, b1; };
 
-    void Match(uint32_t n, uint32_t m)
+    // The regions still to match, the next on top: Match works through them a slice at a time.
+    std::vector<Region> todo;
+
+    // Sets up the matching of a (n tokens) and b (m tokens): the skeleton of unique anchors and
+    // the regions between them.
+    void BeginMatch(uint32_t n, uint32_t m)
     {
+        runs.clear();
+        todo.clear();
+        work = 0;
+        out_of_budget = false;
         count.assign(vocabulary, 0);
         head.assign(vocabulary, 0);
         stamp.assign(vocabulary, 0);
         next.assign(n, 0);
-        std::vector<Region> todo;
+        generation = 0;
         // First the skeleton: tokens found exactly once in each text, kept in the longest order
         // both agree on (patience). A paragraph moved far away cannot outvote the many unique
         // words around it, which histogram anchoring alone, taking the longest rare run, could.
@@ -196,7 +207,15 @@ struct Matcher {
         }
         todo.push_back(Region{a, n, b, m});
         std::reverse(todo.begin(), todo.end());
-        while (!todo.empty()) {
+    }
+
+    // Matches regions until about `slice` work units are spent or none is left; true when done
+    // (the runs are then in order of a). The slices change nothing in the result: a region is
+    // always matched whole, in the same order.
+    bool Match(uint64_t slice)
+    {
+        const uint64_t until = work + slice < work ? UINT64_MAX : work + slice;
+        while (!todo.empty() && work < until) {
             Region r = todo.back();
             todo.pop_back();
             // Common prefix and suffix: cheap, and most regions are mostly that.
@@ -219,7 +238,9 @@ struct Matcher {
                 todo.push_back(left);
             }
         }
+        if (!todo.empty()) return false;
         std::sort(runs.begin(), runs.end(), [](const Run& x, const Run& y) { return x.a < y.a; });
+        return true;
     }
 
     // Tokens that occur once in a and once in b, as runs of one, in the longest chain that is
@@ -580,6 +601,9 @@ static int FindMoves(std::vector<TokPiece>& pieces, const uint32_t* A, const uin
 
 // ---------------------------------------------------------------------------------------------
 
+// The big arrays of one diff. They live on between diffs (one spare per thread): a comparison
+// diffs many fields in a row, and fresh multi-megabyte buffers cost page faults that outweighed
+// the diff itself.
 struct Scratch {
     std::vector<uint32_t> sa, sb, ta, tb;
     std::vector<uint8_t> word_a, word_b;
@@ -587,53 +611,84 @@ struct Scratch {
     WordCounts wa, wb;
 };
 
-TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options)
-{
+static thread_local std::unique_ptr<Scratch> t_spare_scratch;
+
+// The steps of a diff, in order. Cutting and interning go a slice of tokens at a time and the
+// matching a slice of work; the others are linear and short (some milliseconds natively for
+// 100,000 words), so they run whole.
+enum DiffStep { Step_CutA, Step_CutB, Step_InternA, Step_InternB, Step_Skeleton, Step_Match, Step_CleanUp, Step_Moves, Step_Done };
+
+struct TextDiffJob::State {
+    std::string_view a, b;
+    DiffOptions options;
+    std::unique_ptr<Scratch> scratch;
+    Interner interner{1024};   // distinct tokens are few: start small and grow (clearing a table sized for every token cost more than the diff)
+    DiffStep step = Step_CutA;
+    size_t at = 0;             // the byte (cutting) or token (interning) the current step has reached
+    uint32_t n = 0, m = 0;     // tokens of a and b, once cut
+    std::vector<TokPiece> pieces;   // between the clean-up and the moves
     TextDiff result;
-    // The big arrays live on between calls (per thread): a comparison diffs many fields in a
-    // row, and fresh multi-megabyte buffers cost page faults that outweighed the diff itself.
-    static thread_local Scratch scratch;
-    std::vector<uint32_t>& sa = scratch.sa;
-    std::vector<uint32_t>& sb = scratch.sb;
-    std::vector<uint8_t>& word_a = scratch.word_a;
-    std::vector<uint8_t>& word_b = scratch.word_b;
-    Tokenize(a, sa, &word_a);
-    Tokenize(b, sb, &word_b);
-    const uint32_t n = (uint32_t)sa.size() - 1, m = (uint32_t)sb.size() - 1;
+};
 
-    // Distinct tokens are few (a long text has a vocabulary of thousands): start small and grow,
-    // as clearing a table sized for every token cost more than the diff itself.
-    Interner interner(1024);
-    std::vector<uint32_t>& ta = scratch.ta;
-    std::vector<uint32_t>& tb = scratch.tb;
-    ta.resize(n);
-    tb.resize(m);
-    for (uint32_t i = 0; i < n; i++) ta[i] = interner.Intern(a.data(), sa[i], sa[i + 1] - sa[i]);
-    for (uint32_t j = 0; j < m; j++) tb[j] = interner.Intern(b.data(), sb[j], sb[j + 1] - sb[j]);
+TextDiffJob::TextDiffJob(std::string_view a, std::string_view b, const DiffOptions& options) : s_(new State)
+{
+    s_->a = a;
+    s_->b = b;
+    s_->options = options;
+    s_->scratch = t_spare_scratch ? std::move(t_spare_scratch) : std::unique_ptr<Scratch>(new Scratch);
+    Scratch& sc = *s_->scratch;
+    sc.sa.clear(); sc.sb.clear(); sc.word_a.clear(); sc.word_b.clear();
+}
 
-    Matcher& matcher = scratch.matcher;
-    matcher.runs.clear();
-    matcher.A = ta.data();
-    matcher.B = tb.data();
-    matcher.vocabulary = interner.count;
-    matcher.work = 0;
-    const uint64_t default_budget = kDiffWorkPerToken * ((uint64_t)n + m) + kDiffWorkBase;
-    matcher.budget = options.work_budget == UINT64_MAX ? UINT64_MAX
-                   : options.work_budget ? std::min(options.work_budget, default_budget) : default_budget;
-    matcher.out_of_budget = false;
-    matcher.Match(n, m);
+TextDiffJob::~TextDiffJob()
+{
+    if (s_ && s_->scratch && !t_spare_scratch) t_spare_scratch = std::move(s_->scratch);
+}
 
-    scratch.wa.Count(word_a);
-    scratch.wb.Count(word_b);
-    const WordCounts& wa = scratch.wa;
-    const WordCounts& wb = scratch.wb;
-    std::vector<Seg> segs = SegmentsFromRuns(matcher.runs, n, m);
-    if (options.clean_up) {
-        segs = AbsorbStrandedEqualities(std::move(segs), wa, wb);
-        SlideToWords(segs, ta.data(), tb.data(), word_a, word_b);
+TextDiffJob::TextDiffJob(TextDiffJob&&) noexcept = default;
+TextDiffJob& TextDiffJob::operator=(TextDiffJob&&) noexcept = default;
+
+bool TextDiffJob::done() const { return s_->step == Step_Done; }
+
+float TextDiffJob::progress() const
+{
+    // Where each step starts, as a share of the whole: a rough but steady line for a progress bar.
+    static const float kStart[] = {0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.45f, 0.9f, 0.95f, 1.0f};
+    const State& s = *s_;
+    if (s.step == Step_Done) return 1.0f;
+    float within = 0;   // how far the current step has got
+    switch (s.step) {
+    case Step_CutA: within = s.a.empty() ? 0 : (float)s.at / s.a.size(); break;
+    case Step_CutB: within = s.b.empty() ? 0 : (float)s.at / s.b.size(); break;
+    case Step_InternA: within = s.n ? (float)s.at / s.n : 0; break;
+    case Step_InternB: within = s.m ? (float)s.at / s.m : 0; break;
+    case Step_Match: {
+        const Matcher& matcher = s.scratch->matcher;   // the budget is the most the matching can spend
+        within = matcher.budget == UINT64_MAX ? 0 : std::min(1.0f, (float)((double)matcher.work / (double)matcher.budget));
+        break;
     }
+    default: break;
+    }
+    return kStart[s.step] + within * (kStart[s.step + 1] - kStart[s.step]);
+}
 
-    std::vector<TokPiece> pieces;
+TextDiff TextDiffJob::take()
+{
+    while (!step(UINT64_MAX)) {}
+    return std::move(s_->result);
+}
+
+// Turns the matched runs into token pieces, cleaned up for reading.
+static void CleanUp(Scratch& sc, uint32_t n, uint32_t m, const DiffOptions& options, std::vector<TokPiece>& pieces)
+{
+    sc.wa.Count(sc.word_a);
+    sc.wb.Count(sc.word_b);
+    std::vector<Seg> segs = SegmentsFromRuns(sc.matcher.runs, n, m);
+    if (options.clean_up) {
+        segs = AbsorbStrandedEqualities(std::move(segs), sc.wa, sc.wb);
+        SlideToWords(segs, sc.ta.data(), sc.tb.data(), sc.word_a, sc.word_b);
+    }
+    pieces.clear();
     pieces.reserve(segs.size() * 2);
     for (const Seg& s : segs) {
         if (s.equal) {
@@ -643,11 +698,21 @@ TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& op
         if (s.a1 > s.a0) pieces.push_back(TokPiece{DiffOp::Delete, s.a0, s.a1, s.b0, s.b0, -1});
         if (s.b1 > s.b0) pieces.push_back(TokPiece{DiffOp::Insert, s.a1, s.a1, s.b0, s.b1, -1});
     }
+}
+
+// Finds the moves among the token pieces, then gives the result its byte ranges and counts.
+static void FinishPieces(Scratch& sc, const DiffOptions& options, std::vector<TokPiece>& pieces, TextDiff& result)
+{
+    Matcher& matcher = sc.matcher;
+    const WordCounts& wa = sc.wa;
+    const WordCounts& wb = sc.wb;
     if (options.find_moves)
-        result.moves = FindMoves(pieces, ta.data(), tb.data(), wa, wb, word_a, word_b, &matcher.work, matcher.budget, &matcher.out_of_budget);
+        result.moves = FindMoves(pieces, sc.ta.data(), sc.tb.data(), wa, wb, sc.word_a, sc.word_b, &matcher.work, matcher.budget, &matcher.out_of_budget);
     result.work = matcher.work;
     result.coarse = matcher.out_of_budget;
 
+    const std::vector<uint32_t>& sa = sc.sa;
+    const std::vector<uint32_t>& sb = sc.sb;
     result.pieces.reserve(pieces.size());
     for (const TokPiece& p : pieces) {
         DiffPiece d;
@@ -662,7 +727,97 @@ TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& op
         }
         result.pieces.push_back(d);
     }
-    return result;
+}
+
+bool TextDiffJob::step(uint64_t units)
+{
+    State& s = *s_;
+    Scratch& sc = *s.scratch;
+    Matcher& matcher = sc.matcher;
+    uint64_t left = units ? units : 1;   // a step of 0 still moves on
+    // A slice of cutting: bytes count a quarter each, about what a token costs here.
+    const uint64_t bytes = left > UINT64_MAX / 4 ? UINT64_MAX : left * 4;
+    while (left > 0 && s.step != Step_Done) {
+        switch (s.step) {
+        case Step_CutA:
+        case Step_CutB: {
+            const std::string_view text = s.step == Step_CutA ? s.a : s.b;
+            const size_t from = s.at;
+            const size_t stop = bytes > text.size() - from ? text.size() : from + (size_t)bytes;
+            Tokenize(text, &s.at, stop, s.step == Step_CutA ? sc.sa : sc.sb, s.step == Step_CutA ? &sc.word_a : &sc.word_b);
+            left -= std::min<uint64_t>(left, (s.at - from) / 4 + 1);
+            if (s.at >= text.size()) {
+                s.at = 0;
+                s.step = s.step == Step_CutA ? Step_CutB : Step_InternA;
+                if (s.step == Step_InternA) {
+                    s.n = (uint32_t)sc.sa.size() - 1;
+                    s.m = (uint32_t)sc.sb.size() - 1;
+                    sc.ta.resize(s.n);
+                    sc.tb.resize(s.m);
+                }
+            }
+            break;
+        }
+        case Step_InternA:
+        case Step_InternB: {
+            const bool in_a = s.step == Step_InternA;
+            const uint32_t count = in_a ? s.n : s.m;
+            const std::vector<uint32_t>& starts = in_a ? sc.sa : sc.sb;
+            std::vector<uint32_t>& ids = in_a ? sc.ta : sc.tb;
+            const char* base = in_a ? s.a.data() : s.b.data();
+            const size_t until = left >= count - s.at ? count : s.at + (size_t)left;
+            for (size_t i = s.at; i < until; i++) ids[i] = s.interner.Intern(base, starts[i], starts[i + 1] - starts[i]);
+            left -= std::min<uint64_t>(left, until - s.at + 1);
+            s.at = until;
+            if (s.at >= count) {
+                s.at = 0;
+                s.step = in_a ? Step_InternB : Step_Skeleton;
+            }
+            break;
+        }
+        case Step_Skeleton: {
+            matcher.A = sc.ta.data();
+            matcher.B = sc.tb.data();
+            matcher.vocabulary = s.interner.count;
+            const uint64_t default_budget = kDiffWorkPerToken * ((uint64_t)s.n + s.m) + kDiffWorkBase;
+            matcher.budget = s.options.work_budget == UINT64_MAX ? UINT64_MAX
+                           : s.options.work_budget ? std::min(s.options.work_budget, default_budget) : default_budget;
+            matcher.BeginMatch(s.n, s.m);
+            left -= std::min<uint64_t>(left, (uint64_t)s.n + s.m + 1);
+            s.step = Step_Match;
+            break;
+        }
+        case Step_Match: {
+            const uint64_t before = matcher.work;
+            const bool matched = matcher.Match(left);
+            left -= std::min<uint64_t>(left, matcher.work - before + 1);
+            if (matched) { s.step = Step_CleanUp; left = 0; }
+            break;
+        }
+        // The last two steps are not cut up; each begins and ends a call, so a caller slicing by
+        // time looks at its clock before and after each.
+        case Step_CleanUp:
+            CleanUp(sc, s.n, s.m, s.options, s.pieces);
+            left = 0;
+            s.step = Step_Moves;
+            break;
+        case Step_Moves:
+            FinishPieces(sc, s.options, s.pieces, s.result);
+            std::vector<TokPiece>().swap(s.pieces);
+            left = 0;
+            s.step = Step_Done;
+            break;
+        case Step_Done:
+            break;
+        }
+    }
+    return s.step == Step_Done;
+}
+
+TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options)
+{
+    TextDiffJob job(a, b, options);
+    return job.take();
 }
 
 std::string apply_diff(std::string_view a, std::string_view b, const TextDiff& diff)

@@ -15,6 +15,7 @@
 //    paired as a move, so a moved paragraph is not shown as a deletion and an insertion.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,26 @@ struct DiffOptions {
 };
 
 TextDiff diff_text(std::string_view a, std::string_view b, const DiffOptions& options = {});
+
+// The same diff worked out a slice at a time, for a view that must go on drawing frames while
+// it runs (the compare view on two long drafts): step() does about `units` of work (a token cut,
+// interned or compared each) and says whether the diff is done. How it is sliced changes nothing
+// in the result, which is diff_text's. Finding the unique words and the clean-up at the end are
+// not cut (both linear: some milliseconds for 100,000 words). The texts must outlive the job.
+class TextDiffJob {
+public:
+    TextDiffJob(std::string_view a, std::string_view b, const DiffOptions& options = {});
+    ~TextDiffJob();
+    TextDiffJob(TextDiffJob&&) noexcept;
+    TextDiffJob& operator=(TextDiffJob&&) noexcept;
+    bool step(uint64_t units);
+    bool done() const;
+    float progress() const;   // 0 to 1, roughly: for a progress bar
+    TextDiff take();   // the result, finishing the work first if it is not done
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
 
 // Rebuilds b from a and the difference: a test of the pieces and the way merging replays them.
 std::string apply_diff(std::string_view a, std::string_view b, const TextDiff& diff);

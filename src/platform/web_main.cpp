@@ -33,6 +33,7 @@
 #include "ui/prose_field.h"
 #include "ui/share_link_modal.h"
 #include "ui/autosave_ui.h"
+#include "ui/compare_view.h"
 #include "core/text_fields.h"
 #include "ui/theme.h"
 #include "web_keys.h"
@@ -601,6 +602,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (parley_input_pending() > 0) return Frame_Next;
     if (g_frames_owed > 0) { g_frames_owed--; return Frame_Next; }
     if (Prose_LayoutPending()) return Frame_Next;   // a long text is still being wrapped, a part a frame
+    if (CompareView_Working(g_app.views)) return Frame_Next;   // two versions are being compared, a slice a frame
     if (emscripten_get_now() < g_awake_until_ms) return Frame_Next;
     for (int b = 0; b < ImGuiMouseButton_COUNT; b++)
         if (io.MouseDown[b]) return Frame_Next;

@@ -11,23 +11,31 @@
 #include "imgui_internal.h"
 
 #include <algorithm>
+#include <chrono>
+#include <memory>
 
 using parley::RowState;
 
 // The comparisons are worked out once per change of what they compare, not every frame: the
-// key is the document's generation and edit count and the view's own version.
+// key is the document's generation and edit count and the view's own version. Two versions are
+// compared over frames (`job`, a slice each frame) so that two long drafts never freeze the page.
 struct CompareCache {
     int generation = -1, edits = -1, version = -1;
     parley::RegimeComparison regimes;
     parley::DocumentComparison versions;
+    std::unique_ptr<parley::ComparisonJob> job;   // the version comparison under way, or null
 };
 static CompareCache g_cache;
 
 // The word diffs of one comparison share this much work (word_diff.h's units, about one token
-// compared each; some 10 to 20 ns each in the browser): the comparison is worked out in one
-// frame, and a hostile pair of drafts (blocks swapped throughout) must not freeze the tab. An
-// ordinary comparison of two 100,000-word drafts spends 1 to 6 million.
+// compared each; some 10 to 20 ns each in the browser), so a hostile pair of drafts (blocks
+// swapped throughout) ends in a coarse result in a second or two, not minutes. An ordinary
+// comparison of two 100,000-word drafts spends 1 to 6 million.
 static const uint64_t kCompareWorkBudget = 12000000;
+
+// The time a frame may give to the comparison under way. The frame's drawing comes on top (43-62
+// ms in software-rendered Chromium), so the page stays responsive while a long comparison runs.
+static const double kCompareSliceMs = 30.0;
 
 static const char kOther[] = "other:";
 
@@ -80,24 +88,47 @@ void CompareView_SetOther(Views& views, parley::Document other, const std::strin
     views.status_message = "Comparing with " + name;
 }
 
+// A slice of the version comparison under way, until this frame's time for it is spent; once it
+// is done, the result is shown and each change told whose revision made it.
+static void WorkOnComparison(Views& views)
+{
+    if (!g_cache.job) return;
+    const auto start = std::chrono::steady_clock::now();
+    while (!g_cache.job->step(20000))
+        if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() > kCompareSliceMs) return;
+    g_cache.versions = g_cache.job->take();
+    g_cache.job.reset();
+    parley::attribute_changes(g_cache.versions, views.session.doc, views.compare.other);
+    DiffText_ClearCache();
+}
+
 static void Refresh(Views& views)
 {
-    if (g_cache.generation == views.session.generation && g_cache.edits == views.session.edits && g_cache.version == views.compare.version) return;
-    g_cache.generation = views.session.generation;
-    g_cache.edits = views.session.edits;
-    g_cache.version = views.compare.version;
-    std::vector<parley::RegimeRef> refs;
-    for (const std::string& c : views.compare.columns) {
-        parley::RegimeRef ref = FindColumn(views, c);
-        if (ref.regime) refs.push_back(ref);
+    if (g_cache.generation != views.session.generation || g_cache.edits != views.session.edits || g_cache.version != views.compare.version) {
+        g_cache.generation = views.session.generation;
+        g_cache.edits = views.session.edits;
+        g_cache.version = views.compare.version;
+        std::vector<parley::RegimeRef> refs;
+        for (const std::string& c : views.compare.columns) {
+            parley::RegimeRef ref = FindColumn(views, c);
+            if (ref.regime) refs.push_back(ref);
+        }
+        // Only what the shown mode needs (switching modes bumps the version).
+        g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
+        g_cache.versions = parley::DocumentComparison{};
+        g_cache.job.reset();
+        // Lining the versions up is linear and done now; the word diffs follow a slice a frame.
+        if (views.compare.mode == CompareMode::Versions && views.compare.has_other)
+            g_cache.job.reset(new parley::ComparisonJob(views.compare.other, views.session.doc, kCompareWorkBudget));
+        DiffText_ClearCache();
+        return;
     }
-    // Only what the shown mode needs (switching modes bumps the version).
-    g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
-    g_cache.versions = views.compare.mode == CompareMode::Versions && views.compare.has_other ? parley::compare_documents(views.compare.other, views.session.doc, kCompareWorkBudget)
-                                                                      : parley::DocumentComparison{};
-    // Each change says whose revision made it, where the draft's history reaches the other version.
-    if (views.compare.mode == CompareMode::Versions && views.compare.has_other) parley::attribute_changes(g_cache.versions, views.session.doc, views.compare.other);
-    DiffText_ClearCache();
+    WorkOnComparison(views);
+}
+
+bool CompareView_Working(const Views& views)
+{
+    return views.compare.open && g_cache.job != nullptr;
 }
 
 // A small coloured word for a row's state, named so tests and the screen-reader mirror find it.
@@ -381,6 +412,17 @@ static void DrawVersions(Views& views, float column)
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Choose another file...")) OpenOtherFile(views);
     ImGui::Dummy(ImVec2(0, 8 * z));
+    if (g_cache.job) {   // still comparing: the page keeps drawing, a slice of the work a frame
+        char progress[160];
+        const int total = g_cache.job->prose_fields(), done = g_cache.job->prose_done();
+        snprintf(progress, sizeof(progress), "Comparing the two versions word by word... %d of %d text%s compared.", done, total, total == 1 ? "" : "s");
+        ImGui::PushFont(Fonts_Get(Font_Subheading));
+        NamedText("compare/working", progress, c.text_muted);
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        ImGui::ProgressBar(g_cache.job->progress(), ImVec2(std::min(column, 420 * z), 6 * z), "");
+        return;
+    }
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
     ImGui::PopFont();

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, items, settled, screenshot, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, items, settled, screenshot, compareWithVersion, ROOT } from './helpers.mjs';
+import { prng } from '../../bench/prng.mjs';
 
 const shared = sharedBrowserAndServer();
 const example = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples', f), 'utf8'));
@@ -141,6 +142,57 @@ describe('Compare', () => {
     // The draft itself is untouched by choosing a file to compare with.
     assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).answers[0].reasoning, newer.answers[0].reasoning);
     await screenshot(page, 'compare-versions');
+    assert.deepEqual(problems, []);
+    await page.close();
+    olderFile.done();
+  });
+
+  // Two 100,000-word versions with every two adjacent two-word blocks swapped: the diff runs out
+  // of its work budget. It once ran in one frame of 190-540 ms (a freeze); now it is worked out a
+  // slice a frame (core ComparisonJob), the page saying how far it has got, and ends in the same
+  // coarse, exact result. Counted in frames, not timed: the bench times the frames.
+  test('two long versions are compared over many frames with a progress line, ending in the coarse result', async () => {
+    const random = prng(0x5eed);
+    const syllables = ['ba', 'ke', 'li', 'mo', 'nu', 'ra', 'si', 'to', 'vo', 'we', 'da', 'fi', 'go', 'hu', 'pe', 'zu'];
+    const vocabulary = new Set();
+    while (vocabulary.size < 2000) {
+      let w = '';
+      for (let i = 2 + Math.floor(random() * 3); i > 0; i--) w += syllables[Math.floor(random() * 16)];
+      vocabulary.add(w);
+    }
+    const vocab = [...vocabulary];
+    const words = Array.from({ length: 100000 }, () => vocab[Math.floor(random() * vocab.length)]);
+    const swapped = words.slice();
+    for (let i = 0; i + 4 <= swapped.length; i += 4) [swapped[i], swapped[i + 1], swapped[i + 2], swapped[i + 3]] = [words[i + 2], words[i + 3], words[i], words[i + 1]];
+    const render = (w) => { const p = []; for (let i = 0; i < w.length; i += 100) p.push(w.slice(i, i + 100).join(' ') + '.'); return p.join('\n\n'); };
+    const draft = (text) => ({ format: 'parley', version: 1, id: 'doc-long-versions', kind: 'response', title: 'Long versions', status: 'draft',
+                               sections: [{ id: 'sec-body', heading: 'The whole text', body: text }] });
+    const olderFile = tempFile('older.parley.json', draft(render(words)));
+
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1280, height: 900 } });
+    assert.ok((await page.evaluate((t) => window.parley.load(t), JSON.stringify(draft(render(swapped))))).ok);
+    await compareWithVersion(page, olderFile.file);
+    const framesAtChoice = (await page.evaluate(() => window.parley.stats())).frames;
+    let progress = null, summary = null;
+    const deadline = Date.now() + 120000;
+    while (!summary && Date.now() < deadline) {
+      const all = await items(page);
+      summary = all.find((it) => it.name.endsWith('##compare/summary'));
+      const working = all.find((it) => it.name.endsWith('##compare/working'));
+      if (working && !progress) {
+        progress = working.label;
+        await screenshot(page, 'compare-working');
+      }
+      if (!summary) await page.waitForTimeout(5);
+    }
+    assert.ok(summary, 'no comparison after two minutes');
+    assert.match(progress || '', /^Comparing the two versions word by word\.\.\. 0 of 1 text compared\.$/, 'a progress line while comparing');
+    const frames = (await page.evaluate(() => window.parley.stats())).frames - framesAtChoice;
+    assert.ok(frames >= 4, `the comparison took ${frames} frames: it was not spread over frames`);
+    // The result is what compare_documents gives at once: coarse, and said to be.
+    assert.ok(await named(page, 'compare/coarse'), 'the coarse note');
+    assert.match(summary.label, /^1 change: 1 changed$/);
+    assert.equal(await named(page, 'compare/working'), undefined, 'the progress line goes once the comparison is shown');
     assert.deepEqual(problems, []);
     await page.close();
     olderFile.done();

@@ -184,3 +184,90 @@ TEST_CASE("diff budget: a comparison of two drafts says which prose fields were 
     CHECK(coarse);
     CHECK(c.coarse_fields() == 1);
 }
+
+// The compare view works a comparison out over frames (TextDiffJob, ComparisonJob) so that no
+// frame freezes the page: how the work is sliced must change nothing in what it shows.
+namespace {
+bool SamePieces(const TextDiff& x, const TextDiff& y)
+{
+    if (x.pieces.size() != y.pieces.size() || x.coarse != y.coarse || x.moves != y.moves || x.words_equal != y.words_equal) return false;
+    for (size_t i = 0; i < x.pieces.size(); i++) {
+        const DiffPiece &p = x.pieces[i], &q = y.pieces[i];
+        if (p.op != q.op || p.a_begin != q.a_begin || p.a_end != q.a_end || p.b_begin != q.b_begin || p.b_end != q.b_end || p.move != q.move) return false;
+    }
+    return true;
+}
+} // namespace
+
+TEST_CASE("diff slices: a diff worked out a slice at a time is the diff worked out at once")
+{
+    Words words(500);
+    const std::vector<std::string> w = words.Draw(12000);
+    std::vector<std::string> edited = w;
+    for (size_t i = 0; i < edited.size(); i += 41) edited[i] = "changed";
+    edited.insert(edited.end() - 300, edited.begin() + 200, edited.begin() + 260);   // a moved passage
+    edited.erase(edited.begin() + 200, edited.begin() + 260);
+    const std::string a = Render(w);
+    for (const std::string& b : {Render(edited), Render(SwapTwoWordBlocks(w)), std::string(), std::string("one word")}) {
+        for (uint64_t budget : {0ull, 50000ull}) {
+            DiffOptions o;
+            o.work_budget = budget;
+            const TextDiff whole = diff_text(a, b, o);
+            for (uint64_t slice : {1ull, 97ull, 5000ull}) {
+                TextDiffJob job(a, b, o);
+                int steps = 0;
+                float last = job.progress();
+                bool steady = last == 0.0f;
+                while (!job.step(slice)) {
+                    steps++;
+                    steady = steady && job.progress() >= last && job.progress() < 1.0f;
+                    last = job.progress();
+                }
+                CHECK(steady);   // the progress bar never goes back, and shows done only when done
+                CHECK(job.progress() == 1.0f);
+                CHECK(job.done());
+                const TextDiff sliced = job.take();
+                CHECK(SamePieces(whole, sliced));
+                CHECK(apply_diff(a, b, sliced) == b);
+                if (slice == 97 && !b.empty()) CHECK(steps > 100);   // it really was cut up
+            }
+        }
+    }
+    // The empty pair: a handful of steps, however small.
+    TextDiffJob empty("", "");
+    int steps = 0;
+    while (!empty.step(1) && steps < 20) steps++;
+    CHECK(empty.done());
+    CHECK(empty.take().identical());
+}
+
+TEST_CASE("diff slices: a comparison of two drafts worked out a slice at a time shares its budget as at once")
+{
+    Words words(2000);
+    const std::vector<std::string> w = words.Draw(8000);
+    Document older, newer;
+    older.id = newer.id = "doc-slices";
+    for (int i = 0; i < 3; i++) {
+        Section s;
+        s.id = "sec-" + std::to_string(i);
+        s.heading = "Part " + std::to_string(i);
+        s.body = Render(w);
+        older.sections.push_back(s);
+        std::vector<std::string> changed = i == 1 ? SwapTwoWordBlocks(w) : w;
+        changed[100 + i] = "edited";
+        s.body = Render(changed);
+        newer.sections.push_back(s);
+    }
+    const DocumentComparison whole = compare_documents(older, newer, 400000);
+    ComparisonJob job(older, newer, 400000);
+    CHECK(job.prose_fields() == 3);
+    int steps = 0;
+    while (!job.step(1000)) steps++;
+    CHECK(steps > 10);
+    CHECK(job.prose_done() == 3);
+    const DocumentComparison sliced = job.take();
+    REQUIRE(sliced.changes.size() == whole.changes.size());
+    for (size_t i = 0; i < whole.changes.size(); i++) CHECK(SamePieces(whole.changes[i].diff, sliced.changes[i].diff));
+    CHECK(whole.coarse_fields() == sliced.coarse_fields());
+    CHECK(whole.coarse_fields() >= 1);   // the swapped section spent the shared budget
+}
