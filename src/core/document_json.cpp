@@ -69,16 +69,22 @@ std::string describe(const JsonValue& v)
     return v.type_name();
 }
 
+// Where something is, as a JSON Pointer kept in Ctx::pointers: a file of 100,000 ids or
+// references would otherwise allocate a string for each, only for the few error messages.
+struct PointerSpan {
+    uint32_t at = 0, len = 0;
+};
+
 struct IdEntry {
     IdKind      kind;
-    std::string pointer;
+    PointerSpan pointer;
 };
 
 struct PendingRef {   // a reference to an id, checked once the whole file has been read
     std::string id;
     IdKind      want;
     bool        any;      // a comment may point at anything that has an id
-    std::string pointer;
+    PointerSpan pointer;
     TextPos     pos;
 };
 
@@ -88,6 +94,15 @@ struct Ctx {
     size_t dropped = 0;
     std::unordered_map<std::string, IdEntry> ids;
     std::vector<PendingRef> refs;
+    std::string pointers;   // the JSON Pointers of ids and references, end to end (PointerSpan)
+
+    PointerSpan keep_pointer(std::string_view pointer)
+    {
+        PointerSpan span{(uint32_t)pointers.size(), (uint32_t)pointer.size()};
+        pointers.append(pointer);
+        return span;
+    }
+    std::string pointer(PointerSpan span) const { return pointers.substr(span.at, span.len); }
     std::unordered_set<std::string> list_keys;       // the keys of the file's own lists read so far
     const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): option_lists.h looks options up in them
     std::unique_ptr<OptionIndex> option_index;       // made at the first lookup, once the lists are read
@@ -250,10 +265,10 @@ public:
             fail("id", m, "\"" + *out + "\" cannot be an id: ids are 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return;
         }
-        auto inserted = c_.ids.emplace(*out, IdEntry{kind, at("id")});
+        auto inserted = c_.ids.emplace(*out, IdEntry{kind, c_.keep_pointer(at("id"))});
         if (!inserted.second) {
             const IdEntry& first = inserted.first->second;
-            fail("id", m, "the id \"" + *out + "\" is already used by " + id_kind_noun(first.kind) + " (" + first.pointer +
+            fail("id", m, "the id \"" + *out + "\" is already used by " + id_kind_noun(first.kind) + " (" + c_.pointer(first.pointer) +
                           "); every id must be unique in the document");
         }
     }
@@ -267,7 +282,7 @@ public:
             if (required) fail(key, m, std::string("\"") + key + "\" is empty: it must name " + id_kind_noun(want) + " by its id");
             return;
         }
-        c_.refs.push_back({*out, want, any, at(key), m.pos});
+        c_.refs.push_back({*out, want, any, c_.keep_pointer(at(key)), m.pos});
     }
 
     const JsonValue* array(const char* key, bool required = false)
@@ -284,9 +299,12 @@ public:
     {
         const JsonValue* a = array(key, required);
         if (!a) return;
+        const std::string base = at(key) + "/";
+        std::string p;   // one buffer for every item's pointer: a list may have 100,000 items
         for (size_t i = 0; i < a->items.size(); i++) {
             const JsonValue& item = a->items[i];
-            const std::string p = at(key) + "/" + std::to_string(i);
+            char index[24];
+            p.assign(base).append(index, (size_t)snprintf(index, sizeof(index), "%zu", i));
             if (item.type != JsonValue::String) { c_.error(p, item.pos, "expected text, got " + describe(item)); continue; }
             out->push_back(item.text);
             check(item.text, p, item.pos);
@@ -304,7 +322,7 @@ public:
         std::unordered_set<std::string_view> seen;   // views of the JSON tree's texts, which outlive this call
         texts(key, out, false, [&](const std::string& id, const std::string& p, TextPos pos) {
             if (!seen.insert(id).second) c_.error(p, pos, "\"" + id + "\" is listed twice");
-            else c_.refs.push_back({id, want, false, p, pos});
+            else c_.refs.push_back({id, want, false, c_.keep_pointer(p), pos});
         });
     }
 
@@ -681,10 +699,10 @@ void resolve_references(Ctx& c)
     for (const PendingRef& ref : c.refs) {
         auto it = c.ids.find(ref.id);
         if (it == c.ids.end()) {
-            c.error(ref.pointer, ref.pos, ref.any ? "nothing in this document has the id \"" + ref.id + "\""
+            c.error(c.pointer(ref.pointer), ref.pos, ref.any ? "nothing in this document has the id \"" + ref.id + "\""
                                                   : std::string("there is no ") + id_kind_word(ref.want) + " with the id \"" + ref.id + "\" in this document");
         } else if (!ref.any && it->second.kind != ref.want) {
-            c.error(ref.pointer, ref.pos, "\"" + ref.id + "\" is " + id_kind_noun(it->second.kind) + " (" + it->second.pointer + "), not " + id_kind_noun(ref.want));
+            c.error(c.pointer(ref.pointer), ref.pos, "\"" + ref.id + "\" is " + id_kind_noun(it->second.kind) + " (" + c.pointer(it->second.pointer) + "), not " + id_kind_noun(ref.want));
         }
     }
 }

@@ -119,6 +119,28 @@ private:
     bool               failed_ = false;
     std::string        pointer_;
     size_t             held_ = 0;        // memory the values read so far will take (JsonLimits::max_memory)
+    // The members and items of the object or list open at each depth, gathered here and then
+    // moved into a vector of exactly their number: a vector grown one by one reallocates and
+    // moves its values at every doubling and keeps up to half its room empty, which cost a file
+    // dense in small values a third of its memory and most of its time in malloc.
+    std::vector<std::vector<std::pair<std::string, JsonValue>>> members_at_;
+    std::vector<std::vector<JsonValue>> items_at_;
+
+    // Moves what was gathered at `depth` from `from` on into `out`, sized exactly, on success
+    // or failure alike (a partial tree is still a tree).
+    template <class T>
+    static void settle(std::vector<T>& gathered, size_t from, std::vector<T>& out)
+    {
+        out.reserve(gathered.size() - from);
+        for (size_t i = from; i < gathered.size(); i++) out.push_back(std::move(gathered[i]));
+        gathered.resize(from);
+    }
+    template <class T>
+    static std::vector<T>& at_depth(std::vector<std::vector<T>>& stack, int depth)
+    {
+        if ((size_t)depth >= stack.size()) stack.resize((size_t)depth + 1);
+        return stack[(size_t)depth];
+    }
 
     TextPos here() const { return {line_, col_}; }
 
@@ -255,6 +277,13 @@ private:
         if (p_ < end_ && *p_ == '}') { bump(); if (raw_) *raw_ += '}'; return true; }
         KeysSeen seen;
         JsonValue scratch;   // compact text: each member is read here and only its text kept
+        // Tree members gather at this depth's level (members_at_) and move into v at the end. The
+        // level is fetched afresh after each child: reading a child may grow the stack.
+        const size_t from = raw_ ? 0 : at_depth(members_at_, depth).size();
+        struct Settle {
+            Reader& r; int depth; size_t from; JsonValue& v; bool on;
+            ~Settle() { if (on) settle(r.members_at_[(size_t)depth], from, v.members); }
+        } settle_members{*this, depth, from, v, raw_ == nullptr};
         for (bool first = true;; first = false) {
             skip_space();
             const TextPos key_pos = here();
@@ -289,8 +318,10 @@ private:
                 if (!child(scratch, segment, depth)) return false;
             } else {
                 const bool tree = !tree_key_ || tree_key_(key);
-                v.members.emplace_back(std::move(key), JsonValue());
-                if (!(tree ? child(v.members.back().second, segment, depth) : raw_member(v.members.back().second, segment, depth))) return false;
+                JsonValue member;
+                const bool ok = tree ? child(member, segment, depth) : raw_member(member, segment, depth);
+                members_at_[(size_t)depth].emplace_back(std::move(key), std::move(member));
+                if (!ok) return false;
             }
             const int more = after_child('}', "an object", "a member of this object");
             if (more == 0 && raw_) *raw_ += '}';
@@ -307,6 +338,11 @@ private:
         skip_space();
         if (p_ < end_ && *p_ == ']') { bump(); if (raw_) *raw_ += ']'; return true; }
         JsonValue scratch;   // compact text: each item is read here and only its text kept
+        const size_t from = raw_ ? 0 : at_depth(items_at_, depth).size();   // as object(): gathered, then moved
+        struct Settle {
+            Reader& r; int depth; size_t from; JsonValue& v; bool on;
+            ~Settle() { if (on) settle(r.items_at_[(size_t)depth], from, v.items); }
+        } settle_items{*this, depth, from, v, raw_ == nullptr};
         for (size_t index = 0;; index++) {
             skip_space();
             if (p_ < end_ && *p_ == ']') return fail(here(), "a comma before ] is not allowed in JSON");
@@ -316,8 +352,10 @@ private:
                 scratch = JsonValue();
                 if (!child(scratch, segment, depth)) return false;
             } else {
-                v.items.emplace_back();
-                if (!child(v.items.back(), segment, depth)) return false;
+                JsonValue item;
+                const bool ok = child(item, segment, depth);
+                items_at_[(size_t)depth].push_back(std::move(item));
+                if (!ok) return false;
             }
             const int more = after_child(']', "a list", "an item of this list");
             if (more == 0 && raw_) *raw_ += ']';
