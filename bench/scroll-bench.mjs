@@ -72,8 +72,8 @@ try {
   const t0 = Date.now();
   await items(page);
   const itemsMs = Date.now() - t0;
-  const before = (await stats(page)).maxUiMs;
   const combo = await revealItem(page, (it) => it.name === '##based_on/reg-000000');
+  await page.evaluate(() => window.parley.stats(true));   // the slowest frame from the click on
   await page.mouse.click(combo.x + combo.w / 2, combo.y + combo.h / 2);
   await settled(page);
   await settled(page);
@@ -86,7 +86,7 @@ try {
     await settled(page);
     ui.push((await stats(page)).lastUiMs);
   }
-  based = { itemsMs, open: open > before ? open : NaN, median: median(ui), max: Math.max(...ui) };
+  based = { itemsMs, open, median: median(ui), max: Math.max(...ui) };
   await page.close();
 } finally {
   await server.close();
