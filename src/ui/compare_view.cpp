@@ -90,10 +90,9 @@ void CompareView_SetOther(Views& views, parley::Document other, const std::strin
 
 // A slice of the version comparison under way, until this frame's time for it is spent; once it
 // is done, the result is shown and each change told whose revision made it.
-static void WorkOnComparison(Views& views)
+static void WorkOnComparison(Views& views, std::chrono::steady_clock::time_point start)
 {
     if (!g_cache.job) return;
-    const auto start = std::chrono::steady_clock::now();
     while (!g_cache.job->step(20000))
         if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() > kCompareSliceMs) return;
     g_cache.versions = g_cache.job->take();
@@ -104,6 +103,7 @@ static void WorkOnComparison(Views& views)
 
 static void Refresh(Views& views)
 {
+    const auto start = std::chrono::steady_clock::now();
     if (g_cache.generation != views.session.generation || g_cache.edits != views.session.edits || g_cache.version != views.compare.version) {
         g_cache.generation = views.session.generation;
         g_cache.edits = views.session.edits;
@@ -117,13 +117,14 @@ static void Refresh(Views& views)
         g_cache.regimes = views.compare.mode == CompareMode::Regimes ? parley::compare_regimes(refs) : parley::RegimeComparison{};
         g_cache.versions = parley::DocumentComparison{};
         g_cache.job.reset();
-        // Lining the versions up is linear and done now; the word diffs follow a slice a frame.
+        // Lining the versions up is linear and done now; the word diffs follow a slice a frame,
+        // the first in this one: an ordinary comparison is done at once, with no "Comparing..."
+        // flashing up for a frame.
         if (views.compare.mode == CompareMode::Versions && views.compare.has_other)
             g_cache.job.reset(new parley::ComparisonJob(views.compare.other, views.session.doc, kCompareWorkBudget));
         DiffText_ClearCache();
-        return;
     }
-    WorkOnComparison(views);
+    WorkOnComparison(views, start);
 }
 
 bool CompareView_Working(const Views& views)
