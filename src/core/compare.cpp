@@ -322,7 +322,6 @@ struct Collector {
     const Document& b;
     std::vector<FieldChange> changes;
     std::unordered_map<std::string, std::string> paths{};   // id -> path, in b, then a (CollectPaths)
-    bool defer_diffs = false;   // prose fields are left for ComparisonJob::step to diff
 
     std::string PathOf(const std::string& id) const
     {
