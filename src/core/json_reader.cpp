@@ -119,28 +119,35 @@ private:
     bool               failed_ = false;
     std::string        pointer_;
     size_t             held_ = 0;        // memory the values read so far will take (JsonLimits::max_memory)
-    // The members and items of the object or list open at each depth, gathered here and then
-    // moved into a vector of exactly their number: a vector grown one by one reallocates and
-    // moves its values at every doubling and keeps up to half its room empty, which cost a file
-    // dense in small values a third of its memory and most of its time in malloc.
+    // The members and items of the object or list open at each depth (one at a time), gathered
+    // here and then moved into a vector of exactly their number: a vector grown one by one
+    // reallocates and moves its values at every doubling and keeps up to half its room empty,
+    // which cost a file dense in small values a third of its memory and most of its time in malloc.
     std::vector<std::vector<std::pair<std::string, JsonValue>>> members_at_;
     std::vector<std::vector<JsonValue>> items_at_;
 
-    // Moves what was gathered at `depth` from `from` on into `out`, sized exactly, on success
-    // or failure alike (a partial tree is still a tree).
+    // On leaving object() or array(), success or failure alike (a partial tree is still a tree):
+    // what was gathered at `depth` moves into `out`, sized exactly. The stack is indexed afresh,
+    // never held by reference: reading a child may grow it.
     template <class T>
-    static void settle(std::vector<T>& gathered, size_t from, std::vector<T>& out)
-    {
-        out.reserve(gathered.size() - from);
-        for (size_t i = from; i < gathered.size(); i++) out.push_back(std::move(gathered[i]));
-        gathered.resize(from);
-    }
-    template <class T>
-    static std::vector<T>& at_depth(std::vector<std::vector<T>>& stack, int depth)
-    {
-        if ((size_t)depth >= stack.size()) stack.resize((size_t)depth + 1);
-        return stack[(size_t)depth];
-    }
+    struct Gathered {
+        std::vector<std::vector<T>>* stack;   // null: nothing gathered (the value is kept as text)
+        size_t depth;
+        std::vector<T>& out;
+        Gathered(std::vector<std::vector<T>>* s, int d, std::vector<T>& o) : stack(s), depth((size_t)d), out(o)
+        {
+            if (stack && depth >= stack->size()) stack->resize(depth + 1);
+        }
+        void add(T&& value) { (*stack)[depth].push_back(std::move(value)); }
+        ~Gathered()
+        {
+            if (!stack) return;
+            std::vector<T>& gathered = (*stack)[depth];
+            out.reserve(gathered.size());
+            for (T& value : gathered) out.push_back(std::move(value));
+            gathered.clear();
+        }
+    };
 
     TextPos here() const { return {line_, col_}; }
 
@@ -277,13 +284,7 @@ private:
         if (p_ < end_ && *p_ == '}') { bump(); if (raw_) *raw_ += '}'; return true; }
         KeysSeen seen;
         JsonValue scratch;   // compact text: each member is read here and only its text kept
-        // Tree members gather at this depth's level (members_at_) and move into v at the end. The
-        // level is fetched afresh after each child: reading a child may grow the stack.
-        const size_t from = raw_ ? 0 : at_depth(members_at_, depth).size();
-        struct Settle {
-            Reader& r; int depth; size_t from; JsonValue& v; bool on;
-            ~Settle() { if (on) settle(r.members_at_[(size_t)depth], from, v.members); }
-        } settle_members{*this, depth, from, v, raw_ == nullptr};
+        Gathered<std::pair<std::string, JsonValue>> members(raw_ ? nullptr : &members_at_, depth, v.members);
         for (bool first = true;; first = false) {
             skip_space();
             const TextPos key_pos = here();
@@ -320,7 +321,7 @@ private:
                 const bool tree = !tree_key_ || tree_key_(key);
                 JsonValue member;
                 const bool ok = tree ? child(member, segment, depth) : raw_member(member, segment, depth);
-                members_at_[(size_t)depth].emplace_back(std::move(key), std::move(member));
+                members.add({std::move(key), std::move(member)});
                 if (!ok) return false;
             }
             const int more = after_child('}', "an object", "a member of this object");
@@ -338,11 +339,7 @@ private:
         skip_space();
         if (p_ < end_ && *p_ == ']') { bump(); if (raw_) *raw_ += ']'; return true; }
         JsonValue scratch;   // compact text: each item is read here and only its text kept
-        const size_t from = raw_ ? 0 : at_depth(items_at_, depth).size();   // as object(): gathered, then moved
-        struct Settle {
-            Reader& r; int depth; size_t from; JsonValue& v; bool on;
-            ~Settle() { if (on) settle(r.items_at_[(size_t)depth], from, v.items); }
-        } settle_items{*this, depth, from, v, raw_ == nullptr};
+        Gathered<JsonValue> items(raw_ ? nullptr : &items_at_, depth, v.items);   // as object()
         for (size_t index = 0;; index++) {
             skip_space();
             if (p_ < end_ && *p_ == ']') return fail(here(), "a comma before ] is not allowed in JSON");
@@ -354,7 +351,7 @@ private:
             } else {
                 JsonValue item;
                 const bool ok = child(item, segment, depth);
-                items_at_[(size_t)depth].push_back(std::move(item));
+                items.add(std::move(item));
                 if (!ok) return false;
             }
             const int more = after_child(']', "a list", "an item of this list");

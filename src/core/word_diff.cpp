@@ -642,11 +642,8 @@ TextDiffJob::TextDiffJob(std::string_view a, std::string_view b, const DiffOptio
 
 TextDiffJob::~TextDiffJob()
 {
-    if (s_ && s_->scratch && !t_spare_scratch) t_spare_scratch = std::move(s_->scratch);
+    if (s_->scratch && !t_spare_scratch) t_spare_scratch = std::move(s_->scratch);
 }
-
-TextDiffJob::TextDiffJob(TextDiffJob&&) noexcept = default;
-TextDiffJob& TextDiffJob::operator=(TextDiffJob&&) noexcept = default;
 
 bool TextDiffJob::done() const { return s_->step == Step_Done; }
 
@@ -735,13 +732,13 @@ bool TextDiffJob::step(uint64_t units)
     Scratch& sc = *s.scratch;
     Matcher& matcher = sc.matcher;
     uint64_t left = units ? units : 1;   // a step of 0 still moves on
-    // A slice of cutting: bytes count a quarter each, about what a token costs here.
-    const uint64_t bytes = left > UINT64_MAX / 4 ? UINT64_MAX : left * 4;
     while (left > 0 && s.step != Step_Done) {
         switch (s.step) {
         case Step_CutA:
         case Step_CutB: {
             const std::string_view text = s.step == Step_CutA ? s.a : s.b;
+            // A slice of cutting: bytes count a quarter each, about what a token costs here.
+            const uint64_t bytes = left > UINT64_MAX / 4 ? UINT64_MAX : left * 4;
             const size_t from = s.at;
             const size_t stop = bytes > text.size() - from ? text.size() : from + (size_t)bytes;
             Tokenize(text, &s.at, stop, s.step == Step_CutA ? sc.sa : sc.sb, s.step == Step_CutA ? &sc.word_a : &sc.word_b);

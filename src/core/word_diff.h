@@ -74,8 +74,6 @@ class TextDiffJob {
 public:
     TextDiffJob(std::string_view a, std::string_view b, const DiffOptions& options = {});
     ~TextDiffJob();
-    TextDiffJob(TextDiffJob&&) noexcept;
-    TextDiffJob& operator=(TextDiffJob&&) noexcept;
     bool step(uint64_t units);
     bool done() const;
     float progress() const;   // 0 to 1, roughly: for a progress bar
