@@ -416,11 +416,21 @@
   proseMirror.setAttribute('aria-hidden', 'true');
   let proseShown = false;
   let proseReported = '';
+  // A field longer than the app's kProseWindowFrom is edited through a window of it around the
+  // caret (src/ui/prose_field.h, ProseOverlay): Chromium takes seconds to lay out a paragraph
+  // of megabytes at each change. The app draws the lines before and after the window; the
+  // textarea, transparent and borderless then, holds the window's lines. Near either edge the
+  // window is taken again around the caret.
+  let proseWindow = { on: false, top: 0, atStart: true, atEnd: true };
+  let proseAll = false;         // Ctrl+A in a windowed field: the whole text is selected
+  const PROSE_WINDOW_MARGIN = 3000;   // UTF-16 units from an edge that take a new window
+  const PROSE_PASTE_DIRECT = 32768;   // a paste longer than this goes to the app, not the textarea
 
   function proseUpdate(m) {
     if (!m.show) {
       if (!proseShown) return;
       proseShown = false;
+      proseAll = false;
       proseClip.hidden = true;
       if (document.activeElement === prose) focusInput();
       return;
@@ -429,33 +439,38 @@
     const [cx0, cy0, cx1, cy1] = m.clip;
     Object.assign(proseClip.style, { left: (r.left + cx0) + 'px', top: (r.top + cy0) + 'px',
       width: Math.max(0, cx1 - cx0) + 'px', height: Math.max(0, cy1 - cy0) + 'px' });
-    const font = `${m.fontSize}px/${m.lineHeight}px ParleyText, Inter, system-ui, sans-serif`;
-    const padding = `${Math.max(0, m.padY - m.border)}px ${Math.max(0, m.padX - m.border)}px`;
+    const font = `${m.fontSize * proseEmScale}px/${m.lineHeight}px ParleyText, Inter, system-ui, sans-serif`;
+    const windowed = !!m.windowed;
+    // Windowed, the field's box and border are the app's: the textarea holds only lines of text.
+    const border = windowed ? 0 : m.border;
+    const padding = windowed ? `0px ${m.padX}px` : `${Math.max(0, m.padY - m.border)}px ${Math.max(0, m.padX - m.border)}px`;
     for (const el of [prose, proseMirror]) {
-      Object.assign(el.style, { width: m.w + 'px', font, padding, borderWidth: m.border + 'px' });
+      Object.assign(el.style, { width: m.w + 'px', font, padding, borderWidth: border + 'px' });
     }
-    Object.assign(prose.style, { left: (m.x - cx0) + 'px', top: (m.y - cy0) + 'px', height: m.h + 'px',
-      borderRadius: m.radius + 'px', background: m.background, color: m.color, caretColor: m.color,
-      borderColor: m.borderColor });
+    Object.assign(prose.style, { left: (m.x - cx0) + 'px', top: (m.y + (windowed ? m.windowTop : 0) - cy0) + 'px',
+      borderRadius: windowed ? '0px' : m.radius + 'px', background: windowed ? 'transparent' : m.background,
+      color: m.color, caretColor: m.color, borderColor: m.borderColor });
+    if (!windowed) prose.style.height = m.h + 'px';
+    proseWindow.on = windowed;
+    proseWindow.top = m.windowTop || 0;
+    if (typeof m.text === 'string') { proseWindow.atStart = m.atStart !== false; proseWindow.atEnd = m.atEnd !== false; }
     prose.style.setProperty('--parley-selection', m.selection);
     prose.setAttribute('aria-label', m.label);
     if (typeof m.text === 'string') {
-      if (prose.value !== m.text) {
-        const caret = prose.selectionEnd;
-        prose.value = m.text;
-        prose.setSelectionRange(Math.min(caret, m.text.length), Math.min(caret, m.text.length));
-      }
+      if (prose.value !== m.text) prose.value = m.text;
+      const caret = Math.min(m.caret ?? prose.value.length, prose.value.length);
+      const anchor = Math.min(m.anchor ?? caret, prose.value.length);
+      prose.setSelectionRange(Math.min(caret, anchor), Math.max(caret, anchor), anchor > caret ? 'backward' : 'forward');
       // The app now holds m.text for the textarea; if the textarea changed it (line breaks
       // "\r\n" become "\n"), the app takes what the textarea really holds.
       proseValue = m.text;
       if (prose.value !== m.text) proseSend(prose.value);
+      proseReported = '';
     }
     proseClip.hidden = false;
     proseShown = true;
     if (m.focus) {
       prose.focus({ preventScroll: true });
-      const caret = m.caret < 0 ? prose.value.length : m.caret;
-      prose.setSelectionRange(caret, caret);
       proseReported = '';
     }
     proseMeasure();
@@ -463,7 +478,8 @@
 
   // Past this many characters the textarea is not laid out again at height 0, nor copied into
   // the mirror, at each key: for a text of megabytes each costs the browser a second or more.
-  // Its height only grows then, and the app's own lines say where the caret is.
+  // Its height only grows then, and the app's own lines say where the caret is. (A windowed
+  // field's textarea never holds that much.)
   const PROSE_LONG = 100000;
   function proseMeasure() {
     if (!proseShown) return;
@@ -482,16 +498,38 @@
       const mark = document.createElement('span');
       mark.textContent = '\u200b';
       proseMirror.appendChild(mark);
-      caretY = mark.offsetTop;
+      caretY = mark.offsetTop + (proseWindow.on ? proseWindow.top : 0);
     }
-    // Grow at once (the app's layout follows at the next frame): no line is ever hidden.
-    if (needed > parseFloat(prose.style.height)) prose.style.height = needed + 'px';
-    const report = needed + ',' + (long ? 'at ' + prose.selectionEnd : caretY);
+    // Grow at once (the app's layout follows at the next frame): no line is ever hidden. A
+    // window is exactly as tall as its lines: the app draws what follows below it.
+    if (proseWindow.on || needed > parseFloat(prose.style.height)) prose.style.height = needed + 'px';
+    const caret = caretOf(prose);
+    const report = needed + ',' + caretY + ',' + caret;
     if (report === proseReported) return;
     proseReported = report;
-    if (long) M._parley_prose_metrics_at(needed, prose.selectionEnd);
-    else M._parley_prose_metrics(needed, caretY);
+    M._parley_prose_metrics(needed, caretY, caret);
     requestFrameSoon();
+    proseKeepWindow();
+  }
+
+  // The end of the selection the user moves (the caret).
+  function caretOf(el) {
+    return el.selectionDirection === 'backward' ? el.selectionStart : el.selectionEnd;
+  }
+
+  // The caret came near an edge of the window (arrows, Page Up/Down, typing): take a new one
+  // around it, keeping the selection. The app sends it at once.
+  let proseMoving = false;
+  function proseKeepWindow() {
+    if (!proseShown || !proseWindow.on || proseAll || proseMoving) return;
+    const caret = caretOf(prose);
+    const nearStart = !proseWindow.atStart && caret < PROSE_WINDOW_MARGIN;
+    const nearEnd = !proseWindow.atEnd && prose.value.length - caret < PROSE_WINDOW_MARGIN;
+    if (!nearStart && !nearEnd) return;
+    const anchor = caret === prose.selectionStart ? prose.selectionEnd : prose.selectionStart;
+    proseMoving = true;
+    try { M._parley_prose_window(caret, anchor); } finally { proseMoving = false; }
+    requestFrame();
   }
 
   // While typing, the canvas only shows the word count and the field's height: redraw it at
@@ -505,12 +543,18 @@
   }
 
   // What the app last knew the textarea to hold: each change is sent as what replaced what
-  // (the part between the unchanged start and end), never the whole text again.
+  // (the part between the unchanged start and end), never the whole text again. With `whole`
+  // (Ctrl+A in a windowed field) the new text replaces the whole field.
   let proseValue = '';
-  function proseSend(value, caret = -1) {
+  function proseSend(value, caret = -1, whole = false) {
     const old = proseValue;
     const n = Math.min(old.length, value.length);
     let prefix = 0, suffix = 0;
+    if (whole) {
+      proseValue = value;
+      withBytes(value, (p, len) => M._parley_prose_splice(0, 0, p, len, 1, 1));
+      return;
+    }
     // Typing and deleting change the text just before the caret: try that first, checked with
     // the engine's own string comparison (a loop over megabytes here would cost a key press).
     const guess = caret - Math.max(0, value.length - old.length);
@@ -526,19 +570,76 @@
     if (suffix > 0 && (value.charCodeAt(value.length - suffix) & 0xFC00) === 0xDC00) suffix--;
     proseValue = value;
     if (prefix === old.length && prefix === value.length) return;
-    withBytes(value.slice(prefix, value.length - suffix), (p, len) => M._parley_prose_splice(prefix, suffix, p, len));
+    withBytes(value.slice(prefix, value.length - suffix), (p, len) => M._parley_prose_splice(prefix, suffix, p, len, 0, 0));
+  }
+
+  function setProseAll(on) {
+    if (proseAll === on) return;
+    proseAll = on;
+    M._parley_prose_select_all(on ? 1 : 0);
+    requestFrame();
   }
 
   function onProseInput() {
     if (!proseShown) return;
-    proseSend(prose.value, prose.selectionEnd);
+    const whole = proseAll;
+    setProseAll(false);
+    proseSend(prose.value, prose.selectionEnd, whole);
     proseMeasure();
     requestFrameSoon();
   }
 
+  // A long paste (or any paste into a windowed field) goes to the app as one change, never
+  // through the textarea: the app then takes the window around the end of what was pasted.
+  function onProsePaste(e) {
+    if (!proseShown || !e.clipboardData) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!proseWindow.on && !proseAll && prose.value.length + text.length <= PROSE_PASTE_DIRECT) return;
+    e.preventDefault();
+    const whole = proseAll;
+    setProseAll(false);
+    const pasted = text.replace(/\r\n?/g, '\n');   // as the textarea would keep it
+    const prefix = prose.selectionStart, suffix = prose.value.length - prose.selectionEnd;
+    withBytes(pasted, (p, len) => M._parley_prose_splice(whole ? 0 : prefix, whole ? 0 : suffix, p, len, whole ? 1 : 0, 1));
+    M._parley_prose_window(-3, -1);
+    requestFrame();
+  }
+
+  // Copy and cut after Ctrl+A in a windowed field take the whole text from the app.
+  function onProseCopy(e, cut) {
+    if (!proseAll || !e.clipboardData) return;
+    e.preventDefault();
+    const ptr = M._parley_prose_text(), size = M._parley_prose_text_size();
+    e.clipboardData.setData('text/plain', new TextDecoder().decode(M.HEAPU8.subarray(ptr, ptr + size)));
+    if (!cut) return;
+    setProseAll(false);
+    withBytes('', (p, len) => M._parley_prose_splice(0, 0, p, len, 1, 1));
+    M._parley_prose_window(-3, -1);
+    requestFrame();
+  }
+
+  const NAVIGATION_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
   function onProseKeyDown(e) {
     const primary = isMac ? e.metaKey : e.ctrlKey;
     const letter = e.key.length === 1 ? e.key.toLowerCase() : '';
+    if (proseWindow.on && primary && !e.altKey && letter === 'a' && !(proseWindow.atStart && proseWindow.atEnd)) {
+      // The whole text, not only the window: the app shows the rest selected.
+      e.preventDefault();
+      prose.select();
+      setProseAll(true);
+      return;
+    }
+    if (NAVIGATION_KEYS.includes(e.key)) setProseAll(false);
+    if (proseWindow.on && primary && !e.altKey && !e.shiftKey && (e.key === 'Home' || e.key === 'End')) {
+      // To the field's start or end, beyond the window: the app takes the window there.
+      const home = e.key === 'Home';
+      if (!(home ? proseWindow.atStart : proseWindow.atEnd)) {
+        e.preventDefault();
+        M._parley_prose_window(home ? -1 : -2, -1);
+        requestFrame();
+        return;
+      }
+    }
     if (primary && !e.altKey && (letter === 'z' || letter === 'y')) {
       // One undo list for the whole document: the textarea's own would undo behind the app's back.
       e.preventDefault();
@@ -572,9 +673,27 @@
   }
 
   // Draw the app in the same font the canvas uses, from the bytes compiled into the wasm.
+  // ImGui sizes a font by the height from its ascender to its descender (stb_truetype's
+  // ScaleForPixelHeight); CSS by its em. The textarea's font-size is the app's times this, so
+  // its glyphs are the size of those drawn on the canvas around it.
+  let proseEmScale = 1;
+  function emScale(bytes) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tables = {};
+    for (let i = 0, n = view.getUint16(4); i < n && 12 + i * 16 + 16 <= bytes.length; i++) {
+      const at = 12 + i * 16;
+      tables[String.fromCharCode(...bytes.subarray(at, at + 4))] = view.getUint32(at + 8);
+    }
+    if (tables.head === undefined || tables.hhea === undefined) return 1;
+    const unitsPerEm = view.getUint16(tables.head + 18);
+    const height = view.getInt16(tables.hhea + 4) - view.getInt16(tables.hhea + 6);
+    return unitsPerEm > 0 && height > 0 ? unitsPerEm / height : 1;
+  }
+
   function loadProseFont() {
     if (typeof FontFace !== 'function' || !document.fonts) return;
     const bytes = M.HEAPU8.slice(M._parley_font_data(), M._parley_font_data() + M._parley_font_size());
+    try { proseEmScale = emScale(bytes); } catch { proseEmScale = 1; }
     const face = new FontFace('ParleyText', bytes.buffer);
     face.load().then((f) => document.fonts.add(f)).catch(() => { /* the fallback fonts are close enough */ });
   }
@@ -1093,7 +1212,13 @@
     prose.addEventListener('input', onProseInput);
     prose.addEventListener('keydown', onProseKeyDown);
     prose.addEventListener('keyup', proseMeasure);
+    prose.addEventListener('pointerdown', () => setProseAll(false));
     prose.addEventListener('pointerup', proseMeasure);
+    prose.addEventListener('paste', onProsePaste);
+    // A key held down moves the caret without a keyup: the window follows it all the same.
+    document.addEventListener('selectionchange', () => { if (document.activeElement === prose) proseKeepWindow(); });
+    prose.addEventListener('copy', (e) => onProseCopy(e, false));
+    prose.addEventListener('cut', (e) => onProseCopy(e, true));
     prose.addEventListener('blur', onProseBlur);
     prose.addEventListener('wheel', onWheel, { passive: false });
     loadProseFont();

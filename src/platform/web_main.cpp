@@ -387,7 +387,10 @@ static void CarryOutRecoveryRequests()
 // when the document changed under it (undo, redo), never while it already holds that text.
 static std::string g_prose_sent;        // the last message sent to the page
 static std::string g_prose_page_key;    // the field the textarea holds ("" = hidden)
-static std::string g_prose_page_text;   // what the textarea holds
+static std::string g_prose_page_text;   // what the textarea holds: the field, or a window of it
+static size_t g_prose_window_begin = 0; // bytes of the field before what the textarea holds
+static size_t g_prose_window_after = 0; // and after it
+static size_t g_prose_caret = 0;        // the caret as the page last said, bytes of the field
 static int g_prose_page_edits = -1;     // the session's counters when the field last held it
 static int g_prose_page_generation = -1;
 
@@ -396,6 +399,98 @@ static std::string CssColor(ImU32 c)
     char buf[48];
     snprintf(buf, sizeof(buf), "rgba(%u,%u,%u,%.3f)", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF, ((c >> 24) & 0xFF) / 255.0);
     return buf;
+}
+
+// The textarea counts UTF-16 units; the document holds UTF-8.
+static size_t Utf16Units(const char* s, size_t n)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+    }
+    return units;
+}
+
+// Bytes of UTF-8 at the start (or the end) of `s` that hold `units` UTF-16 units, as the
+// textarea counts: a character beyond U+FFFF is two.
+static size_t Utf8BytesOfUnits(const std::string& s, size_t units, bool from_end)
+{
+    size_t bytes = 0, counted = 0;
+    while (counted < units && bytes < s.size()) {
+        size_t n = 1;
+        if (!from_end) {
+            while (bytes + n < s.size() && ((unsigned char)s[bytes + n] & 0xC0) == 0x80) n++;
+            counted += (unsigned char)s[bytes] >= 0xF0 ? 2 : 1;
+        } else {
+            while (n < s.size() - bytes && ((unsigned char)s[s.size() - bytes - n] & 0xC0) == 0x80) n++;
+            counted += (unsigned char)s[s.size() - bytes - n] >= 0xF0 ? 2 : 1;
+        }
+        bytes += n;
+    }
+    return bytes;
+}
+
+// Where the overlay is and how it looks, from the last frame.
+static nlohmann::json ProseMessage()
+{
+    const ProseOverlay& o = Prose_Overlay();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return {
+        {"show", true}, {"key", o.key}, {"label", o.label},
+        {"x", o.x}, {"y", o.y}, {"w", o.w}, {"h", o.h},
+        {"clip", {o.clip_x0, o.clip_y0, o.clip_x1, o.clip_y1}},
+        {"fontSize", o.font_size}, {"lineHeight", o.line_height}, {"padX", o.pad_x}, {"padY", o.pad_y},
+        {"radius", style.FrameRounding}, {"border", std::max(2.0f, 2.0f * g_app.views.zoom)},
+        {"background", CssColor(ImGui::GetColorU32(ImGuiCol_FrameBgActive))},
+        {"color", CssColor(ImGui::GetColorU32(ImGuiCol_Text))},
+        {"borderColor", CssColor(ImGui::GetColorU32(ImGuiCol_NavHighlight))},
+        {"selection", CssColor(ImGui::GetColorU32(ImGuiCol_TextSelectedBg))},
+        {"windowed", o.windowed}, {"windowTop", o.window_top},
+    };
+}
+
+static void SendProseMessage(const nlohmann::json& m)
+{
+    std::string text = m.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text != g_prose_sent) {
+        parley_js_prose(text.c_str());
+        g_prose_sent = std::move(text);
+    }
+}
+
+// The field still holds what the textarea holds, where the textarea's window says.
+static bool PageMatches(const std::string& field)
+{
+    return field.size() == g_prose_window_begin + g_prose_page_text.size() + g_prose_window_after &&
+           field.compare(g_prose_window_begin, g_prose_page_text.size(), g_prose_page_text) == 0;
+}
+
+// Puts the field's text in the textarea: all of it, or for a long field the window around byte
+// `caret` (see ProseOverlay), with the caret and the selection's other end (`anchor`, kept
+// when it falls in the window) as UTF-16 units of what the textarea holds.
+static void TakeWindow(nlohmann::json& m, const std::string& field, size_t caret, size_t anchor)
+{
+    ProseOverlay& o = Prose_Overlay();
+    caret = std::min(caret, field.size());
+    size_t b = 0, e = field.size();
+    o.windowed = field.size() > kProseWindowFrom;
+    if (o.windowed) Prose_PlaceWindow(g_app.views, field, caret, &b, &e);
+    o.window_begin = b;
+    o.window_end = e;
+    o.window_stale = false;
+    o.page_height = 0;   // the page measures the new text
+    g_prose_window_begin = b;
+    g_prose_window_after = field.size() - e;
+    g_prose_page_text.assign(field, b, e - b);
+    g_prose_caret = caret = std::clamp(caret, b, e);
+    if (anchor < b || anchor > e) anchor = caret;
+    m["text"] = g_prose_page_text;
+    m["caret"] = Utf16Units(field.data() + b, caret - b);
+    m["anchor"] = Utf16Units(field.data() + b, anchor - b);
+    m["windowed"] = o.windowed;
+    m["atStart"] = b == 0;
+    m["atEnd"] = e == field.size();
 }
 
 static void UpdateProseOverlay()
@@ -413,38 +508,26 @@ static void UpdateProseOverlay()
         }
         return;
     }
-    const ImGuiStyle& style = ImGui::GetStyle();
-    nlohmann::json m = {
-        {"show", true}, {"key", o.key}, {"label", o.label},
-        {"x", o.x}, {"y", o.y}, {"w", o.w}, {"h", o.h},
-        {"clip", {o.clip_x0, o.clip_y0, o.clip_x1, o.clip_y1}},
-        {"fontSize", o.font_size}, {"lineHeight", o.line_height}, {"padX", o.pad_x}, {"padY", o.pad_y},
-        {"radius", style.FrameRounding}, {"border", std::max(2.0f, 2.0f * g_app.views.zoom)},
-        {"background", CssColor(ImGui::GetColorU32(ImGuiCol_FrameBgActive))},
-        {"color", CssColor(ImGui::GetColorU32(ImGuiCol_Text))},
-        {"borderColor", CssColor(ImGui::GetColorU32(ImGuiCol_NavHighlight))},
-        {"selection", CssColor(ImGui::GetColorU32(ImGuiCol_TextSelectedBg))},
-    };
+    nlohmann::json m = ProseMessage();
     // The field changed under the textarea (undo, redo): only then compare, and send it again.
+    // A long field's window is taken again when a re-wrap moved its first line, or the field
+    // grew past (or shrank below) the length that needs one.
     const EditSession& session = g_app.views.session;
     const bool unchanged = o.key == g_prose_page_key && session.edits == g_prose_page_edits && session.generation == g_prose_page_generation;
-    if (o.key != g_prose_page_key || o.focus || (!unchanged && *target != g_prose_page_text)) {
-        m["text"] = *target;
+    if (o.key != g_prose_page_key || o.focus || o.window_stale || (target->size() > kProseWindowFrom) != o.windowed ||
+        (!unchanged && !PageMatches(*target))) {
+        const size_t caret = o.focus ? o.caret_byte : g_prose_caret;
         g_prose_page_key = o.key;
-        g_prose_page_text = *target;
+        TakeWindow(m, *target, caret, caret);
+        m["windowed"] = o.windowed;
     }
     g_prose_page_edits = session.edits;
     g_prose_page_generation = session.generation;
     if (o.focus) {
         m["focus"] = true;
-        m["caret"] = o.caret;
         o.focus = false;
     }
-    std::string text = m.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text != g_prose_sent) {
-        parley_js_prose(text.c_str());
-        g_prose_sent = std::move(text);
-    }
+    SendProseMessage(m);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -761,62 +844,104 @@ EMSCRIPTEN_KEEPALIVE int parley_has_unsaved()
     return App_HasUnsavedChanges(g_app) ? 1 : 0;
 }
 
-// Bytes of UTF-8 at the start (or the end) of `s` that hold `units` UTF-16 units, as the
-// textarea counts: a character beyond U+FFFF is two.
-static size_t Utf8BytesOfUnits(const std::string& s, size_t units, bool from_end)
-{
-    size_t bytes = 0, counted = 0;
-    while (counted < units && bytes < s.size()) {
-        size_t n = 1;
-        if (!from_end) {
-            while (bytes + n < s.size() && ((unsigned char)s[bytes + n] & 0xC0) == 0x80) n++;
-            counted += (unsigned char)s[bytes] >= 0xF0 ? 2 : 1;
-        } else {
-            while (n < s.size() - bytes && ((unsigned char)s[s.size() - bytes - n] & 0xC0) == 0x80) n++;
-            counted += (unsigned char)s[s.size() - bytes - n] >= 0xF0 ? 2 : 1;
-        }
-        bytes += n;
-    }
-    return bytes;
-}
-
 // The prose textarea: a change the user made in it. Of the text the page held before, the first
 // `prefix` and the last `suffix` UTF-16 units stayed; `length` bytes of UTF-8 (any character,
-// NUL included: the length says where they end) replaced what was between. Only the change
-// crosses, so typing in a field of megabytes copies a few bytes, not the field.
-EMSCRIPTEN_KEEPALIVE void parley_prose_splice(int prefix, int suffix, const char* bytes, int length)
+// NUL included: the length says where they end) replaced what was between. With `whole` (after
+// Ctrl+A in a windowed field) they replaced the whole field, not only the window. With
+// `own_step` (a paste, or the whole text replaced) the change is an undo step of its own, not
+// joined to the typing around it. Only the change crosses, so typing in a field of megabytes
+// copies a few bytes, not the field.
+EMSCRIPTEN_KEEPALIVE void parley_prose_splice(int prefix, int suffix, const char* bytes, int length, int whole, int own_step)
 {
+    if (own_step) Session_EndGroup(g_app.views.session);
     std::string& page = g_prose_page_text;
-    const size_t a = Utf8BytesOfUnits(page, (size_t)std::max(prefix, 0), false);
-    const size_t b = page.size() - std::min(page.size() - a, Utf8BytesOfUnits(page, (size_t)std::max(suffix, 0), true));
+    const size_t n = (size_t)std::max(length, 0);
+    std::string* field = Prose_Overlay().key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, Prose_Overlay().key);
+    size_t a = 0, b = page.size();
+    if (whole) {
+        g_prose_window_begin = g_prose_window_after = 0;
+        if (field) b = field->size();
+    } else {
+        a = Utf8BytesOfUnits(page, (size_t)std::max(prefix, 0), false);
+        b = page.size() - std::min(page.size() - a, Utf8BytesOfUnits(page, (size_t)std::max(suffix, 0), true));
+    }
     const EditSession& s = g_app.views.session;
     // The field still holds what the page held (nothing else changed it since): edit it in
-    // place. Otherwise it takes the page's text whole, as typed.
-    const bool in_step = s.edits == g_prose_page_edits && s.generation == g_prose_page_generation;
-    const size_t removed = b - a, n = (size_t)std::max(length, 0);
-    page.replace(a, removed, bytes, n);
-    if (!in_step || !Prose_Splice(g_app.views, a, removed, bytes, n)) Prose_Input(g_app.views, page);
+    // place. Otherwise it takes the page's text, as typed, in place of the window.
+    const bool in_step = whole || (s.edits == g_prose_page_edits && s.generation == g_prose_page_generation);
+    const size_t at = g_prose_window_begin + a, removed = b - a;
+    if (whole) page.assign(bytes, n);
+    else page.replace(a, removed, bytes, n);
+    if (!in_step || !Prose_Splice(g_app.views, at, removed, bytes, n)) {
+        std::string text = page;
+        if (field) {
+            const size_t before = std::min(g_prose_window_begin, field->size());
+            const size_t after = std::min(g_prose_window_after, field->size() - before);
+            text = field->substr(0, before) + page + field->substr(field->size() - after);
+        }
+        Prose_Input(g_app.views, text);
+    }
+    ProseOverlay& o = Prose_Overlay();
+    o.window_begin = g_prose_window_begin;
+    o.window_end = g_prose_window_begin + page.size();
+    g_prose_caret = at + n;
     g_prose_page_edits = s.edits;
     g_prose_page_generation = s.generation;
+    if (own_step) Session_EndGroup(g_app.views.session);
     // The page asks for the frame that shows the new word count and height (at most every
     // 120 ms while typing): the textarea draws the text itself, so no run of frames is needed.
 }
 
-// What the page measured: the height the text needs, and the caret's distance from the top.
-EMSCRIPTEN_KEEPALIVE void parley_prose_metrics(float height, float caret_y)
+// A long field's window is taken again around the caret: at `caret` UTF-16 units into what
+// the textarea holds (with the selection's other end at `anchor`, or -1), or -1 the field's
+// start, -2 its end, -3 just after the last change (a paste). The page gets it at once.
+EMSCRIPTEN_KEEPALIVE void parley_prose_window(int caret, int anchor)
 {
     ProseOverlay& o = Prose_Overlay();
+    std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    if (!field) return;
+    const size_t at = caret == -1 ? 0 : caret == -2 ? field->size() : caret == -3 ? g_prose_caret
+                    : g_prose_window_begin + Utf8BytesOfUnits(g_prose_page_text, (size_t)std::max(caret, 0), false);
+    const size_t other = anchor < 0 ? at : g_prose_window_begin + Utf8BytesOfUnits(g_prose_page_text, (size_t)anchor, false);
+    nlohmann::json m = ProseMessage();
+    TakeWindow(m, *field, at, other);
+    SendProseMessage(m);
+    g_frames_owed = std::max(g_frames_owed, 2);   // place the textarea at the new window's lines (the page asks for the frame)
+}
+
+// Ctrl+A in a windowed field selects the whole text: the app shows the lines outside the
+// window selected too.
+EMSCRIPTEN_KEEPALIVE void parley_prose_select_all(int on)
+{
+    Prose_Overlay().all_selected = on != 0;
+    g_frames_owed = std::max(g_frames_owed, 1);
+}
+
+// The whole text of the field being edited (copy and cut after Ctrl+A in a windowed field).
+EMSCRIPTEN_KEEPALIVE const char* parley_prose_text()
+{
+    const ProseOverlay& o = Prose_Overlay();
+    const std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    return field ? field->data() : "";
+}
+EMSCRIPTEN_KEEPALIVE int parley_prose_text_size()
+{
+    const ProseOverlay& o = Prose_Overlay();
+    const std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    return field ? (int)field->size() : 0;
+}
+
+// What the page measured: the height the text needs, and the caret's distance from the top of
+// the field (-1 for a long text the page does not measure: the app's own lines say), and where
+// the caret is, UTF-16 units into what the textarea holds.
+EMSCRIPTEN_KEEPALIVE void parley_prose_metrics(float height, float caret_y, int caret)
+{
+    ProseOverlay& o = Prose_Overlay();
+    g_prose_caret = g_prose_window_begin + Utf8BytesOfUnits(g_prose_page_text, (size_t)std::max(caret, 0), false);
+    if (caret_y < 0) caret_y = Prose_CaretY(g_prose_caret);
     o.page_height = height;
     if (caret_y != o.caret_y) { o.caret_y = caret_y; o.caret_moved = true; }
     g_frames_owed = std::max(g_frames_owed, 1);   // lay out the new height, then place the textarea
-}
-
-// The same for a long text, whose caret the page does not measure: it is at `caret` (UTF-16
-// units), and the app's own lines say how far down that is.
-EMSCRIPTEN_KEEPALIVE void parley_prose_metrics_at(float height, int caret)
-{
-    const size_t bytes = Utf8BytesOfUnits(g_prose_page_text, (size_t)std::max(caret, 0), false);
-    parley_prose_metrics(height, Prose_CaretY(bytes));
 }
 
 // The textarea lost the focus (a click elsewhere, Escape, Tab).
@@ -854,6 +979,7 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_undo(int redo)
 {
     if (redo) App_Redo(g_app);
     else App_Undo(g_app);
+    UpdateProseOverlay();   // the textarea holds the field's new text before the next key comes
     Wake();
 }
 

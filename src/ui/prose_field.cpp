@@ -203,6 +203,30 @@ static ProseLayout& Layout(Views& views, ImGuiID id, const std::string& key, con
     return l;
 }
 
+// Wraps on until a line starts beyond byte `to`, or the text ends.
+static void WrapTo(TextLayout& tl, const std::string& text, const TextMetrics& m, size_t to)
+{
+    while (!tl.complete && tl.starts.back() <= to)
+        if (TextLayout_Extend(tl, text.data(), text.size(), m, 0, to - tl.starts.back() + 1, kWrapMaxPerField) == 0) break;
+}
+
+void Prose_PlaceWindow(Views& views, const std::string& text, size_t caret, size_t* begin, size_t* end)
+{
+    *begin = 0;
+    *end = text.size();
+    for (auto& [id, l] : g_layouts) {
+        if (l.key != g_overlay.key || l.lines.width <= 0) continue;
+        TextLayout& tl = Layout(views, id, l.key, text, l.lines.font_size, l.lines.width).lines;
+        caret = std::min(caret, text.size());
+        const size_t lo = caret > kProseWindowHalf ? caret - kProseWindowHalf : 0, hi = caret + kProseWindowHalf;
+        WrapTo(tl, text, Metrics(Fonts_Get(Font_Body), tl.font_size), hi);
+        *begin = *(std::upper_bound(tl.starts.begin(), tl.starts.end(), (uint32_t)lo) - 1);
+        const auto after = std::lower_bound(tl.starts.begin(), tl.starts.end(), (uint32_t)std::min(hi, text.size()));
+        if (after != tl.starts.end() && hi < text.size()) *end = *after;
+        return;
+    }
+}
+
 // The textarea counts UTF-16 units; the document holds UTF-8.
 static int Utf16Units(const char* s, const char* e)
 {
@@ -216,11 +240,12 @@ static int Utf16Units(const char* s, const char* e)
 }
 
 // The character offset nearest a point in the drawn text, so the caret lands where the user clicked.
-static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, float font_size, ImVec2 local, float line_h)
+static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, float font_size, ImVec2 local, float line_h, size_t* byte)
 {
+    *byte = 0;
     if (text.empty()) return 0;
     const int drawn = (int)l.starts.size() - (l.complete ? 0 : 1);   // lines whose end is known
-    if (drawn <= 0) return Utf16Units(text.c_str(), text.c_str() + l.starts.back());
+    if (drawn <= 0) { *byte = l.starts.back(); return Utf16Units(text.c_str(), text.c_str() + l.starts.back()); }
     int line = (int)(local.y / line_h);
     line = std::clamp(line, 0, drawn - 1);
     const char* s = text.c_str() + l.starts[line];
@@ -234,6 +259,7 @@ static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, f
         x += adv;
         s += n > 0 ? n : 1;
     }
+    *byte = (size_t)(s - text.c_str());
     return Utf16Units(text.c_str(), s);
 }
 
@@ -298,7 +324,33 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     }
     const int lines = (int)std::min<size_t>(std::max<size_t>(TextLayout_EstimatedLines(tl, metrics.ascii[(int)'n']), std::max(min_lines, 1)), 1u << 30);
     float height = lines * line_h + pad.y * 2;
-    if (editing && g_overlay.page_height > 0) height = std::max(height, g_overlay.page_height);
+    // Edited through a window (see ProseOverlay): the textarea holds lines [win_first, win_last)
+    // and is as tall as the browser wraps them; the app's lines after it move by the difference.
+    ProseOverlay& o = g_overlay;
+    bool windowed = editing && o.windowed;
+    size_t win_first = 0, win_last = 0;
+    float win_shift = 0;
+    if (windowed) {
+        WrapTo(tl, text, metrics, o.window_end);
+        const std::vector<uint32_t>& st = tl.starts;
+        const auto first = std::lower_bound(st.begin(), st.end(), (uint32_t)o.window_begin);
+        const auto last = std::lower_bound(st.begin(), st.end(), (uint32_t)o.window_end);
+        const bool to_end = o.window_end == text.size();
+        if (o.window_end > text.size() || first == st.end() || *first != o.window_begin ||
+            (!to_end && (last == st.end() || *last != o.window_end))) {
+            o.window_stale = true;   // a re-wrap moved its first line: the platform takes a new window
+            windowed = false;
+        } else {
+            win_first = (size_t)(first - st.begin());
+            win_last = to_end ? std::max((size_t)lines, win_first) : (size_t)(last - st.begin());
+            const float app_h = (float)(win_last - win_first) * line_h;
+            win_shift = (o.page_height > 0 ? o.page_height : app_h) - app_h;
+            height += win_shift;
+            o.window_top = pad.y + (float)win_first * line_h;
+        }
+    } else if (editing && o.page_height > 0) {
+        height = std::max(height, o.page_height);
+    }
     const ImVec2 pos = window->DC.CursorPos;
     const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
     ImGui::ItemSize(bb);
@@ -329,7 +381,9 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
         g_overlay.focus = true;
         const ImGuiIO& io = ImGui::GetIO();
         const bool by_mouse = bb.Contains(io.MousePos) && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
-        g_overlay.caret = by_mouse ? CaretAt(text, tl, font, font_size, ImVec2(io.MousePos.x - bb.Min.x - pad.x, io.MousePos.y - bb.Min.y - pad.y), line_h) : -1;
+        g_overlay.caret = -1;
+        g_overlay.caret_byte = text.size();
+        if (by_mouse) g_overlay.caret = CaretAt(text, tl, font, font_size, ImVec2(io.MousePos.x - bb.Min.x - pad.x, io.MousePos.y - bb.Min.y - pad.y), line_h, &g_overlay.caret_byte);
     }
     const bool now_editing = g_overlay.key == key;
 
@@ -340,7 +394,7 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     const ImU32 border = now_editing ? ImGui::GetColorU32(ImGuiCol_NavHighlight) : ImGui::GetColorU32(ImGuiCol_Border);
     window->DrawList->AddRect(bb.Min, bb.Max, border, style.FrameRounding, 0, now_editing ? 2.0f * z : std::max(1.0f, style.FrameBorderSize));
     ImGui::RenderNavHighlight(bb, id);
-    if (!now_editing) {
+    if (!now_editing || windowed) {
         const ImVec2 origin(bb.Min.x + pad.x, bb.Min.y + pad.y + IM_ROUND((line_h - font_size) * 0.5f));
         if (text.empty()) {
             if (hint) {
@@ -350,20 +404,36 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
             }
         } else {
             const ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+            const ImU32 selected = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+            const bool all_selected = windowed && o.all_selected;
             const ImRect clip = window->ClipRect;
             // Only the lines in view are drawn, each measured over its own bytes.
             const size_t drawn = tl.starts.size() - (tl.complete ? 0 : 1);   // lines whose end is known
-            const size_t first = (size_t)std::max(0.0f, std::floor((clip.Min.y - origin.y) / line_h));
-            for (size_t i = first; i < drawn; i++) {
-                const float y = origin.y + i * line_h;
-                if (y > clip.Max.y) break;
-                window->DrawList->AddText(font, font_size, ImVec2(origin.x, y), col, text.c_str() + tl.starts[i], text.c_str() + TextLayout_LineEnd(tl, text.c_str(), i));
+            auto draw_lines = [&](size_t from, size_t to, float dy) {
+                from = std::max(from, (size_t)std::max(0.0f, std::floor((clip.Min.y - origin.y - dy) / line_h)));
+                for (size_t i = from; i < std::min(to, drawn); i++) {
+                    const float y = origin.y + i * line_h + dy;
+                    if (y > clip.Max.y) break;
+                    const char* s = text.c_str() + tl.starts[i];
+                    const char* e = text.c_str() + TextLayout_LineEnd(tl, text.c_str(), i);
+                    if (all_selected) {
+                        const float top = bb.Min.y + pad.y + i * line_h + dy;
+                        const float w = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, s, e).x;
+                        window->DrawList->AddRectFilled(ImVec2(origin.x, top), ImVec2(origin.x + w, top + line_h), selected);
+                    }
+                    window->DrawList->AddText(font, font_size, ImVec2(origin.x, y), col, s, e);
+                }
+            };
+            if (windowed) {
+                draw_lines(0, win_first, 0);
+                draw_lines(win_last, drawn, win_shift);
+            } else {
+                draw_lines(0, drawn, 0);
             }
         }
     }
 
     if (now_editing) {
-        ProseOverlay& o = g_overlay;
         o.drawn = true;
         o.x = bb.Min.x; o.y = bb.Min.y; o.w = width; o.h = height;
         o.clip_x0 = window->ClipRect.Min.x; o.clip_y0 = window->ClipRect.Min.y;

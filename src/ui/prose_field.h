@@ -43,7 +43,24 @@ struct ProseOverlay {
     float page_height = 0;
     float caret_y = -1;
     bool  caret_moved = false;
+    size_t caret_byte = 0;          // where editing began, in bytes of the field (with `caret`)
+
+    // A field longer than kProseWindowFrom is never put whole in the textarea: Chromium takes
+    // seconds to lay out a paragraph of megabytes at each change. The textarea holds a window
+    // of it around the caret, from one of the app's own line starts to another, so the browser
+    // wraps it as the app does; the app draws the lines before and after it, those after moved
+    // by the difference between the textarea's height and its own for the window's lines.
+    bool   windowed = false;
+    size_t window_begin = 0, window_end = 0;   // bytes of the field the textarea holds
+    float  window_top = 0;        // from the top of the field to the window's first line
+    bool   window_stale = false;  // window_begin is no longer a line start (a re-wrap moved it)
+    bool   all_selected = false;  // Ctrl+A in a windowed field: the whole text, not the window
 };
+
+// Fields longer than this (bytes) are edited through a window of about kProseWindowHalf bytes
+// each side of the caret.
+const size_t kProseWindowFrom = 64 * 1024;
+const size_t kProseWindowHalf = 12 * 1024;
 
 ProseOverlay& Prose_Overlay();
 void Prose_BeginFrame();                          // before App_Frame
@@ -56,6 +73,10 @@ bool Prose_Input(Views& views, const std::string& text);
 // found again, so typing in a field of megabytes costs what typing in a short one does.
 // Returns false when the field no longer exists, or `pos`/`removed` do not fit its text.
 bool Prose_Splice(Views& views, size_t pos, size_t removed, const char* inserted, size_t inserted_len);
+// The window of the field being edited (its current `text`) around byte `caret`: line starts
+// of the app's wrap about kProseWindowHalf bytes each side, the end at the text's end if near.
+// Wraps as far as needed (bounded per call), so it may take a moment for a text of megabytes.
+void Prose_PlaceWindow(Views& views, const std::string& text, size_t caret, size_t* begin, size_t* end);
 // How far below the top of the field being edited its byte `offset` is drawn, by the app's own
 // lines (the page measures this itself for short texts only).
 float Prose_CaretY(size_t offset);

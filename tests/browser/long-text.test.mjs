@@ -32,6 +32,8 @@ function draft(text) {
 }
 
 const stats = (page) => page.evaluate(() => window.parley.stats());
+const textareaValue = (page) => page.evaluate(() => document.getElementById('parley-prose').value);
+const caretInTextarea = (page) => page.evaluate(() => document.getElementById('parley-prose').selectionEnd);
 const summary = (page) => page.evaluate(() => JSON.parse(window.parley.document()).summary.text);
 
 // The summary field, scrolled into view with the real mouse wheel.
@@ -79,6 +81,11 @@ describe('long text', () => {
     await page.keyboard.press(`${primary}+V`);
     await settled(page);
     await page.waitForFunction(() => !document.getElementById('parley-prose-clip').hidden, null, { timeout: 5000 });
+    // The textarea holds a window of the text around the caret, never the 5 MB: Chromium takes
+    // seconds to lay out a paragraph that long at each key.
+    const held = await textareaValue(page);
+    assert.ok(held.length > 1000 && held.length < 64 * 1024, `the textarea holds ${held.length} characters`);
+    assert.ok(text.endsWith(held), 'the window is the end of the text, where the caret is');
     const afterPaste = (await stats(page)).charsMeasured;
     await page.keyboard.type(' and more');
     await settled(page);
@@ -91,6 +98,84 @@ describe('long text', () => {
     await page.keyboard.press(`${primary}+Z`);
     await settled(page);
     assert.equal((await summary(page)).length, text.length);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a long field is edited through a window of it: keys, Ctrl+Home/End, arrows, Ctrl+A, copy and undo act on the whole text', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 1280, height: 900 } });
+    const text = prose(MB);
+    assert.equal(await page.evaluate((t) => window.parley.load(t).ok, draft(text)), true);
+    await settled(page);
+    const before = await summaryField(page);
+    await page.mouse.click(before.x + 100, before.y + 20);
+    await settled(page);
+    let held = await textareaValue(page);
+    assert.ok(held.length > 1000 && held.length < 64 * 1024, `the textarea holds ${held.length} characters, not ${text.length}`);
+    assert.ok(text.startsWith(held), 'clicked near the top: the window is the start of the text');
+    const editing = (await page.evaluate(() => window.parley.items())).find((x) => x.name === 'Summary##summary/text');
+    assert.ok(Math.abs(editing.h - before.h) < 0.02 * before.h, `the field keeps its height while edited (${before.h} -> ${editing.h})`);
+    await screenshot(page, 'long-text-window-top');
+
+    // Ctrl+End goes to the end of the whole text, not of the window; typing lands there.
+    await page.keyboard.press(`${primary}+End`);
+    await settled(page);
+    held = await textareaValue(page);
+    assert.ok(text.endsWith(held) && held.length < 64 * 1024, 'the window moved to the end of the text');
+    assert.equal(await caretInTextarea(page), held.length, 'the caret is at the end');
+    await page.keyboard.type('Z');
+    await settled(page);
+    assert.ok(await summary(page) === text + 'Z', 'Z was added at the end');
+
+    // Ctrl+Home goes back to the start.
+    await page.keyboard.press(`${primary}+Home`);
+    await settled(page);
+    assert.equal(await caretInTextarea(page), 0);
+    await page.keyboard.type('A');
+    await settled(page);
+    assert.ok(await summary(page) === 'A' + text + 'Z', 'A was added at the start');
+
+    // Arrow keys past the window's end take a new window around the caret; typing there lands
+    // at the same place in the whole text.
+    const start = (await textareaValue(page)).slice(0, 200);
+    let moved = false;
+    for (let i = 0; i < 40 && !moved; i++) {
+      for (let k = 0; k < 20; k++) await page.keyboard.press('ArrowDown');
+      await settled(page);
+      moved = (await textareaValue(page)).slice(0, 200) !== start;
+    }
+    assert.ok(moved, 'the window moved with the caret');
+    held = await textareaValue(page);
+    const caret = await caretInTextarea(page);
+    assert.ok(caret > 1000 && held.length - caret > 1000, `the caret (${caret} of ${held.length}) is inside the new window, not at its edge`);
+    const whole = 'A' + text + 'Z';
+    await page.keyboard.type('M');
+    await settled(page);
+    // The text repeats, so where the window lies is told by where M landed: just after what
+    // the window held before the caret, and the rest of the text unchanged around it.
+    const all = await summary(page);
+    const m = all.indexOf('M');
+    assert.ok(m > 0 && all.length === whole.length + 1, `M is in the text (at ${m})`);
+    assert.ok(all.slice(0, m) + all.slice(m + 1) === whole, 'only M was added');
+    assert.ok(all.slice(m - caret, m) === held.slice(0, caret) && m - caret > 0, `M landed where the caret was, in a window that no longer starts at the text's start (M at ${m}, caret ${caret} of ${held.length}, ${JSON.stringify(all.slice(m - 30, m + 10))} / ${JSON.stringify(held.slice(caret - 30, caret + 10))})`);
+    await screenshot(page, 'long-text-window-middle');
+
+    // Ctrl+A selects the whole text: copy gives all of it, typing replaces all of it.
+    await page.keyboard.press(`${primary}+A`);
+    await settled(page);
+    await screenshot(page, 'long-text-window-all');
+    await page.keyboard.press(`${primary}+C`);
+    assert.equal((await page.evaluate(() => navigator.clipboard.readText())).length, all.length, 'the clipboard holds the whole text');
+    await page.keyboard.type('x');
+    await settled(page);
+    assert.equal(await summary(page), 'x');
+    assert.equal(await textareaValue(page), 'x');
+    // Undo brings the whole text back, and the textarea a window of it.
+    await page.keyboard.press(`${primary}+Z`);
+    await settled(page);
+    assert.ok(await summary(page) === all, 'undo brought the whole text back');
+    held = await textareaValue(page);
+    assert.ok(held.length < 64 * 1024 && all.includes(held), 'the textarea holds a window of the text again');
     assert.deepEqual(problems, []);
     await page.close();
   });
