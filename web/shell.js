@@ -547,14 +547,14 @@
   // (Ctrl+A in a windowed field) the new text replaces the whole field.
   let proseValue = '';
   function proseSend(value, caret = -1, whole = false) {
-    const old = proseValue;
-    const n = Math.min(old.length, value.length);
-    let prefix = 0, suffix = 0;
     if (whole) {
       proseValue = value;
       withBytes(value, (p, len) => M._parley_prose_splice(0, 0, p, len, 1, 1));
       return;
     }
+    const old = proseValue;
+    const n = Math.min(old.length, value.length);
+    let prefix = 0, suffix = 0;
     // Typing and deleting change the text just before the caret: try that first, checked with
     // the engine's own string comparison (a loop over megabytes here would cost a key press).
     const guess = caret - Math.max(0, value.length - old.length);

@@ -36,4 +36,16 @@ inline size_t utf8_prefix_length(const char* s, size_t size, size_t max_bytes)
     return cut;
 }
 
+// How many UTF-16 units the `n` bytes of UTF-8 at `s` make (what a browser's text field counts:
+// a character beyond U+FFFF is two).
+inline size_t utf16_units(const char* s, size_t n)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
+    }
+    return units;
+}
+
 } // namespace parley

@@ -31,6 +31,7 @@
 #include "ui/item_hooks.h"
 #include "ui/lazy_blocks.h"
 #include "ui/prose_field.h"
+#include "core/utf8.h"
 #include "ui/share_link_modal.h"
 #include "ui/autosave_ui.h"
 #include "ui/compare_view.h"
@@ -401,17 +402,6 @@ static std::string CssColor(ImU32 c)
     return buf;
 }
 
-// The textarea counts UTF-16 units; the document holds UTF-8.
-static size_t Utf16Units(const char* s, size_t n)
-{
-    size_t units = 0;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
-    }
-    return units;
-}
-
 // Bytes of UTF-8 at the start (or the end) of `s` that hold `units` UTF-16 units, as the
 // textarea counts: a character beyond U+FFFF is two.
 static size_t Utf8BytesOfUnits(const std::string& s, size_t units, bool from_end)
@@ -429,6 +419,13 @@ static size_t Utf8BytesOfUnits(const std::string& s, size_t units, bool from_end
         bytes += n;
     }
     return bytes;
+}
+
+// The text of the field being edited, or null (none, or its object was removed).
+static std::string* EditedField()
+{
+    const ProseOverlay& o = Prose_Overlay();
+    return o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
 }
 
 // Where the overlay is and how it looks, from the last frame.
@@ -486,8 +483,8 @@ static void TakeWindow(nlohmann::json& m, const std::string& field, size_t caret
     g_prose_caret = caret = std::clamp(caret, b, e);
     if (anchor < b || anchor > e) anchor = caret;
     m["text"] = g_prose_page_text;
-    m["caret"] = Utf16Units(field.data() + b, caret - b);
-    m["anchor"] = Utf16Units(field.data() + b, anchor - b);
+    m["caret"] = parley::utf16_units(field.data() + b, caret - b);
+    m["anchor"] = parley::utf16_units(field.data() + b, anchor - b);
     m["windowed"] = o.windowed;
     m["atStart"] = b == 0;
     m["atEnd"] = e == field.size();
@@ -498,7 +495,7 @@ static void UpdateProseOverlay()
     ProseOverlay& o = Prose_Overlay();
     // A field that was not drawn (another document, filtered out) or a modal over it ends editing.
     if (!o.key.empty() && (!o.drawn || ImGui::GetTopMostPopupModal() != nullptr)) Prose_StopEditing(g_app.views);
-    std::string* target = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    std::string* target = EditedField();
     if (!o.key.empty() && !target) Prose_StopEditing(g_app.views);   // its question was removed (by an undo)
     if (o.key.empty()) {
         if (!g_prose_page_key.empty()) {
@@ -519,7 +516,6 @@ static void UpdateProseOverlay()
         const size_t caret = o.focus ? o.caret_byte : g_prose_caret;
         g_prose_page_key = o.key;
         TakeWindow(m, *target, caret, caret);
-        m["windowed"] = o.windowed;
     }
     g_prose_page_edits = session.edits;
     g_prose_page_generation = session.generation;
@@ -856,7 +852,7 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_splice(int prefix, int suffix, const char
     if (own_step) Session_EndGroup(g_app.views.session);
     std::string& page = g_prose_page_text;
     const size_t n = (size_t)std::max(length, 0);
-    std::string* field = Prose_Overlay().key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, Prose_Overlay().key);
+    std::string* field = EditedField();
     size_t a = 0, b = page.size();
     if (whole) {
         g_prose_window_begin = g_prose_window_after = 0;
@@ -897,8 +893,7 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_splice(int prefix, int suffix, const char
 // start, -2 its end, -3 just after the last change (a paste). The page gets it at once.
 EMSCRIPTEN_KEEPALIVE void parley_prose_window(int caret, int anchor)
 {
-    ProseOverlay& o = Prose_Overlay();
-    std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    std::string* field = EditedField();
     if (!field) return;
     const size_t at = caret == -1 ? 0 : caret == -2 ? field->size() : caret == -3 ? g_prose_caret
                     : g_prose_window_begin + Utf8BytesOfUnits(g_prose_page_text, (size_t)std::max(caret, 0), false);
@@ -920,14 +915,12 @@ EMSCRIPTEN_KEEPALIVE void parley_prose_select_all(int on)
 // The whole text of the field being edited (copy and cut after Ctrl+A in a windowed field).
 EMSCRIPTEN_KEEPALIVE const char* parley_prose_text()
 {
-    const ProseOverlay& o = Prose_Overlay();
-    const std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    const std::string* field = EditedField();
     return field ? field->data() : "";
 }
 EMSCRIPTEN_KEEPALIVE int parley_prose_text_size()
 {
-    const ProseOverlay& o = Prose_Overlay();
-    const std::string* field = o.key.empty() ? nullptr : parley::find_text_field(g_app.views.session.doc, o.key);
+    const std::string* field = EditedField();
     return field ? (int)field->size() : 0;
 }
 

@@ -5,6 +5,7 @@
 #include "widgets.h"
 #include "core/document.h"
 #include "core/text_fields.h"
+#include "core/utf8.h"
 #include "fonts.h"
 #include "theme.h"
 #include "imgui.h"
@@ -227,25 +228,13 @@ void Prose_PlaceWindow(Views& views, const std::string& text, size_t caret, size
     }
 }
 
-// The textarea counts UTF-16 units; the document holds UTF-8.
-static int Utf16Units(const char* s, const char* e)
-{
-    int n = 0;
-    for (; s < e; s++) {
-        const unsigned char c = (unsigned char)*s;
-        if ((c & 0xC0) == 0x80) continue;
-        n += c >= 0xF0 ? 2 : 1;
-    }
-    return n;
-}
-
 // The character offset nearest a point in the drawn text, so the caret lands where the user clicked.
 static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, float font_size, ImVec2 local, float line_h, size_t* byte)
 {
     *byte = 0;
     if (text.empty()) return 0;
     const int drawn = (int)l.starts.size() - (l.complete ? 0 : 1);   // lines whose end is known
-    if (drawn <= 0) { *byte = l.starts.back(); return Utf16Units(text.c_str(), text.c_str() + l.starts.back()); }
+    if (drawn <= 0) { *byte = l.starts.back(); return (int)parley::utf16_units(text.c_str(), l.starts.back()); }
     int line = (int)(local.y / line_h);
     line = std::clamp(line, 0, drawn - 1);
     const char* s = text.c_str() + l.starts[line];
@@ -260,7 +249,7 @@ static int CaretAt(const std::string& text, const TextLayout& l, ImFont* font, f
         s += n > 0 ? n : 1;
     }
     *byte = (size_t)(s - text.c_str());
-    return Utf16Units(text.c_str(), s);
+    return (int)parley::utf16_units(text.c_str(), *byte);   // the textarea counts UTF-16 units
 }
 
 bool ProseField(Views& views, const char* label, const std::string& key, const std::string& text,
