@@ -15,6 +15,7 @@
 // A member added to a struct must be added to its list in the same order as the file has it.
 #pragma once
 #include "fields.h"
+#include "extra_members.h"
 #include "json_reader.h"
 
 #include <cstdint>
@@ -26,9 +27,6 @@
 #include <vector>
 
 namespace parley {
-
-// Members a reader did not know, kept with their values in the order they came.
-using ExtraMembers = std::vector<std::pair<std::string, JsonValue>>;
 
 enum class DocumentKind { Proposal, Response, Workshop };
 enum class DocumentStatus { Draft, Agreed, Submitted };

@@ -69,40 +69,55 @@ std::string describe(const JsonValue& v)
     return v.type_name();
 }
 
-// Where something is, as a JSON Pointer kept in Ctx::pointers: a file of 100,000 ids or
-// references would otherwise allocate a string for each, only for the few error messages.
-struct PointerSpan {
-    uint32_t at = 0, len = 0;
-};
-
+// Ids and references are remembered by where their values start in the file, and their ids
+// as views of the JSON tree's texts (which outlive the read): a file of 100,000 ids and
+// references would otherwise keep a string and a JSON Pointer for each, only for the few error
+// messages that need them (Ctx::pointer_at finds the pointer from the place).
 struct IdEntry {
-    IdKind      kind;
-    PointerSpan pointer;
+    IdKind  kind;
+    TextPos pos;
 };
 
 struct PendingRef {   // a reference to an id, checked once the whole file has been read
-    std::string id;
+    std::string_view id;
     IdKind      want;
     bool        any;      // a comment may point at anything that has an id
-    PointerSpan pointer;
     TextPos     pos;
 };
+
+bool Before(TextPos a, TextPos b) { return a.line < b.line || (a.line == b.line && a.column < b.column); }
+bool SamePlace(TextPos a, TextPos b) { return a.line == b.line && a.column == b.column; }
 
 struct Ctx {
     explicit Ctx(ImportResult& r) : result(r) {}
     ImportResult& result;
     size_t dropped = 0;
-    std::unordered_map<std::string, IdEntry> ids;
+    std::unordered_map<std::string_view, IdEntry> ids;   // views of the tree's texts
     std::vector<PendingRef> refs;
-    std::string pointers;   // the JSON Pointers of ids and references, end to end (PointerSpan)
+    const JsonValue* root = nullptr;   // the tree read, for pointer_at
 
-    PointerSpan keep_pointer(std::string_view pointer)
+    // The JSON Pointer of the value that starts at `pos`: the tree's children are in file
+    // order, so each level is a binary search (depth x log n, not a walk of the whole tree).
+    // "" when no value starts there (or there is no tree).
+    std::string pointer_at(TextPos pos) const
     {
-        PointerSpan span{(uint32_t)pointers.size(), (uint32_t)pointer.size()};
-        pointers.append(pointer);
-        return span;
+        std::string p;
+        const JsonValue* v = root;
+        while (v && !SamePlace(v->pos, pos)) {
+            const JsonValue* next = nullptr;
+            if (v->type == JsonValue::Array) {
+                const JsonValue* it = std::upper_bound(v->items.begin(), v->items.end(), pos,
+                                                       [](TextPos at, const JsonValue& item) { return Before(at, item.pos); });
+                if (it != v->items.begin()) { next = it - 1; p += "/" + std::to_string(next - v->items.begin()); }
+            } else if (v->type == JsonValue::Object) {
+                const auto* it = std::upper_bound(v->members.begin(), v->members.end(), pos,
+                                                  [](TextPos at, const std::pair<std::string, JsonValue>& m) { return Before(at, m.second.pos); });
+                if (it != v->members.begin()) { next = &(it - 1)->second; p += "/" + json_pointer_escape((it - 1)->first); }
+            }
+            v = next;
+        }
+        return v ? p : std::string();
     }
-    std::string pointer(PointerSpan span) const { return pointers.substr(span.at, span.len); }
     std::unordered_set<std::string> list_keys;       // the keys of the file's own lists read so far
     const std::vector<NamedList>* lists = nullptr;   // the file's own lists (read first): option_lists.h looks options up in them
     std::unique_ptr<OptionIndex> option_index;       // made at the first lookup, once the lists are read
@@ -265,10 +280,10 @@ public:
             fail("id", m, "\"" + *out + "\" cannot be an id: ids are 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
             return;
         }
-        auto inserted = c_.ids.emplace(*out, IdEntry{kind, c_.keep_pointer(at("id"))});
+        auto inserted = c_.ids.emplace(std::string_view(m.text), IdEntry{kind, m.pos});
         if (!inserted.second) {
             const IdEntry& first = inserted.first->second;
-            fail("id", m, "the id \"" + *out + "\" is already used by " + id_kind_noun(first.kind) + " (" + c_.pointer(first.pointer) +
+            fail("id", m, "the id \"" + *out + "\" is already used by " + id_kind_noun(first.kind) + " (" + c_.pointer_at(first.pos) +
                           "); every id must be unique in the document");
         }
     }
@@ -282,7 +297,7 @@ public:
             if (required) fail(key, m, std::string("\"") + key + "\" is empty: it must name " + id_kind_noun(want) + " by its id");
             return;
         }
-        c_.refs.push_back({*out, want, any, c_.keep_pointer(at(key)), m.pos});
+        c_.refs.push_back({std::string_view(m.text), want, any, m.pos});
     }
 
     const JsonValue* array(const char* key, bool required = false)
@@ -322,7 +337,7 @@ public:
         std::unordered_set<std::string_view> seen;   // views of the JSON tree's texts, which outlive this call
         texts(key, out, false, [&](const std::string& id, const std::string& p, TextPos pos) {
             if (!seen.insert(id).second) c_.error(p, pos, "\"" + id + "\" is listed twice");
-            else c_.refs.push_back({id, want, false, c_.keep_pointer(p), pos});
+            else c_.refs.push_back({id, want, false, pos});
         });
     }
 
@@ -381,23 +396,17 @@ public:
                 if (key == k) return true;
             return false;
         };
-        // Room for exactly the unknown members, at once: grown one by one, the list moved every
-        // member at each doubling and kept up to half its room empty (a third of the time of an
-        // object dense in unknown members).
-        size_t unknown = 0;
-        for (const auto& m : v_.members) unknown += !is_known(m.first);
-        if (unknown == 0) return;
-        extra->reserve(extra->size() + unknown);
         for (const auto& m : v_.members) {
+            // Runs of unknown members past the first few in the file (JsonLimits::members_apart)
+            // come as text already; by then the notices are full.
+            if (m.second.type == JsonValue::RawMembers) { extra->add_members(m.second.text); continue; }
             if (is_known(m.first)) continue;
-            // The tree is the import's own and each member is kept at most once: moved, not copied,
-            // so a 20 MB unknown member is not held twice.
-            extra->push_back(std::move(const_cast<std::pair<std::string, JsonValue>&>(m)));
+            extra->add(m.first, m.second);
             // Past the notices kept, building the text of one more would be the whole cost of
             // an object of 100,000 unknown keys.
             if (c_.notices_full()) continue;
-            c_.notice(ptr_ + "/" + json_pointer_escape(extra->back().first), extra->back().second.pos,
-                      "\"" + extra->back().first + "\" is not known to this version of Parley; it is kept and written back unchanged");
+            c_.notice(ptr_ + "/" + json_pointer_escape(m.first), m.second.pos,
+                      "\"" + m.first + "\" is not known to this version of Parley; it is kept and written back unchanged");
         }
     }
 
@@ -709,10 +718,10 @@ void resolve_references(Ctx& c)
     for (const PendingRef& ref : c.refs) {
         auto it = c.ids.find(ref.id);
         if (it == c.ids.end()) {
-            c.error(c.pointer(ref.pointer), ref.pos, ref.any ? "nothing in this document has the id \"" + ref.id + "\""
-                                                  : std::string("there is no ") + id_kind_word(ref.want) + " with the id \"" + ref.id + "\" in this document");
+            c.error(c.pointer_at(ref.pos), ref.pos, ref.any ? "nothing in this document has the id \"" + std::string(ref.id) + "\""
+                                                  : std::string("there is no ") + id_kind_word(ref.want) + " with the id \"" + std::string(ref.id) + "\" in this document");
         } else if (!ref.any && it->second.kind != ref.want) {
-            c.error(c.pointer(ref.pointer), ref.pos, "\"" + ref.id + "\" is " + id_kind_noun(it->second.kind) + " (" + c.pointer(it->second.pointer) + "), not " + id_kind_noun(ref.want));
+            c.error(c.pointer_at(ref.pos), ref.pos, "\"" + std::string(ref.id) + "\" is " + id_kind_noun(it->second.kind) + " (" + c.pointer_at(it->second.pos) + "), not " + id_kind_noun(ref.want));
         }
     }
 }
@@ -754,6 +763,9 @@ ImportResult import_document(const std::string& text, size_t memory_budget)
     ImportResult result;
     JsonLimits limits;
     limits.max_memory = memory_budget;
+    // Unknown members each with its own notice and position while notices are kept; after
+    // that, runs of them as text (JsonLimits::members_apart).
+    limits.members_apart = kMaxImportErrors;
     JsonReadResult json = json_read(text, limits, format_key);
     for (const JsonIssue& issue : json.issues) {
         const char* prefix = issue.kind == JsonIssue::Syntax ? "the file is not valid JSON: " : "";
@@ -790,6 +802,7 @@ ImportResult import_document(const std::string& text, size_t memory_budget)
     Ctx c(result);
     Document doc;
     c.lists = &doc.lists;
+    c.root = &root;
     Obj r(c, root, "", object_noun(&doc));
     r.get("format");
     r.get("version");
@@ -815,7 +828,7 @@ namespace {
 
 void write_extra(JsonWriter& w, const ExtraMembers& e)
 {
-    for (const auto& m : e) { w.key(m.first); w.value(m.second); }
+    w.members(e.text());
 }
 
 void write_value(JsonWriter& w, const Value& v)

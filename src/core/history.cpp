@@ -41,12 +41,7 @@ size_t Bytes(const JsonValue& v)
     return n;
 }
 
-size_t Bytes(const ExtraMembers& e)
-{
-    size_t n = sizeof(e);
-    for (const auto& m : e) n += Bytes(m.first) + Bytes(m.second);
-    return n;
-}
+size_t Bytes(const ExtraMembers& e) { return e.bytes(); }
 
 size_t Bytes(const Value& v)
 {

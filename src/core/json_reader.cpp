@@ -15,7 +15,7 @@ namespace parley {
 const JsonValue* JsonValue::find(std::string_view key) const
 {
     for (const auto& m : members)
-        if (m.first == key) return &m.second;
+        if (m.first == key && m.second.type != RawMembers) return &m.second;
     return nullptr;
 }
 
@@ -29,6 +29,7 @@ const char* JsonValue::type_name() const
     case Array: return "a list";
     case Object: return "an object";
     case Raw: return !text.empty() && text[0] == '[' ? "a list" : "an object";
+    case RawMembers: return "members";
     }
     return "?";
 }
@@ -119,6 +120,7 @@ private:
     bool               failed_ = false;
     std::string        pointer_;
     size_t             held_ = 0;        // memory the values read so far will take (JsonLimits::max_memory)
+    size_t             kept_apart_ = 0;  // members kept as text, each its own member (JsonLimits::members_apart)
     // The members and items of the object or list open at each depth (one at a time), gathered
     // here and then moved into a vector of exactly their number: a vector grown one by one
     // reallocates and moves its values at every doubling and keeps up to half its room empty,
@@ -133,12 +135,13 @@ private:
     struct Gathered {
         std::vector<std::vector<T>>* stack;   // null: nothing gathered (the value is kept as text)
         size_t depth;
-        std::vector<T>& out;
-        Gathered(std::vector<std::vector<T>>* s, int d, std::vector<T>& o) : stack(s), depth((size_t)d), out(o)
+        JsonList<T>& out;
+        Gathered(std::vector<std::vector<T>>* s, int d, JsonList<T>& o) : stack(s), depth((size_t)d), out(o)
         {
             if (stack && depth >= stack->size()) stack->resize(depth + 1);
         }
         void add(T&& value) { (*stack)[depth].push_back(std::move(value)); }
+        T* last() { return (*stack)[depth].empty() ? nullptr : &(*stack)[depth].back(); }
         ~Gathered()
         {
             if (!stack) return;
@@ -274,6 +277,33 @@ private:
         return ok;
     }
 
+    // A member kept as text past JsonLimits::members_apart: appended to the run of such members
+    // just before it in this object, or the start of a new run.
+    bool run_member(Gathered<std::pair<std::string, JsonValue>>& members, const std::string& key, TextPos key_pos,
+                    const std::string& segment, int depth)
+    {
+        std::pair<std::string, JsonValue>* run = members.last();
+        if (!run || run->second.type != JsonValue::RawMembers) {
+            JsonValue start;
+            start.type = JsonValue::RawMembers;
+            start.pos = key_pos;
+            members.add({std::string(), std::move(start)});
+            run = members.last();
+            if ((held_ += kJsonValueCost) > limits_.max_memory) return out_of_memory();
+        }
+        std::string& text = run->second.text;
+        const size_t before = text.size();
+        if (before) text += ',';
+        json_quote(text, key);
+        text += ':';
+        JsonValue scratch;
+        raw_ = &text;
+        const bool ok = child(scratch, segment, depth);
+        raw_ = nullptr;
+        if (ok && (held_ += text.size() - before) > limits_.max_memory) return out_of_memory();
+        return ok;
+    }
+
     bool object(JsonValue& v, int depth)
     {
         if (too_deep(depth)) return false;
@@ -319,10 +349,15 @@ private:
                 if (!child(scratch, segment, depth)) return false;
             } else {
                 const bool tree = !tree_key_ || tree_key_(key);
-                JsonValue member;
-                const bool ok = tree ? child(member, segment, depth) : raw_member(member, segment, depth);
-                members.add({std::move(key), std::move(member)});
-                if (!ok) return false;
+                if (!tree && kept_apart_ >= limits_.members_apart) {
+                    if (!run_member(members, key, key_pos, segment, depth)) return false;
+                } else {
+                    kept_apart_ += !tree;
+                    JsonValue member;
+                    const bool ok = tree ? child(member, segment, depth) : raw_member(member, segment, depth);
+                    members.add({std::move(key), std::move(member)});
+                    if (!ok) return false;
+                }
             }
             const int more = after_child('}', "an object", "a member of this object");
             if (more == 0 && raw_) *raw_ += '}';
@@ -526,7 +561,21 @@ void json_materialize(JsonValue& v)
 {
     if (v.type == JsonValue::Raw) { v = json_expand(v); return; }
     for (JsonValue& i : v.items) json_materialize(i);
-    for (auto& m : v.members) json_materialize(m.second);
+    bool runs = false;
+    for (auto& m : v.members) {
+        runs = runs || m.second.type == JsonValue::RawMembers;
+        json_materialize(m.second);
+    }
+    if (!runs) return;
+    JsonList<std::pair<std::string, JsonValue>> members;
+    for (auto& m : v.members) {
+        if (m.second.type != JsonValue::RawMembers) { members.push_back(std::move(m)); continue; }
+        JsonValue run;
+        run.type = JsonValue::Raw;
+        run.text = "{" + m.second.text + "}";
+        for (auto& inner : json_expand(run).members) members.push_back(std::move(inner));
+    }
+    v.members = std::move(members);
 }
 
 } // namespace parley

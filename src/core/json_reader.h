@@ -6,6 +6,8 @@
 // never crash on hostile input. nlohmann/json keeps no positions, so this reader builds its own
 // small tree; the model reader (document_json.cpp) walks it.
 #pragma once
+#include "json_list.h"
+
 #include <cstdint>
 #include <cstddef>
 #include <string>
@@ -24,8 +26,10 @@ struct TextPos {
 // whitespace outside strings dropped, strings escaped as the writer escapes them, numbers exactly
 // as written. Two copies that differ only in layout hold the same text. About one byte per byte
 // of the file, where a tree costs ~100 bytes per value (a 20 MB list of zeros would take 2.5 GB).
+// RawMembers: consecutive members of an object, all kept as text, as one member whose key is
+// empty and whose text is theirs without braces (`"a":1,"b":[2]`); see JsonLimits::members_apart.
 struct JsonValue {
-    enum Type : unsigned char { Null, Bool, Number, String, Array, Object, Raw };
+    enum Type : unsigned char { Null, Bool, Number, String, Array, Object, Raw, RawMembers };
     Type        type = Null;
     bool        boolean = false;
     bool        is_integer = false;  // written without fraction or exponent, and fits in int64
@@ -33,10 +37,10 @@ struct JsonValue {
     double      number = 0;
     long long   integer = 0;
     std::string text;                // String: the decoded string; Number: the literal as written; Raw: compact JSON
-    std::vector<JsonValue> items;    // Array
-    std::vector<std::pair<std::string, JsonValue>> members;   // Object, in file order
+    JsonList<JsonValue> items;       // Array
+    JsonList<std::pair<std::string, JsonValue>> members;      // Object, in file order
 
-    const JsonValue* find(std::string_view key) const;        // first member with this key
+    const JsonValue* find(std::string_view key) const;        // first member with this key (never a RawMembers)
     const char* type_name() const;                            // "text", "number", "a list", ...
 };
 
@@ -62,6 +66,12 @@ struct JsonLimits {
     // times its size, and in the browser, whose heap is bounded, it must be refused before it
     // runs the heap out, never abort the app with the open draft in it. Natively: no bound.
     size_t max_memory = SIZE_MAX;
+    // Members kept as text (those JsonTreeKey says no to) are each their own member, at ~100
+    // bytes apiece, for the first `members_apart` of them in the file; past that, consecutive
+    // ones in one object become one RawMembers member, at the cost of their text alone (a file
+    // of objects with twenty small unknown members each took 25 times its size). The import
+    // keeps the first ones apart so that each of its notices points at its own member.
+    size_t members_apart = SIZE_MAX;
 };
 
 // Estimated bytes one value costs once read: its JsonValue, its member's key, the slack of the
@@ -85,7 +95,8 @@ using JsonTreeKey = bool (*)(std::string_view key);
 JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonLimits(), JsonTreeKey tree_key = nullptr);
 
 // Raw values: the tree a Raw value stands for (other values are returned as they are), every
-// Raw inside `v` replaced by its tree, and the compact text of any value (what Raw holds).
+// Raw inside `v` replaced by its tree (RawMembers by their members), and the compact text of
+// any value (what Raw holds).
 JsonValue   json_expand(const JsonValue& v);
 void        json_materialize(JsonValue& v);
 std::string json_compact(const JsonValue& v);

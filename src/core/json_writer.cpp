@@ -161,14 +161,31 @@ void JsonWriter::value(const JsonValue& v)
         break;
     case JsonValue::Object:
         begin_object();
-        for (const auto& m : v.members) { key(m.first); value(m.second); }
+        for (const auto& m : v.members) {
+            if (m.second.type == JsonValue::RawMembers) { members(m.second.text); continue; }
+            key(m.first);
+            value(m.second);
+        }
         end_object();
         break;
     case JsonValue::Raw:
         before_value();
         raw(v.text);
         break;
+    case JsonValue::RawMembers:   // only ever a member of an object, written there
+        PARLEY_ASSERT(!"members written as a value");
+        break;
     }
+}
+
+// The first member's key goes where key() would put it; raw() lays out the rest, each on its
+// own line at this depth, exactly as key()/value() would.
+void JsonWriter::members(std::string_view compact)
+{
+    PARLEY_ASSERT(!after_key_ && !counts_.empty());
+    if (compact.empty()) return;
+    before_value();
+    raw(compact);
 }
 
 // Lays out compact JSON exactly as begin_*/key/end_* would lay out the same tree: one member
@@ -221,12 +238,14 @@ void compact(std::string& out, const JsonValue& v)
         out += '{';
         for (size_t i = 0; i < v.members.size(); i++) {
             if (i) out += ',';
+            if (v.members[i].second.type == JsonValue::RawMembers) { out += v.members[i].second.text; continue; }
             json_quote(out, v.members[i].first);
             out += ':';
             compact(out, v.members[i].second);
         }
         out += '}';
         break;
+    case JsonValue::RawMembers: out += v.text; break;   // only ever inside an object
     }
 }
 

@@ -24,6 +24,7 @@ public:
     void boolean(bool b);
     void null();
     void value(const JsonValue& v);         // a value as read, numbers kept as written
+    void members(std::string_view compact); // inside an object: members as compact text, no braces (ExtraMembers)
 
     std::string& text();                    // call after the last end_*: every open closed (PARLEY_ASSERT)
 

@@ -303,7 +303,7 @@ void MergeMember(Merger& g, const Field& f, const std::string& path, const M& b,
     else MergeLeaf(g, f, path, b, o, t, out);
 }
 
-const JsonValue* Find(const ExtraMembers& e, const std::string& name)
+const JsonValue* Find(const std::vector<JsonMember>& e, const std::string& name)
 {
     for (const auto& m : e)
         if (m.first == name) return &m.second;
@@ -311,9 +311,10 @@ const JsonValue* Find(const ExtraMembers& e, const std::string& name)
 }
 
 // Members this version does not know, one by one: whole values, in ours' order then theirs' new.
-void MergeExtra(Merger& g, const std::string& path, const ExtraMembers& b, const ExtraMembers& o, const ExtraMembers& t, ExtraMembers& out)
+void MergeExtra(Merger& g, const std::string& path, const ExtraMembers& eb, const ExtraMembers& eo, const ExtraMembers& et, ExtraMembers& out)
 {
-    if (Same(o, t)) { out = o; return; }
+    if (Same(eo, et)) { out = eo; return; }
+    const std::vector<JsonMember> b = eb.list(), o = eo.list(), t = et.list();
     const JsonValue none;
     auto merge_one = [&](const std::string& name) {
         const JsonValue* pb = Find(b, name);
@@ -328,7 +329,7 @@ void MergeExtra(Merger& g, const std::string& path, const ExtraMembers& b, const
         else if (g.no_base) g.Conflicting(at, JsonValue{}, vo, vt);
         else if (Same(vo, vb)) { v = vt; g.Took(at, MergeChange::Changed); }
         else g.Conflicting(at, vb, vo, vt);
-        if (v.type != JsonValue::Null) out.emplace_back(name, std::move(v));
+        if (v.type != JsonValue::Null) out.add(name, v);
     };
     out.clear();
     for (const auto& m : o) merge_one(m.first);

@@ -98,12 +98,7 @@ struct Getter {
         *out = member_to_json(list[at]);
         return true;
     }
-    template <typename X> bool extra(const X& extra, const std::string& name)
-    {
-        for (const auto& m : extra)
-            if (m.first == name) { *out = m.second; return true; }
-        return false;
-    }
+    bool extra(const ExtraMembers& extra, const std::string& name) { return extra.find(name, out); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -169,13 +164,7 @@ struct Setter {
 
     bool extra(ExtraMembers& extra, const std::string& name)
     {
-        for (size_t i = 0; i < extra.size(); i++) {
-            if (extra[i].first != name) continue;
-            if (value.type == JsonValue::Null) extra.erase(extra.begin() + (long)i);
-            else extra[i].second = value;
-            return true;
-        }
-        if (value.type != JsonValue::Null) extra.emplace_back(name, value);
+        extra.set(name, value);   // a null removes it
         return true;
     }
 };

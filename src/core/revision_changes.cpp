@@ -144,7 +144,7 @@ void RecordMember(Recorder& r, const Field& f, const std::string& path, const M&
     }
 }
 
-const JsonValue* Find(const ExtraMembers& e, const std::string& name)
+const JsonValue* Find(const std::vector<JsonMember>& e, const std::string& name)
 {
     for (const auto& m : e)
         if (m.first == name) return &m.second;
@@ -160,10 +160,11 @@ void RecordObject(Recorder& r, const std::string& path, const T& n, const T& o)
         RecordMember(r, f, path_join(path, f.name), mn, mo);
     });
     if (Same(n.extra, o.extra)) return;
-    for (const auto& m : n.extra)
-        if (!Find(o.extra, m.first)) r.Add(path_join(path, json_pointer_escape(m.first)), JsonValue{});
-    for (const auto& m : o.extra) {
-        const JsonValue* now = Find(n.extra, m.first);
+    const std::vector<JsonMember> now_extra = n.extra.list(), old_extra = o.extra.list();
+    for (const auto& m : now_extra)
+        if (!Find(old_extra, m.first)) r.Add(path_join(path, json_pointer_escape(m.first)), JsonValue{});
+    for (const auto& m : old_extra) {
+        const JsonValue* now = Find(now_extra, m.first);
         if (!now || !Same(*now, m.second)) r.Add(path_join(path, json_pointer_escape(m.first)), m.second);
     }
 }

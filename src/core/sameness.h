@@ -23,13 +23,8 @@ inline bool Same(const JsonValue& a, const JsonValue& b)
     return true;
 }
 
-inline bool Same(const ExtraMembers& a, const ExtraMembers& b)
-{
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); i++)
-        if (a[i].first != b[i].first || !Same(a[i].second, b[i].second)) return false;
-    return true;
-}
+// Unknown members are kept as compact text, one spelling for the same members (extra_members.h).
+inline bool Same(const ExtraMembers& a, const ExtraMembers& b) { return a == b; }
 
 inline bool Same(const Value& a, const Value& b)
 {

@@ -155,10 +155,10 @@ Value convert_value(const std::vector<NamedList>& lists, const Value& from, Valu
     Value v;
     v.type = to;
     static const char* const kKnown[] = {"type", "text", "value", "min", "max", "bound", "unit", "list", "option", "items"};
-    for (const auto& member : from.extra) {
+    for (const auto& member : from.extra.list()) {
         bool known = false;
         for (const char* k : kKnown) known = known || member.first == k;
-        if (!known) v.extra.push_back(member);
+        if (!known) v.extra.add(member.first, member.second);
     }
     const bool was_numeric = value_type_is_numeric(from.type);
     const double number = from.type == ValueType::Range ? from.min : was_numeric ? from.number : from.type == ValueType::Text ? first_number(from.text) : 0;

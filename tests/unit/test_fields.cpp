@@ -127,7 +127,7 @@ Document full_document()
 template <typename T>
 bool same(const T& a, const T& b)
 {
-    bool equal = a.extra.size() == b.extra.size();
+    bool equal = a.extra == b.extra;
     for_each_field_pair(a, b, [&](const Field& f, const auto& p, const auto& q) {
         using M = Plain<decltype(p)>;
         const std::string name = f.name; CAPTURE(name);

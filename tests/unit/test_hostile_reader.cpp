@@ -5,6 +5,8 @@
 #include "core/document_json.h"
 #include "core/json_reader.h"
 #include "core/json_writer.h"
+#include "core/merge.h"
+#include "core/paths.h"
 #include "core/sameness.h"
 
 #include <string>
@@ -113,12 +115,122 @@ TEST_CASE("a draft with a huge unknown member imports without a tree for it and 
     zeros += "]";
     ImportResult r = import_document(draft_with("\"future\":{\"zeros\":" + zeros + "}"));
     REQUIRE(r.ok);
-    REQUIRE(r.document.extra.size() == 1);
-    CHECK(r.document.extra[0].second.type == JsonValue::Raw);
-    CHECK(r.document.extra[0].second.text.size() < 210000);
+    const std::vector<JsonMember> extra = r.document.extra.list();
+    REQUIRE(extra.size() == 1);
+    CHECK(extra[0].second.type == JsonValue::Raw);
+    CHECK(r.document.extra.text().size() < 210000);
     const std::string out = export_document(r.document);
     CHECK(has(out, "\"future\": {\n    \"zeros\": [\n      0,\n      0,\n"));
     CHECK(export_document(import_document(out).document) == out);
+}
+
+TEST_CASE("past the first few, consecutive members kept as text become one run of text: no value apiece")
+{
+    auto known = [](std::string_view key) { return key.empty() || key[0] != 'x'; };
+    const std::string text = "{\"a\": 1, \"x1\": 0, \"x2\": [1, 2], \"b\": 2, \"x3\": \"q\\u00e9\", \"x4\": {}}";
+    JsonLimits limits;
+    limits.members_apart = 1;
+    JsonReadResult r = json_read(text, limits, known);
+    REQUIRE(r.ok);
+    REQUIRE(r.root.members.size() == 5);   // a, x1 apart, [x2], b, [x3, x4]
+    CHECK(r.root.members[1].first == "x1");
+    CHECK(r.root.members[2].second.type == JsonValue::RawMembers);
+    CHECK(r.root.members[2].second.text == "\"x2\":[1,2]");
+    CHECK(r.root.members[4].second.text == "\"x3\":\"q\u00e9\",\"x4\":{}");
+    CHECK(r.root.members[4].second.pos.column == 41);   // where the run's first key starts
+    CHECK(r.root.find("x2") == nullptr);   // a run is no member to look up, nor is its empty key
+    CHECK(r.root.find("") == nullptr);
+    CHECK(r.root.find("b")->text == "2");
+
+    // Written, compacted and expanded, it is the object read as a tree.
+    JsonReadResult tree = json_read(text);
+    JsonWriter a, b;
+    a.value(tree.root);
+    b.value(r.root);
+    CHECK(a.text() == b.text());
+    CHECK(json_compact(r.root) == json_compact(tree.root));
+    JsonValue expanded = r.root;
+    json_materialize(expanded);
+    REQUIRE(expanded.members.size() == 6);
+    CHECK(expanded.members[2].first == "x2");
+    CHECK(expanded.members[2].second.type == JsonValue::Array);
+    CHECK(Same(expanded, tree.root));
+
+    // 1,000 small unknown members: a member (key and value, ~100 bytes) each when kept apart;
+    // past the first ten, one run.
+    std::string wide = "{";
+    for (int i = 0; i < 1000; i++) wide += (i ? ",\"x" : "\"x") + std::to_string(i) + "\":" + std::to_string(i);
+    wide += "}";
+    CHECK(json_read(wide, JsonLimits(), known).root.members.size() == 1000);
+    limits.members_apart = 10;
+    JsonReadResult runs = json_read(wide, limits, known);
+    REQUIRE(runs.ok);
+    CHECK(runs.root.members.size() == 11);
+    CHECK(json_compact(runs.root) == wide);
+}
+
+TEST_CASE("a draft whose objects carry many small unknown members keeps them as text and writes, finds, sets and merges them")
+{
+    // 60 objects of 20 unknown members: past the first 50 in the file (one notice each), runs.
+    std::string answers, questions;
+    for (int q = 0; q < 60; q++) {
+        const std::string n = std::to_string(q);
+        questions += (q ? "," : "") + std::string("{\"id\":\"q-") + n + "\",\"text\":\"Q\"}";
+        answers += (q ? "," : "") + std::string("{\"id\":\"ans-") + n + "\",\"question\":\"q-" + n + "\"";
+        for (int k = 0; k < 20; k++) answers += ",\"x_" + std::to_string(k) + "\":" + (k == 7 ? "{\"deep\":[1,\"two\"]}" : std::to_string(k));
+        answers += "}";
+    }
+    ImportResult r = import_document(draft_with("\"questions\":[" + questions + "],\"answers\":[" + answers + "]"));
+    REQUIRE(r.ok);
+    CHECK(r.notices.size() == kMaxImportErrors);
+    CHECK(r.document.answers[59].extra.text() == r.document.answers[0].extra.text());
+    const std::string out = export_document(r.document);
+    CHECK(has(out, "      \"x_6\": 6,\n      \"x_7\": {\n        \"deep\": [\n          1,\n          \"two\"\n        ]\n      },\n      \"x_8\": 8,\n"));
+    CHECK(export_document(import_document(out).document) == out);
+
+    JsonValue got;
+    REQUIRE(path_get(r.document, "answers/ans-59/x_7", &got));
+    CHECK(got.type == JsonValue::Raw);
+    CHECK(got.text == "{\"deep\":[1,\"two\"]}");
+    CHECK_FALSE(path_get(r.document, "answers/ans-59/x_20", &got));
+
+    // One side changes a member inside a run, the other removes another: both land.
+    Document ours = r.document, theirs = r.document;
+    JsonValue changed;
+    changed.type = JsonValue::String;
+    changed.text = "changed";
+    std::string error;
+    REQUIRE(path_set(theirs, "answers/ans-59/x_3", changed, "", &error));
+    REQUIRE(path_set(ours, "answers/ans-59/x_4", JsonValue{}, "", &error));
+    const MergeResult m = merge_documents(r.document, ours, theirs);
+    CHECK(m.conflicts() == 0);
+    REQUIRE(path_get(m.doc, "answers/ans-59/x_3", &got));
+    CHECK(got.text == "changed");
+    CHECK_FALSE(path_get(m.doc, "answers/ans-59/x_4", &got));
+    REQUIRE(path_get(m.doc, "answers/ans-59/x_19", &got));
+    CHECK(got.text == "19");
+}
+
+TEST_CASE("a dangling reference in a long list is pointed at exactly, found from where it starts in the file")
+{
+    std::string sources, cited;
+    for (int i = 0; i < 2000; i++) {
+        sources += (i ? "," : "") + std::string("{\"id\":\"src-") + std::to_string(i) + "\",\"title\":\"S\"}";
+        cited += (i ? ",\n" : "") + std::string("\"src-") + std::to_string(i == 1777 ? 99999 : i) + "\"";
+    }
+    ImportResult r = import_document(draft_with("\"sources\":[" + sources + "],\"questions\":[{\"id\":\"q-1\",\"text\":\"Q\"}],"
+                                                "\"answers\":[{\"id\":\"ans-1\",\"question\":\"q-1\",\"sources\":[" + cited + "]},"
+                                                "{\"id\":\"src-5\",\"question\":\"q-1\"}]"));
+    REQUIRE(r.errors.size() == 4);
+    // Answers are read before sources (FieldReadFirst): the source's id is the repeat.
+    CHECK(r.errors[0].pointer == "/sources/5/id");
+    CHECK(r.errors[0].message == "the id \"src-5\" is already used by an answer (/answers/1/id); every id must be unique in the document");
+    CHECK(r.errors[1].pointer == "/answers/1/question");
+    CHECK(r.errors[2].pointer == "/answers/0/sources/5");
+    CHECK(r.errors[2].message == "\"src-5\" is an answer (/answers/1/id), not a source");
+    CHECK(r.errors[3].pointer == "/answers/0/sources/1777");
+    CHECK(r.errors[3].line == 1778);
+    CHECK(r.errors[3].message == "there is no source with the id \"src-99999\" in this document");
 }
 
 TEST_CASE("lines are counted as editors count them: CR, LF and CRLF each end one line")

@@ -271,7 +271,7 @@ TEST_CASE("merge: unknown members from a newer Parley merge as whole values")
     JsonValue v;
     v.type = JsonValue::String;
     v.text = "from a newer copy";
-    theirs.answers[0].extra.emplace_back("x/future", v);
+    theirs.answers[0].extra.add("x/future", v);
     const MergeResult r = merge_documents(base, ours, theirs);
     CHECK(r.conflicts() == 0);
     REQUIRE(r.doc.answers[0].extra.size() == 1);

@@ -114,7 +114,7 @@ TEST_CASE("signoff: an entry is kept while it holds anything and removed when it
     set_signoff(a, "org-sol", SignOff::Unseen, "", "Jo", "2026-03-01T10:02:00Z");
     CHECK(a.signatories.empty());
     // Members this version does not know keep an entry.
-    signatory_entry(a, "org-sol").extra.push_back({"future", JsonValue{}});
+    signatory_entry(a, "org-sol").extra.add("future", JsonValue{});
     CHECK_FALSE(drop_empty_signatory(a, "org-sol"));
 }
 

@@ -423,11 +423,12 @@ TEST_CASE("conversions keep what the value said, and come back")
         JsonValue note;
         note.type = JsonValue::String;
         note.text = "from a newer Parley";
-        from.extra.push_back({"note", note});
-        from.extra.push_back({"unit", note});   // a number would write its own "unit"
+        from.extra.add("note", note);
+        from.extra.add("unit", note);   // a number would write its own "unit"
         const Value n = convert_value(lists, from, ValueType::Number, nullptr);
-        REQUIRE(n.extra.size() == 1);
-        CHECK(n.extra[0].first == "note");
+        const std::vector<JsonMember> kept = n.extra.list();
+        REQUIRE(kept.size() == 1);
+        CHECK(kept[0].first == "note");
     }
 }
 
