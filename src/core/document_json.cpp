@@ -78,6 +78,18 @@ struct IdEntry {
     TextPos pos;
 };
 
+// Room for `more` elements, made at once when a list says how many are coming (100,000
+// references rehash or move the lot at every doubling otherwise), but never less than double:
+// reserving exactly for each of 10,000 small lists would move everything each time.
+template <class V> void room_for(std::vector<V>& v, size_t more)
+{
+    if (v.size() + more > v.capacity()) v.reserve(std::max(v.size() + more, 2 * v.capacity()));
+}
+template <class K, class V> void room_for(std::unordered_map<K, V>& m, size_t more)
+{
+    if ((float)(m.size() + more) > m.bucket_count() * m.max_load_factor()) m.reserve(std::max(m.size() + more, 2 * m.size()));
+}
+
 struct PendingRef {   // a reference to an id, checked once the whole file has been read
     std::string_view id;
     IdKind      want;
@@ -315,6 +327,7 @@ public:
         const JsonValue* a = array(key, required);
         if (!a) return;
         const std::string base = at(key) + "/";
+        out->reserve(out->size() + a->items.size());   // grown one by one, a list of 100,000 moved them all 17 times
         std::string p;   // one buffer for every item's pointer: a list may have 100,000 items
         for (size_t i = 0; i < a->items.size(); i++) {
             const JsonValue& item = a->items[i];
@@ -335,6 +348,10 @@ public:
     void refs(const char* key, std::vector<std::string>* out, IdKind want)
     {
         std::unordered_set<std::string_view> seen;   // views of the JSON tree's texts, which outlive this call
+        if (const JsonValue* a = v_.find(key); a && a->type == JsonValue::Array) {
+            seen.reserve(a->items.size());
+            room_for(c_.refs, a->items.size());
+        }
         texts(key, out, false, [&](const std::string& id, const std::string& p, TextPos pos) {
             if (!seen.insert(id).second) c_.error(p, pos, "\"" + id + "\" is listed twice");
             else c_.refs.push_back({id, want, false, pos});
@@ -382,6 +399,7 @@ public:
         const JsonValue* a = array(key, required);
         if (!a) return;
         out->reserve(a->items.size());
+        room_for(c_.ids, a->items.size());   // most objects in a list have an id
         for (size_t i = 0; i < a->items.size(); i++) {
             out->emplace_back();
             read(c_, a->items[i], at(key) + "/" + std::to_string(i), &out->back());

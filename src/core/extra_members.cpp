@@ -10,13 +10,19 @@ bool no_tree(std::string_view) { return false; }
 
 } // namespace
 
+const std::string& ExtraMembers::text() const
+{
+    static const std::string none;
+    return text_ ? *text_ : none;
+}
+
 std::vector<JsonMember> ExtraMembers::list() const
 {
-    if (text_.empty()) return {};
+    if (!text_) return {};
     std::string object;
-    object.reserve(text_.size() + 2);
+    object.reserve(text_->size() + 2);
     object += '{';
-    object += text_;
+    object += *text_;
     object += '}';
     JsonLimits limits;
     limits.max_bytes = object.size();   // read once already, within the limits
@@ -38,17 +44,19 @@ bool ExtraMembers::find(std::string_view key, JsonValue* out) const
 
 void ExtraMembers::add(std::string_view key, const JsonValue& value)
 {
-    if (!text_.empty()) text_ += ',';
-    json_quote(text_, key);
-    text_ += ':';
-    text_ += json_compact(value);
+    if (text_) *text_ += ',';
+    else text_ = std::make_unique<std::string>();
+    json_quote(*text_, key);
+    *text_ += ':';
+    *text_ += json_compact(value);
 }
 
 void ExtraMembers::add_members(std::string_view compact)
 {
     if (compact.empty()) return;
-    if (!text_.empty()) text_ += ',';
-    text_ += compact;
+    if (text_) *text_ += ',';
+    else text_ = std::make_unique<std::string>();
+    *text_ += compact;
 }
 
 void ExtraMembers::set(std::string_view key, const JsonValue& value)
@@ -61,7 +69,7 @@ void ExtraMembers::set(std::string_view key, const JsonValue& value)
         found = true;
     }
     if (!found && value.type != JsonValue::Null) out.add(key, value);
-    text_ = std::move(out.text_);
+    *this = std::move(out);
 }
 
 } // namespace parley
