@@ -215,7 +215,7 @@ int cmd_info(const std::vector<std::string>& files)
             say(stdout, "  revisions:      %zu, last %s by %s%s%s\n", d.revisions.size(), one(last.time).c_str(), last.author.empty() ? "?" : one(last.author).c_str(),
                         last.organisation.empty() ? "" : ", ", one(last.organisation).c_str());
         }
-        if (!r.notices.empty()) say(stdout, "  unknown fields: %zu (kept as they are)\n", r.notices.size());
+        if (r.unknown_fields) say(stdout, "  unknown fields: %zu (kept as they are)\n", r.unknown_fields);
     }
     return status;
 }

@@ -417,9 +417,14 @@ public:
         for (const auto& m : v_.members) {
             // Runs of unknown members past the first few in the file (JsonLimits::members_apart)
             // come as text already; by then the notices are full.
-            if (m.second.type == JsonValue::RawMembers) { extra->add_members(m.second.text); continue; }
+            if (m.second.type == JsonValue::RawMembers) {
+                extra->add_members(m.second.text);
+                c_.result.unknown_fields += (size_t)m.second.integer;
+                continue;
+            }
             if (is_known(m.first)) continue;
             extra->add(m.first, m.second);
+            c_.result.unknown_fields++;
             // Past the notices kept, building the text of one more would be the whole cost of
             // an object of 100,000 unknown keys.
             if (c_.notices_full()) continue;

@@ -20,7 +20,8 @@ struct ImportResult {
     bool                     ok = false;
     Document                 document;
     std::vector<ImportError> errors;    // at most kMaxImportErrors, then one "and N more"
-    std::vector<ImportError> notices;   // fields this version does not know: kept, written back
+    std::vector<ImportError> notices;   // fields this version does not know: kept, written back (the first kMaxImportErrors)
+    size_t                   unknown_fields = 0;   // all of them, noticed or not
 };
 
 constexpr int    kFormatVersion = 1;

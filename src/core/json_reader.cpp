@@ -310,6 +310,7 @@ private:
             run = members.last();
             if ((held_ += kJsonValueCost) > limits_.max_memory) return out_of_memory();
         }
+        run->second.integer++;
         std::string& text = run->second.text;
         const size_t before = text.size();
         if (before) text += ',';

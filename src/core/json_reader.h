@@ -27,7 +27,8 @@ struct TextPos {
 // as written. Two copies that differ only in layout hold the same text. About one byte per byte
 // of the file, where a tree costs ~100 bytes per value (a 20 MB list of zeros would take 2.5 GB).
 // RawMembers: consecutive members of an object, all kept as text, as one member whose key is
-// empty and whose text is theirs without braces (`"a":1,"b":[2]`); see JsonLimits::members_apart.
+// empty, whose text is theirs without braces (`"a":1,"b":[2]`) and whose `integer` is how many
+// they are; see JsonLimits::members_apart.
 struct JsonValue {
     enum Type : unsigned char { Null, Bool, Number, String, Array, Object, Raw, RawMembers };
     Type        type = Null;
@@ -74,10 +75,11 @@ struct JsonLimits {
     size_t members_apart = SIZE_MAX;
 };
 
-// Estimated bytes one value costs once read: its JsonValue, its member's key, the slack of the
-// vectors that hold them and its share of the document built from the tree (measured on the
-// adversarial shapes of `make bench-adversarial`: 200 to 450 bytes a value).
-constexpr size_t kJsonValueCost = 400;
+// Estimated bytes one value costs once read: its JsonValue, its member's key, its share of the
+// document built from the tree and of the import's tables (measured natively with peak RSS on
+// the adversarial shapes of `make bench-adversarial`: 180 to 230 bytes a value; in the 32-bit
+// browser build pointers and sizes are half as long, so this errs on the safe side there).
+constexpr size_t kJsonValueCost = 250;
 
 struct JsonReadResult {
     bool      ok = false;           // true when the text is well-formed and within limits

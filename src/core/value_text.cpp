@@ -84,4 +84,14 @@ std::string dimension_label(const Dimension& d)
     return d.key;
 }
 
+std::string thousands(long long n)
+{
+    std::string digits = std::to_string(n < 0 ? -n : n), out = n < 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); i++) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 } // namespace parley

@@ -10,6 +10,7 @@ namespace parley {
 std::string value_text(const Value& v, const Document* doc = nullptr);
 std::string value_text(const Value& v, const std::vector<NamedList>& lists);   // the same, given the document's lists
 std::string dimension_label(const Dimension& d);
+std::string thousands(long long n);   // "1,555,100": counts and lengths as people read them
 // An option's label from the file's own lists (`doc` may be null) or the catalogue; the key
 // itself when neither has it. The same lookup as list_option_label in value_rules.h.
 std::string option_label(const std::string& list, const std::string& option, const Document* doc);

@@ -231,8 +231,8 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
         MergeView_SetTheirs(app.views, std::move(r.document), source);
         return true;
     }
-    std::string status = "Opened " + source + (r.notices.empty() ? "" : " (" + std::to_string(r.notices.size()) +
-                         " fields from a newer Parley kept as they are)");
+    std::string status = "Opened " + source + (r.unknown_fields == 0 ? "" : " (" + parley::thousands((long long)r.unknown_fields) +
+                         (r.unknown_fields == 1 ? " field" : " fields") + " from a newer Parley kept as they are)");
     OfferDocument(app, std::move(r.document), what, std::move(status), file_token);
     return true;
 }

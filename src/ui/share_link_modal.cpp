@@ -1,6 +1,8 @@
 // File > Copy share link: see share_link_modal.h.
 #include "share_link_modal.h"
 
+#include "core/value_text.h"
+
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
@@ -46,16 +48,6 @@ void ShareLink_Show(ShareLinkStatus status, std::string link, int length, std::s
     g_share.open_modal = true;
 }
 
-// "12,345": lengths are read by people, in British English.
-static std::string Thousands(long long n)
-{
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); i++) {
-        if (i && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
 
 static void Wrapped(const std::string& id, const std::string& text, unsigned int color, float width)
 {
@@ -98,7 +90,7 @@ void ShareLink_DrawModals(float z)
 
     if (g_share.status == ShareLink_TooLong) {
         Wrapped("share-headline", "This draft is too large to send as a link.", colors.danger, text_width);
-        Wrapped("share-length", "Its link would be " + Thousands(g_share.length) + " characters long, and browsers do not open "
+        Wrapped("share-length", "Its link would be " + parley::thousands(g_share.length) + " characters long, and browsers do not open "
                 "addresses longer than about 2 million characters (2 MB). Send the file instead: File > Save, then attach it.",
                 colors.text, text_width);
     } else if (g_share.status == ShareLink_Failed) {
@@ -110,13 +102,13 @@ void ShareLink_DrawModals(float z)
                     ? "The link is on the clipboard: paste it into a message."
                     : "The browser did not let Parley use the clipboard: click the link below, then copy it (Ctrl+C or Cmd+C).",
                 g_share.status == ShareLink_Copied ? colors.text : colors.danger, text_width);
-        Wrapped("share-length", "The link holds the whole draft in " + Thousands(g_share.length) + " characters. The draft travels "
+        Wrapped("share-length", "The link holds the whole draft in " + parley::thousands(g_share.length) + " characters. The draft travels "
                 "inside the link, after the #, which browsers never send to a server; anyone who has the link can read it.",
                 colors.text_muted, text_width);
         if (g_share.length > kShareLinkMailSafeChars) {
             ImGui::Dummy(ImVec2(0, 2 * z));
             Wrapped("share-warning", "Mail programs and chat tools often cut or break links longer than about " +
-                    Thousands(kShareLinkMailSafeChars) + " characters, and a broken link opens nothing. To be sure the draft "
+                    parley::thousands(kShareLinkMailSafeChars) + " characters, and a broken link opens nothing. To be sure the draft "
                     "arrives whole, send the file instead (File > Save, then attach it).", colors.danger, text_width);
         }
     }

@@ -74,3 +74,12 @@ TEST_CASE("people's labels for kinds, positions and roles")
     CHECK(std::string(position_label(Position::Unset)) == "No position yet");
     CHECK(std::string(role_label(RegimeRole::Alternative)) == "alternative proposal");
 }
+
+TEST_CASE("counts are grouped in thousands as people read them")
+{
+    CHECK(thousands(0) == "0");
+    CHECK(thousands(999) == "999");
+    CHECK(thousands(1000) == "1,000");
+    CHECK(thousands(1555100) == "1,555,100");
+    CHECK(thousands(-12345) == "-12,345");
+}
