@@ -424,6 +424,9 @@ public:
             }
             if (is_known(m.first)) continue;
             extra->add(m.first, m.second);
+            // The tree is the import's own and nothing reads this member from it again: its text
+            // goes now, so a 20 MB unknown member is not held twice until the tree is freed.
+            if (m.second.type == JsonValue::Raw) std::string().swap(const_cast<std::string&>(m.second.text));
             c_.result.unknown_fields++;
             // Past the notices kept, building the text of one more would be the whole cost of
             // an object of 100,000 unknown keys.

@@ -102,6 +102,7 @@ JsonReadResult json_read(std::string_view text, const JsonLimits& limits = JsonL
 JsonValue   json_expand(const JsonValue& v);
 void        json_materialize(JsonValue& v);
 std::string json_compact(const JsonValue& v);
+void        json_compact_append(std::string& out, const JsonValue& v);   // the same, added to `out`
 
 // Escapes a key for use in a JSON Pointer ("~" -> "~0", "/" -> "~1").
 std::string json_pointer_escape(std::string_view key);

@@ -251,6 +251,8 @@ void compact(std::string& out, const JsonValue& v)
 
 } // namespace
 
+void json_compact_append(std::string& out, const JsonValue& v) { compact(out, v); }
+
 std::string json_compact(const JsonValue& v)
 {
     std::string out;
