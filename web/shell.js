@@ -279,7 +279,7 @@
   const APP_SHORTCUTS = new Set(['s', 'o', 'z', 'y', 'a', 'p', 'f', '=', '+', '-', '0']);
   // Keys whose browser default (scrolling, focus moves, history) would fight the app.
   const APP_KEYS = new Set(['Tab', 'Enter', 'Backspace', 'Delete', 'Escape', 'ArrowLeft', 'ArrowRight',
-    'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', 'F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F12']);
+    'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', 'F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F12', 'Alt']);
 
   const keysDown = new Map();   // code -> key, so we can release them all when needed
   let copyArmed = false;        // true while a copy/cut keydown is being handled
@@ -342,6 +342,8 @@
     if (!keysDown.has(e.code) && ownsKeyboard() === false) return;
     keysDown.delete(e.code);
     sendKey(e, 0);
+    // Alt or F10 alone puts the keyboard on Parley's menu bar (keyboard_entry.h), not the browser's.
+    if (e.key === 'Alt' || e.key === 'F10') e.preventDefault();
     requestFrame();
   }
 

@@ -27,6 +27,7 @@
 #include "identity.h"
 #include "joint_export_modal.h"
 #include "fonts.h"
+#include "keyboard_entry.h"
 #include "theme.h"
 #include "widgets.h"
 #include "imgui.h"
@@ -344,6 +345,7 @@ static void DrawMenuBar(AppState& app)
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.views.zoom, 8 * app.views.zoom));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10 * app.views.zoom, 10 * app.views.zoom));
     if (ImGui::BeginMainMenuBar()) {
+        KeyboardEntry_MenuBar("File");
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("New consultation response")) StartNew(app, parley::DocumentKind::Response);
             if (ImGui::MenuItem("New framework proposal")) StartNew(app, parley::DocumentKind::Proposal);
@@ -644,6 +646,7 @@ void App_Frame(AppState& app)
     app.views.session.now_ms = ImGui::GetTime() * 1000.0;   // pauses in typing are measured on the frame clock
     HandleShortcuts(app);
     if (!WorkshopPresentation_Frame(app.views)) {   // presenting: the results alone, no bars
+        KeyboardEntry_Frame();
         DrawMenuBar(app);
         DrawStatusBar(app);
         if (app.views.merge.open) MergeView_Draw(app.views);

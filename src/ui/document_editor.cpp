@@ -12,6 +12,7 @@
 #include "comment_marker.h"
 #include "comments_pane.h"
 #include "compare_view.h"
+#include "keyboard_entry.h"
 #include "core/comments.h"
 #include "core/edit.h"
 #include "core/export.h"
@@ -707,6 +708,7 @@ void DocumentEditor_Draw(Views& views)
 
     // The page: a readable measure, about 75 characters a line, centred in what is left.
     ImGui::BeginChild("Page", ImVec2(0, 0), 0);
+    KeyboardEntry_Page();
     LazyList_Prepare(g_page_blocks, views.session.generation);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float column = std::min(avail - 48 * z, 760 * z);
