@@ -5,6 +5,7 @@
 #include "document_json.h"
 #include "value_text.h"
 
+#include <unordered_map>
 #include <vector>
 
 namespace parley {
@@ -122,9 +123,15 @@ struct Setter {
             if (value.type != JsonValue::Array) return Fail(std::string("the order of \"") + f.name + "\" must be a list of keys");
             M ordered;
             std::vector<bool> taken(m.size(), false);
+            // Each key looked up in a table made once: a search of the list for each key made
+            // settling the order of 50,000 comments take minutes.
+            std::unordered_map<std::string, int> index;
+            index.reserve(m.size());
+            for (size_t i = 0; i < m.size(); i++) index.emplace(element_key(m[i]), (int)i);
             for (const JsonValue& key : value.items) {
                 if (key.type != JsonValue::String) return Fail(std::string("the order of \"") + f.name + "\" must be a list of keys");
-                const int at = IndexOfKey(m, key.text);
+                const auto found = index.find(key.text);
+                const int at = found == index.end() ? -1 : found->second;
                 if (at < 0 || taken[at]) continue;
                 taken[at] = true;
                 ordered.push_back(m[at]);

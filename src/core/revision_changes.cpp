@@ -288,10 +288,38 @@ bool revision_is_ancestor(const Document& doc, const std::string& id, const std:
     return !id.empty() && revision_ancestors(doc, head).count(id) > 0;
 }
 
+namespace {
+
+// Elements in every list of objects, all the way down: what one change's lookup and insertion
+// may have to pass over.
+template <typename T> size_t Elements(const T& obj)
+{
+    size_t n = 0;
+    for_each_field(obj, [&](const Field&, const auto& m) {
+        using M = Plain<decltype(m)>;
+        if constexpr (is_object_list_v<M>) {
+            n += m.size();
+            for (const auto& e : m) n += Elements(e);
+        } else if constexpr (is_described_v<M>) {
+            n += Elements(m);
+        }
+    });
+    return n;
+}
+
+} // namespace
+
 bool rebuild_revision(const Document& doc, const std::string& id, Document* out, std::string* error)
 {
     const auto at = RevisionIndex(doc);
     if (!at.count(id)) { if (error) *error = "this file has no revision \"" + id + "\""; return false; }
+    // A change finds its element by a search of its list and may insert into the middle of it,
+    // so replaying costs up to changes x elements. Files Parley writes keep that small (a record
+    // per save); a made-up one of 50,000 changes to a list of 50,000 would take minutes. Past
+    // the budget the original is not rebuilt, and the merge goes on without it (it asks).
+    constexpr double kReplayBudget = 5e7;   // about a quarter of a second natively
+    double work = 0;
+    size_t elements = Elements(doc);
     Document content = doc;
     std::unordered_set<std::string> seen;
     std::string now = head_revision(doc);
@@ -304,6 +332,12 @@ bool rebuild_revision(const Document& doc, const std::string& id, Document* out,
         const Revision& r = doc.revisions[it->second];
         if (!r.kept) {
             if (error) *error = "the revision saved " + r.time + " did not keep its changes, so earlier revisions cannot be rebuilt";
+            return false;
+        }
+        work += (double)r.changes.size() * (double)(elements + 1);
+        elements += r.changes.size();   // each change adds at most one element
+        if (work > kReplayBudget) {
+            if (error) *error = "the revisions to replay hold too many changes for a draft this size, so the original cannot be rebuilt";
             return false;
         }
         std::string why;
