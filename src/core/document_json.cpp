@@ -327,7 +327,7 @@ public:
         const JsonValue* a = array(key, required);
         if (!a) return;
         const std::string base = at(key) + "/";
-        out->reserve(out->size() + a->items.size());   // grown one by one, a list of 100,000 moved them all 17 times
+        room_for(*out, a->items.size());   // grown one by one, a list of 100,000 moved them all 17 times
         std::string p;   // one buffer for every item's pointer: a list may have 100,000 items
         for (size_t i = 0; i < a->items.size(); i++) {
             const JsonValue& item = a->items[i];

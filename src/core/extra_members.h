@@ -42,7 +42,6 @@ public:
     // Each member, in order: scalars as values, lists and objects as Raw (json_expand for a
     // tree). A text of 20 MB in one member is not built into 20 MB of values.
     std::vector<JsonMember> list() const;
-    size_t size() const { return list().size(); }
     bool find(std::string_view key, JsonValue* out) const;   // false: no member has this key
 
     void add(std::string_view key, const JsonValue& value);   // appended after the others

@@ -53,8 +53,6 @@ public:
     const T* end() const { return data() + size(); }
     T& operator[](size_t i) { return data()[i]; }
     const T& operator[](size_t i) const { return data()[i]; }
-    T& front() { return data()[0]; }
-    const T& front() const { return data()[0]; }
     T& back() { return data()[size() - 1]; }
     const T& back() const { return data()[size() - 1]; }
 
@@ -83,7 +81,6 @@ public:
         h_->size = n + 1;
         return data()[n];
     }
-    void pop_back() { data()[--h_->size].~T(); }
     T* erase(T* first, T* last)
     {
         if (first == last) return first;

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <deque>
 #include <memory>
-#include <unordered_map>
 
 namespace parley {
 

@@ -27,12 +27,17 @@ function zerosDraft(file, bytes) {
   fs.closeSync(fd);
 }
 
-async function draftWithTypedWords() {
-  const opened = await openParley(shared.browser.context, shared.server.url);
-  const { page } = opened;
+// What the page says if the wasm aborts or runs out of memory (filled as it happens).
+function watchAborts(page) {
   const aborted = [];
   page.on('console', (m) => { if (/Aborted|out of memory|RuntimeError/i.test(m.text())) aborted.push(m.text()); });
   page.on('pageerror', (e) => aborted.push(String(e)));
+  return aborted;
+}
+
+async function draftWithTypedWords() {
+  const { page } = await openParley(shared.browser.context, shared.server.url);
+  const aborted = watchAborts(page);
   assert.equal((await page.evaluate((t) => window.parley.load(t), example)).ok, true);
   await clickItem(page, 'title');
   await page.keyboard.press('End');
@@ -112,9 +117,7 @@ describe('opening huge files', () => {
     fs.writeSync(fd, ']}]}\n');
     fs.closeSync(fd);
     const { page } = await openParley(shared.browser.context, shared.server.url);
-    const aborted = [];
-    page.on('console', (m) => { if (/Aborted|out of memory|RuntimeError/i.test(m.text())) aborted.push(m.text()); });
-    page.on('pageerror', (e) => aborted.push(String(e)));
+    const aborted = watchAborts(page);
     await openThroughChooser(page, file);
     await page.waitForFunction(() => JSON.parse(window.parley.document()).id === 'wide', null, { timeout: 60000, polling: 250 });
     await settled(page);

@@ -10,11 +10,16 @@ const shared = sharedBrowserAndServer();
 
 const focused = async (page) => (await items(page)).find((it) => (it.flags || []).includes('focused'));
 const press = async (page, key) => { await page.keyboard.press(key); await settled(page); };
+// A fresh page, drawn and idle, that nothing has clicked.
+async function freshPage() {
+  const opened = await openParley(shared.browser.context, shared.server.url);
+  await settled(opened.page);
+  return opened;
+}
 
 describe('keyboard entry', () => {
   test('Tab works at once after loading, with no click', async () => {
-    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
-    await settled(page);
+    const { page, problems } = await freshPage();
     assert.equal(await focused(page), undefined, 'nothing is focused before a key');
     await press(page, 'Tab');
     const first = await focused(page);
@@ -29,8 +34,7 @@ describe('keyboard entry', () => {
   });
 
   test('F10 puts the keyboard on File; arrows move along the bar; Escape goes back to the page', async () => {
-    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
-    await settled(page);
+    const { page, problems } = await freshPage();
     await press(page, 'Tab');
     const onPage = await focused(page);
     await press(page, 'F10');
@@ -58,8 +62,7 @@ describe('keyboard entry', () => {
   });
 
   test('a lone Alt does the same, Alt again goes back, and Alt with another key does not', async () => {
-    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
-    await settled(page);
+    const { page, problems } = await freshPage();
     await press(page, 'Tab');
     await press(page, 'Alt');
     assert.equal((await focused(page)).label, 'File', 'Alt highlights File');
@@ -72,8 +75,7 @@ describe('keyboard entry', () => {
   });
 
   test('a menu item chosen by keyboard acts, and the keyboard goes back to the page', async () => {
-    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
-    await settled(page);
+    const { page, problems } = await freshPage();
     await press(page, 'F10');
     await press(page, 'ArrowRight');
     await press(page, 'ArrowRight');

@@ -15,7 +15,7 @@ TEST_CASE("a JsonList costs one pointer in a value, and holds values as a vector
     CHECK(l.begin() == l.end());
     for (int i = 0; i < 100; i++) l.push_back("item number " + std::to_string(i));   // past SSO: real moves
     REQUIRE(l.size() == 100);
-    CHECK(l.front() == "item number 0");
+    CHECK(l[0] == "item number 0");
     CHECK(l.back() == "item number 99");
     CHECK(l.capacity() >= 100);
 

@@ -274,7 +274,7 @@ TEST_CASE("merge: unknown members from a newer Parley merge as whole values")
     theirs.answers[0].extra.add("x/future", v);
     const MergeResult r = merge_documents(base, ours, theirs);
     CHECK(r.conflicts() == 0);
-    REQUIRE(r.doc.answers[0].extra.size() == 1);
+    REQUIRE(r.doc.answers[0].extra.list().size() == 1);
     CHECK(came_in(r, "answers/ans-1/x~1future"));
     JsonValue got;
     CHECK(path_get(r.doc, "answers/ans-1/x~1future", &got));
