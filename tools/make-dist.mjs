@@ -26,6 +26,7 @@ replaceOnce(/<script src="parley\.js"><\/script>/,
   `<script>window.PARLEY_SINGLE_FILE = true;</script>\n<script>\n${scriptSafe(read(path.join(buildDir, 'single', 'parley.js')))}\n</script>`);
 replaceOnce(/<script src="share_link\.js"><\/script>/, `<script>\n${scriptSafe(read(path.join(site, 'share_link.js')))}\n</script>`);
 replaceOnce(/<script src="autosave\.js"><\/script>/, `<script>\n${scriptSafe(read(path.join(site, 'autosave.js')))}\n</script>`);
+replaceOnce(/<script src="mirror\.js"><\/script>/, `<script>\n${scriptSafe(read(path.join(site, 'mirror.js')))}\n</script>`);
 replaceOnce(/<script src="shell\.js"><\/script>/, `<script>\n${scriptSafe(read(path.join(site, 'shell.js')))}\n</script>`);
 
 const leftovers = html.match(/\s(src|href)="(?!data:)[^"]*"/g);

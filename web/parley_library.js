@@ -50,4 +50,8 @@ mergeInto(LibraryManager.library, {
   parley_js_share_link: function (textPtr) {
     Module.parleyShell.shareLink(UTF8ToString(textPtr));
   },
+  // The accessibility mirror's changes since the last frame (src/ui/a11y_tree.h, A11y_Diff).
+  parley_js_mirror: function (changesPtr) {
+    Module.parleyShell.mirror(UTF8ToString(changesPtr));
+  },
 });

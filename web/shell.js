@@ -36,6 +36,7 @@
 
   let M = null;            // the Emscripten module once loaded
   let running = false;
+  let mirror = null;       // the accessibility mirror (web/mirror.js), once running
   let failed = false;
   // The last copy of the draft the app handed to autosave (and when), kept here as well as in
   // storage: if the app stops, this page can still give the draft back even where storage is blocked.
@@ -303,7 +304,7 @@
 
   function ownsKeyboard() {
     const a = document.activeElement;
-    return running && (a === input || a === document.body || a === canvas || a === null);
+    return running && (a === input || a === document.body || a === canvas || a === null || (mirror && mirror.contains(a)));
   }
 
   function onKeyDown(e) {
@@ -311,6 +312,10 @@
     if (e.isComposing || e.keyCode === 229) return;   // an IME is composing: its text comes as input events
     const primary = isMac ? e.metaKey : e.ctrlKey;
     const letter = e.key.length === 1 ? e.key.toLowerCase() : '';
+    // A character typed while the focus is on a mirrored element (a button the keyboard is on):
+    // the text input takes the focus first, so the browser delivers the text (and a paste) there.
+    if (mirror && mirror.contains(document.activeElement) &&
+        (e.key === 'Dead' || e.key === 'Process' || isTyping(e) || (primary && letter === 'v'))) focusInput();
     // Let the browser fire 'paste' with the OS clipboard; onPaste replays the shortcut into the app.
     if (primary && !e.altKey && letter === 'v') return;
     keysDown.set(e.code, e.key);
@@ -348,9 +353,11 @@
   }
 
   function flushTypedText() {
-    const text = input.value;
+    // While the text input stands in for one of the app's fields it holds that field's text
+    // (web/mirror.js): what was typed is its change, not all of it.
+    const text = mirror ? mirror.takeTyped() : input.value;
+    if (!mirror) input.value = '';
     if (!text) return;
-    input.value = '';
     withString(text, (p) => M._parley_text(p));
     requestFrame();
   }
@@ -706,6 +713,9 @@
   const CURSORS = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize', 'pointer', 'not-allowed'];
 
   const shellForApp = {
+    mirror(changes) {
+      if (mirror) mirror.apply(changes);
+    },
     clipboardWrite(text) {
       if (copyArmed) pendingCopy = text;   // the copy event that follows will take it
       else writeClipboard(text);
@@ -1180,6 +1190,12 @@
         'Check that hardware acceleration is on in your browser settings, or try another browser.');
       return;
     }
+    // Before the first frame, whose changes bring the whole mirror.
+    mirror = window.createParleyMirror({
+      textInput: input,
+      onFocus: (id) => { M._parley_mirror_focus(id); requestFrame(); },
+      onActivate: (id) => { M._parley_mirror_activate(id); requestFrame(); },
+    });
     running = true;
     window.removeEventListener('error', onEarlyError);
     window.removeEventListener('unhandledrejection', onEarlyError);

@@ -28,6 +28,7 @@
 #include "core/document_json.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/a11y_mirror.h"
 #include "ui/item_hooks.h"
 #include "ui/lazy_blocks.h"
 #include "ui/prose_field.h"
@@ -65,6 +66,7 @@ void parley_js_save_file(const char* name, const char* text, int file_token);
 void parley_js_prose(const char* json);
 void parley_js_out_of_memory();
 void parley_js_share_link(const char* text);   // share links: see "Share links" below
+void parley_js_mirror(const char* changes);    // the accessibility mirror's changes (web/mirror.js)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -634,6 +636,12 @@ EMSCRIPTEN_KEEPALIVE double parley_chars_measured() { return (double)Prose_Chara
 EMSCRIPTEN_KEEPALIVE int parley_blocks_drawn() { return LazyBlocks_LastFrame().drawn; }
 EMSCRIPTEN_KEEPALIVE int parley_blocks_skipped() { return LazyBlocks_LastFrame().skipped; }
 EMSCRIPTEN_KEEPALIVE int parley_items_dropped() { return (int)ItemHooks_LastFrameDropped(); }
+// The accessibility mirror (src/ui/a11y_mirror.h): its cost in the last frame, its size, and a
+// screen reader's focus or activation of a mirrored element.
+EMSCRIPTEN_KEEPALIVE double parley_mirror_ms() { return A11yMirror_LastMs(); }
+EMSCRIPTEN_KEEPALIVE int parley_mirror_nodes() { return (int)A11yMirror_Nodes().size(); }
+EMSCRIPTEN_KEEPALIVE void parley_mirror_focus(unsigned int id) { A11yMirror_RequestFocus(id); }
+EMSCRIPTEN_KEEPALIVE void parley_mirror_activate(unsigned int id) { A11yMirror_RequestActivate(id); }
 
 // Draws one frame. Returns how long the page may wait before the next one: Frame_Next (the
 // next animation frame), N > 0 (after N ms: caret blink, autosave), Frame_Idle (until input).
@@ -651,12 +659,15 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     Prose_BeginFrame();
+    A11yMirror_BeginFrame();
     OpenLinkWhenFree();
     g_app.views.now_utc = UtcNow();   // a comment or a sign-off made this frame says when
     App_Frame(g_app);
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - ui_start;
     ItemHooks_EndFrame();
+    A11yMirror_EndFrame();
+    if (!A11yMirror_Changes().empty()) parley_js_mirror(A11yMirror_Changes().c_str());
     UpdateProseOverlay();
 
     const ImU32 page = Theme_Colors().page;
@@ -680,6 +691,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     // while events are still queued would leave a click or typed text unprocessed.
     if (parley_input_pending() > 0) return Frame_Next;
     if (g_frames_owed > 0) { g_frames_owed--; return Frame_Next; }
+    if (A11yMirror_WantsFrame()) return Frame_Next;   // a screen reader's focus or activation, carried out
     if (Prose_LayoutPending()) return Frame_Next;   // a long text is still being wrapped, a part a frame
     if (CompareView_Working(g_app.views)) return Frame_Next;   // two versions are being compared, a slice a frame
     if (emscripten_get_now() < g_awake_until_ms) return Frame_Next;

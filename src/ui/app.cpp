@@ -18,6 +18,7 @@
 #include "merge_view.h"
 #include "document_editor.h"
 #include "prose_field.h"
+#include "item_hooks.h"
 #include "workshop_results.h"
 #include "share_link_modal.h"
 #include "autosave_ui.h"
@@ -436,25 +437,31 @@ static void DrawStatusBar(AppState& app)
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
             const int words = App_WordCount(app);
-            ImGui::Text("%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), words, words == 1 ? "word" : "words",
-                        App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            char summary[160];
+            snprintf(summary, sizeof(summary), "%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), words,
+                     words == 1 ? "word" : "words", App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            ImGui::TextUnformatted(summary);
+            ItemHooks_Text(A11yRole::Text, summary, 0, "status/summary");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
                 ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
-                if (ImGui::SmallButton("Autosave is off: save to a file")) app.open_autosave_help = true;
+                if (PlainSmallButton("Autosave is off: save to a file")) app.open_autosave_help = true;
                 ImGui::PopStyleColor();
             }
             if (const size_t open = app.views.session.doc.merge.conflicts.size(); open && !app.views.merge.open) {   // a merge left half done
                 ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
                 const std::string label = std::to_string(open) + (open == 1 ? " conflict" : " conflicts") + " from a merge still open: settle";
-                if (ImGui::SmallButton(label.c_str())) MergeView_Start(app.views);
+                if (PlainSmallButton(label.c_str())) MergeView_Start(app.views);
                 ImGui::PopStyleColor();
             }
             if (!app.views.status_message.empty()) {
                 ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::TextDisabled("%s", app.views.status_message.c_str());
             }
+            // The message is announced as it changes (saved, autosave problems, import errors,
+            // merge results): a live region that is there, empty, before the first message.
+            ItemHooks_Text(A11yRole::Status, app.views.status_message.c_str(), 0, "status/message");
             char right[64];
             snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.views.zoom * 100), App_Version());
             const float w = ImGui::CalcTextSize(right).x;
@@ -498,10 +505,12 @@ static void DrawModals(AppState& app)
     if (ImGui::BeginPopupModal("Autosave is off", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(app.autosave_problem.c_str());
+        ItemHooks_Text(A11yRole::Text, app.autosave_problem.c_str());
         ImGui::TextUnformatted("Until this is fixed, nothing protects unsaved words if the tab closes: save to a file often (File > Save).");
+        ItemHooks_Text(A11yRole::Text, "Until this is fixed, nothing protects unsaved words if the tab closes: save to a file often (File > Save).");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 
@@ -512,9 +521,10 @@ static void DrawModals(AppState& app)
         ImGui::Text("Parley %s", App_Version());
         ImGui::TextWrapped("Drafting and comparing inspection framework proposals and consultation responses. "
                            "Runs in the browser with no install and no server; documents are plain JSON files.");
+        ItemHooks_Text(A11yRole::Text, "Drafting and comparing inspection framework proposals and consultation responses. Runs in the browser with no install and no server; documents are plain JSON files.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 
@@ -534,13 +544,13 @@ static void DrawModals(AppState& app)
                 const parley::Revision& r = doc.revisions[i];
                 std::string label = r.time.substr(0, 10) + " " + r.time.substr(11, 5) + "   " + (r.organisation.empty() ? r.author : r.organisation) +
                                     (r.note.empty() ? "" : "  \xC2\xB7  " + r.note) + (r.kept ? "" : "  (no changes kept)") + "##rev/" + r.id;
-                if (ImGui::Selectable(label.c_str(), app.trim_from == r.id)) app.trim_from = r.id;
+                if (SelectableItem(label.c_str(), app.trim_from == r.id)) app.trim_from = r.id;
             }
             ImGui::EndListBox();
         }
         ImGui::Dummy(ImVec2(0, 6 * z));
         ImGui::BeginDisabled(app.trim_from.empty());
-        if (ImGui::Button("Forget the older changes")) {
+        if (PlainButton("Forget the older changes")) {
             Session_BeforeEdit(app.views.session, "");   // undoable like any change
             const size_t bytes = parley::trim_history(doc, app.trim_from);
             app.views.status_message = "Forgot about " + std::to_string((bytes + 1023) / 1024) + " KB of older changes";
@@ -548,7 +558,7 @@ static void DrawModals(AppState& app)
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (PlainButton("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 
@@ -568,21 +578,23 @@ static void DrawModals(AppState& app)
             ImGui::EndTable();
         }
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 
     CentreNextModal();
     if (ImGui::BeginPopupModal("Discard unsaved changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
-        ImGui::Text("The open draft has changes that are not saved to a file. To %s, they are discarded.", app.pending_what.c_str());
+        const std::string why = "The open draft has changes that are not saved to a file. To " + app.pending_what + ", they are discarded.";
+        ImGui::TextUnformatted(why.c_str());
+        ItemHooks_Text(A11yRole::Text, why.c_str());
         ImGui::Dummy(ImVec2(0, 4 * z));
         const std::string discard = "Discard and " + app.pending_what;
-        if (ImGui::Button(discard.c_str(), ImVec2(0, 0))) {
+        if (PlainButton(discard.c_str(), ImVec2(0, 0))) {
             ReplaceDocument(app);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Keep my draft") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        if (PlainButton("Keep my draft") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
             app.pending_doc = parley::Document{};
             ImGui::CloseCurrentPopup();
         }
@@ -594,9 +606,11 @@ static void DrawModals(AppState& app)
     ImGui::SetNextWindowSize(ImVec2(std::min(760 * z, ImGui::GetMainViewport()->WorkSize.x - 40 * z), 0));
     if (ImGui::BeginPopupModal("This file could not be opened", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text("%s has %d %s, listed below with the line and column where each is. "
-                    "Your open draft has not changed.", app.open_errors_source.c_str(), (int)app.open_errors.size(),
-                    app.open_errors.size() == 1 ? "problem" : "problems");
+        const std::string what = app.open_errors_source + " has " + std::to_string(app.open_errors.size()) +
+                                 (app.open_errors.size() == 1 ? " problem" : " problems") +
+                                 ", listed below with the line and column where each is. Your open draft has not changed.";
+        ImGui::TextUnformatted(what.c_str());
+        ItemHooks_Text(A11yRole::Text, what.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 4 * z));
         // Each problem wrapped, whole: a message says what is wrong and where, and a cut one
@@ -613,7 +627,7 @@ static void DrawModals(AppState& app)
         }
         ImGui::EndChild();
         ImGui::Dummy(ImVec2(0, 4 * z));
-        if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 

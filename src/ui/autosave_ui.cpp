@@ -111,18 +111,18 @@ static void DrawCopy(const RecoveryCopy& copy, float z)
     // Names carry the key, so a test (or the screen-reader mirror) can tell the rows apart.
     if (g_rec.confirming == copy.key) {
         NamedText("copy-confirm", "Discard this draft for good? Its words cannot be brought back.", Theme_Colors().danger, width);
-        if (ImGui::Button(("Yes, discard it##" + copy.key).c_str())) {
+        if (PlainButton(("Yes, discard it##" + copy.key).c_str())) {
             g_rec.requests.push_back({Recovery_Discard, copy.key});
             g_rec.confirming.clear();
         }
         ImGui::SameLine();
-        if (ImGui::Button(("Keep it##" + copy.key).c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) g_rec.confirming.clear();
+        if (PlainButton(("Keep it##" + copy.key).c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) g_rec.confirming.clear();
     } else {
-        if (ImGui::Button(("Restore it##" + copy.key).c_str())) g_rec.requests.push_back({Recovery_Restore, copy.key});
+        if (PlainButton(("Restore it##" + copy.key).c_str())) g_rec.requests.push_back({Recovery_Restore, copy.key});
         ImGui::SameLine();
-        if (ImGui::Button(("Download##" + copy.key).c_str())) g_rec.requests.push_back({Recovery_Download, copy.key});
+        if (PlainButton(("Download##" + copy.key).c_str())) g_rec.requests.push_back({Recovery_Download, copy.key});
         ImGui::SameLine();
-        if (ImGui::Button(("Discard it##" + copy.key).c_str())) g_rec.confirming = copy.key;
+        if (PlainButton(("Discard it##" + copy.key).c_str())) g_rec.confirming = copy.key;
     }
     ImGui::PopID();
 }
@@ -163,7 +163,7 @@ static void DrawRecovery(float z)
     }
     ImGui::EndChild();
     ImGui::Dummy(ImVec2(0, 4 * z));
-    if (ImGui::Button("Decide later") || (g_rec.confirming.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape))) {
+    if (PlainButton("Decide later") || (g_rec.confirming.empty() && ImGui::IsKeyPressed(ImGuiKey_Escape))) {
         g_rec.is_open = false;   // kept: offered again the next time Parley opens, and listed in the File menu
         ImGui::CloseCurrentPopup();
     }
@@ -189,7 +189,7 @@ static void DrawNotice(const std::string& problem, float z)
         NamedText("autosave-notice-advice", "Until this is fixed, nothing protects unsaved words if the tab closes: "
                   "save to a file often (File > Save). The status bar says when autosave works again.",
                   Theme_Colors().text_muted, text_width);
-        if (ImGui::Button("Close##notice")) g_rec.notice_open = false;
+        if (PlainButton("Close##notice")) g_rec.notice_open = false;
     }
     ImGui::End();
 }

@@ -12,6 +12,7 @@
 #include "theme.h"
 #include "views.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -172,6 +173,8 @@ static bool Composer(const char* id, std::string* text, const char* hint, float 
     for (char ch : *text) lines += ch == '\n';
     const float h = ImGui::GetTextLineHeight() * std::clamp(lines + 1, 3, 10) + ImGui::GetStyle().FramePadding.y * 2;
     const bool changed = ImGui::InputTextMultiline(id, text, ImVec2(g_width, h));
+    ItemHooks_Describe(A11yRole::Textbox, A11yState_Multiline);
+    ItemHooks_DescribeValue(text->data(), text->size());
     if (text->empty()) {   // InputTextMultiline has no hint: draw it as InputTextWithHint does
         const ImVec2 p = ImGui::GetItemRectMin();
         ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + ImGui::GetStyle().FramePadding.x, p.y + ImGui::GetStyle().FramePadding.y),
@@ -198,7 +201,7 @@ static void CommentBody(Views& views, const Comment& c, bool* edit, bool* remove
     if (s.editing == c.id) {
         Composer(("##edit/" + c.id).c_str(), &s.edit_text, "Your comment", z, false);
         ImGui::BeginDisabled(Blank(s.edit_text));
-        if (ImGui::SmallButton(("Save##edit/" + c.id).c_str())) *edit = true;
+        if (PlainSmallButton(("Save##edit/" + c.id).c_str())) *edit = true;
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (QuietButton(("Cancel##edit/" + c.id).c_str())) { s.editing.clear(); s.edit_text.clear(); }
@@ -242,7 +245,7 @@ static void DrawThread(Views& views, int thread_index)
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().accent);
         const std::string label = FitText(on, g_width - (resolved ? 80 * z : 0)) + "##jump/" + root_id;
-        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str(), nullptr, true).x, 0))) {
+        if (SelectableItem(label.c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str(), nullptr, true).x, 0))) {
             const Comment& root = doc.comments[t.root];
             std::string anchor = place.object;
             if (anchor == doc.id) anchor = root.field == "summary" ? "summary" : "details";
@@ -286,7 +289,7 @@ static void DrawThread(Views& views, int thread_index)
         Composer("##reply", &s.reply_text, "Your reply", z, g_focus_reply);
         g_focus_reply = false;
         ImGui::BeginDisabled(Blank(s.reply_text));
-        const bool post = ImGui::SmallButton(("Post reply##" + root_id).c_str());
+        const bool post = PlainSmallButton(("Post reply##" + root_id).c_str());
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (QuietButton(("Cancel##reply/" + root_id).c_str())) { s.reply_to.clear(); s.reply_text.clear(); }
@@ -341,23 +344,26 @@ static void DrawHeader(Views& views)
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Comments");
+    ItemHooks_Text(A11yRole::Heading, "Comments", 2);
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Close").x - ImGui::GetStyle().FramePadding.x * 2);
     if (QuietButton("Close##comments")) s.open = false;
 
     // Open / Resolved / All, with how many each.
     const int counts[] = {t.open, t.resolved, t.open + t.resolved};
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Show comments");
     for (int i = 0; i < 3; i++) {
         if (i > 0) ImGui::SameLine(0, 14 * z);
         const std::string label = std::string(kFilterNames[i]) + " (" + std::to_string(counts[i]) + ")##filter";
-        if (ImGui::RadioButton(label.c_str(), s.filter == i)) s.filter = i;
+        if (RadioItem(label.c_str(), s.filter == i)) s.filter = i;
     }
+    ItemHooks_EndGroup();
     const char* preview = s.organisation.empty() ? "Every organisation" : s.organisation.c_str();
     ImGui::SetNextItemWidth(g_width);
     if (BeginNamedCombo("##comments-organisation", preview)) {
-        if (ImGui::Selectable("Every organisation", s.organisation.empty())) s.organisation.clear();
+        if (SelectableItem("Every organisation", s.organisation.empty())) s.organisation.clear();
         for (const std::string& o : t.organisations)
-            if (ImGui::Selectable(o.c_str(), s.organisation == o)) s.organisation = o;
+            if (SelectableItem(o.c_str(), s.organisation == o)) s.organisation = o;
         ImGui::EndCombo();
     }
     if (!s.organisation.empty() && std::find(t.organisations.begin(), t.organisations.end(), s.organisation) == t.organisations.end())
@@ -381,7 +387,7 @@ static void DrawComposer(Views& views)
     Composer("##new-comment", &s.new_text, "Write a comment...", z, s.focus_composer);
     s.focus_composer = false;
     ImGui::BeginDisabled(Blank(s.new_text));
-    const bool post = ImGui::SmallButton("Post comment");
+    const bool post = PlainSmallButton("Post comment");
     ImGui::EndDisabled();
     if (post && ReadyToPost(views, "new")) PostNew(views);
     if (!whole || !s.new_field.empty()) {

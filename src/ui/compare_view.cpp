@@ -7,6 +7,7 @@
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -201,7 +202,7 @@ static void DrawColumnPickers(Views& views)
         ImGui::SetNextItemWidth(combo_w);
         if (BeginNamedCombo(("##" + label).c_str(), preview.c_str())) {
             for (const auto& ch : choices)
-                if (ImGui::Selectable((ch.second + "##" + ch.first).c_str(), ch.first == cols[i])) {
+                if (SelectableItem((ch.second + "##" + ch.first).c_str(), ch.first == cols[i])) {
                     cols[i] = ch.first;
                     views.compare.version++;
                 }
@@ -216,7 +217,7 @@ static void DrawColumnPickers(Views& views)
     if (remove >= 0) { cols.erase(cols.begin() + remove); views.compare.version++; }
     if (cols.size() < choices.size()) {
         SameLineIfRoom(ImGui::CalcTextSize("Add a column").x + 32 * z, true, 16 * z);
-        if (ImGui::Button("Add a column")) {
+        if (PlainButton("Add a column")) {
             for (const auto& ch : choices)
                 if (std::find(cols.begin(), cols.end(), ch.first) == cols.end()) { cols.push_back(ch.first); break; }
             views.compare.version++;
@@ -224,7 +225,7 @@ static void DrawColumnPickers(Views& views)
     }
     const char* from_file = views.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...";
     SameLineIfRoom(ImGui::CalcTextSize(from_file).x + 32 * z, true, 16 * z);
-    if (ImGui::Button(from_file)) OpenOtherFile(views);
+    if (PlainButton(from_file)) OpenOtherFile(views);
 }
 
 // One regime's cell of a row: its value, the change against the base, the rationale.
@@ -309,7 +310,7 @@ static void DrawRegimes(Views& views)
     NamedText("compare/summary", cmp.summary_line().c_str(), c.text);
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    if (ImGui::Checkbox("Only differences##compare", &views.compare.only_differences)) {}
+    if (PlainCheckbox("Only differences##compare", &views.compare.only_differences)) {}
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     // One table: the columns scroll together because they are one scrolling region, and the
@@ -399,7 +400,7 @@ static void DrawVersions(Views& views, float column)
                   "question, with the words deleted and inserted.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 8 * z));
-        if (ImGui::Button("Choose the other version...")) OpenOtherFile(views);
+        if (PlainButton("Choose the other version...")) OpenOtherFile(views);
         return;
     }
     const parley::DocumentComparison& cmp = g_cache.versions;
@@ -411,7 +412,7 @@ static void DrawVersions(Views& views, float column)
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Choose another file...")) OpenOtherFile(views);
+    if (PlainButton("Choose another file...")) OpenOtherFile(views);
     ImGui::Dummy(ImVec2(0, 8 * z));
     if (g_cache.job) {   // still comparing: the page keeps drawing, a slice of the work a frame
         char progress[160];
@@ -506,15 +507,18 @@ void CompareView_Draw(Views& views)
     // The regimes' table scrolls itself (its header stays); the versions page scrolls as a whole.
     BeginViewWindow("Compare", z, views.compare.mode == CompareMode::Regimes ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0);
 
-    if (ImGui::Button("\xE2\x86\x90 Back to the draft")) views.compare.open = false;
+    if (PlainButton("\xE2\x86\x90 Back to the draft")) views.compare.open = false;
     ImGui::SameLine(0, 24 * z);
     ImGui::PushFont(Fonts_Get(Font_Heading));
     ImGui::TextUnformatted(views.compare.mode == CompareMode::Regimes ? "Regimes side by side" : "Two versions of this draft");
+    ItemHooks_Text(A11yRole::Heading, views.compare.mode == CompareMode::Regimes ? "Regimes side by side" : "Two versions of this draft", 1);
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    if (ImGui::RadioButton("Regimes##compare/mode", views.compare.mode == CompareMode::Regimes)) { views.compare.mode = CompareMode::Regimes; views.compare.version++; }
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Compare");
+    if (RadioItem("Regimes##compare/mode", views.compare.mode == CompareMode::Regimes)) { views.compare.mode = CompareMode::Regimes; views.compare.version++; }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Versions##compare/mode", views.compare.mode == CompareMode::Versions)) { views.compare.mode = CompareMode::Versions; views.compare.version++; }
+    if (RadioItem("Versions##compare/mode", views.compare.mode == CompareMode::Versions)) { views.compare.mode = CompareMode::Versions; views.compare.version++; }
+    ItemHooks_EndGroup();
     ImGui::Dummy(ImVec2(0, 6 * z));
     Rule(ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, 6 * z));

@@ -27,6 +27,7 @@
 #include "signoff_grid.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "workshop_editor.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -99,7 +100,8 @@ static void OutlineEntry(Views& views, const char* label, const std::string& anc
     if (indent > 0) ImGui::Indent(indent);
     ImGui::PushID(anchor.c_str());
     const std::string fitted = FitText(label, ImGui::GetContentRegionAvail().x);
-    if (ImGui::Selectable(fitted.c_str(), false)) views.editor.scroll_to = anchor;
+    if (SelectableItem(fitted.c_str(), false)) views.editor.scroll_to = anchor;
+    ItemHooks_Describe(A11yRole::Link, 0, label);   // a jump to a part of the page, named in full
     if (fitted.size() != strlen(label) && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", label);
     ImGui::PopID();
     if (indent > 0) ImGui::Unindent(indent);
@@ -155,6 +157,8 @@ static void DrawOutline(Views& views, const std::vector<char>& shown)
         OutlineEntry(views, "Questions", "questions");
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputTextWithHint("##filter", "Find a question", &views.editor.question_filter);
+        ItemHooks_Describe(A11yRole::Textbox, 0, "Find a question");
+        ItemHooks_DescribeValue(views.editor.question_filter.data(), views.editor.question_filter.size());
         const parley::CommentThreads& threads = CommentsPane_Threads(views);
         std::vector<int> listed;   // the questions the filter shows, one line each: only those in view are laid out
         listed.reserve(doc.questions.size());
@@ -194,13 +198,15 @@ static void DrawDetails(Views& views, float column)
     parley::Document& doc = views.session.doc;
     ScrollHereIfAsked(views, "details");
     LabelAbove("This draft is a");
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, "This draft is a");
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
-        if (ImGui::RadioButton(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
+        if (RadioItem(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
             Session_BeforeEdit(views.session, "", "document/kind");
             doc.kind = kind;
         }
     }
+    ItemHooks_EndGroup();
     ImGui::Dummy(ImVec2(0, 2 * z));
     CommentMarker_At(views, ImGui::GetCursorScreenPos().x + column - CommentMarker_Width(z), ImGui::GetCursorScreenPos().y - 2 * z, doc.id);
     LabelAbove("Title");
@@ -215,7 +221,7 @@ static void DrawDetails(Views& views, float column)
     ImGui::SetNextItemWidth(column * 0.3f);
     if (BeginNamedCombo("##status", kStatusLabels[(int)doc.status])) {
         for (int i = 0; i < 3; i++)
-            if (ImGui::Selectable(kStatusLabels[i], doc.status == kStatuses[i]) && doc.status != kStatuses[i] &&
+            if (SelectableItem(kStatusLabels[i], doc.status == kStatuses[i]) && doc.status != kStatuses[i] &&
                 (kStatuses[i] != parley::DocumentStatus::Agreed || SignOffGrid_AllowAgreed(views))) {
                 Session_BeforeEdit(views.session, "", "document/status");
                 doc.status = kStatuses[i];
@@ -274,7 +280,7 @@ static void DrawOrganisations(Views& views, float column)
     }
     const char* add = response ? "Add a co-signatory" : "Add an organisation";
     ImGui::BeginDisabled(doc.organisations.empty());   // the lead first, in the field above
-    const bool add_pressed = ImGui::Button(add);
+    const bool add_pressed = PlainButton(add);
     ImGui::EndDisabled();
     if (add_pressed) {
         Session_BeforeEdit(views.session, "", "document/organisations");
@@ -292,14 +298,16 @@ static void DrawSummary(Views& views, float column)
     SectionHeading(views, "Summary", "summary");
     if (doc.kind == parley::DocumentKind::Response) {
         LabelAbove("Overall position");
+        ItemHooks_BeginGroup(A11yRole::RadioGroup, "Overall position");
         for (int i = 0; i < 4; i++) {
             if (i > 0) ImGui::SameLine(0, 18 * z);
             const std::string label = std::string(parley::position_label(kPositions[i])) + "##summary";
-            if (ImGui::RadioButton(label.c_str(), doc.summary.position == kPositions[i])) {
+            if (RadioItem(label.c_str(), doc.summary.position == kPositions[i])) {
                 Session_BeforeEdit(views.session, "", "summary/position");
                 doc.summary.position = doc.summary.position == kPositions[i] ? Position::Unset : kPositions[i];
             }
         }
+        ItemHooks_EndGroup();
         ImGui::Dummy(ImVec2(0, 2 * z));
     }
     CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Summary").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z,
@@ -344,7 +352,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         if (action == ListAction::Remove) parley::remove_section(views.session.doc, sections[action_index].id);
         else parley::move_item(sections, action_index, action == ListAction::MoveUp ? -1 : +1);
     }
-    if (ImGui::Button(add_label)) {
+    if (PlainButton(add_label)) {
         Session_BeforeEdit(views.session, "", std::string("document/") + anchor);
         parley::Section s;
         s.id = views.session.ids.next(id_prefix);
@@ -366,14 +374,16 @@ static parley::Answer& AddAnswer(Views& views, const std::string& question_id)
 
 static void DrawPositionRadios(Views& views, Position* position, const std::string& id, float z)
 {
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Position");
     for (int i = 0; i < 4; i++) {
         if (i > 0) ImGui::SameLine(0, 18 * z);
         const std::string label = std::string(parley::position_label(kPositions[i])) + "##" + id;
-        if (ImGui::RadioButton(label.c_str(), *position == kPositions[i])) {
+        if (RadioItem(label.c_str(), *position == kPositions[i])) {
             Session_BeforeEdit(views.session, "", id + "/position");
             *position = *position == kPositions[i] ? Position::Unset : kPositions[i];   // a second click clears it
         }
     }
+    ItemHooks_EndGroup();
 }
 
 // Each co-signatory after the lead may take its own position on an answer, with a note.
@@ -400,7 +410,7 @@ static void DrawSignatories(Views& views, parley::Answer& answer, float width)
         ImGui::SetNextItemWidth(combo_w);
         const std::string combo_id = "##position/" + answer.id + "/" + o.id;
         if (BeginNamedCombo(combo_id.c_str(), current)) {
-            if (ImGui::Selectable("Same as the response", !differs) && differs) {
+            if (SelectableItem("Same as the response", !differs) && differs) {
                 Session_BeforeEdit(views.session, "", answer.id + "/signatories");
                 entry->position = Position::Unset;
                 entry->note.clear();   // why it differed: it no longer does (Undo brings it back)
@@ -409,7 +419,7 @@ static void DrawSignatories(Views& views, parley::Answer& answer, float width)
             }
             for (Position p : kPositions) {
                 const bool selected = differs && entry->position == p;
-                if (ImGui::Selectable(parley::position_label(p), selected) && !selected) {
+                if (SelectableItem(parley::position_label(p), selected) && !selected) {
                     Session_BeforeEdit(views.session, "", answer.id + "/signatories");
                     entry = &parley::signatory_entry(answer, o.id);
                     entry->position = p;
@@ -445,6 +455,7 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(QuestionName(q, index).c_str());
+    ItemHooks_Text(A11yRole::Heading, QuestionName(q, index).c_str(), 3);
     ImGui::PopFont();
     const parley::Answer* answer_view = parley::find_answer(doc, q.id);
     // Copy answer belongs to a response (answers are pasted into online forms); a proposal asks.
@@ -494,7 +505,7 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
         parley::Answer* answer = parley::find_answer(doc, q.id);
         if (!answer) {
             ImGui::Dummy(ImVec2(0, 2 * z));
-            if (ImGui::Button(("Answer this question##" + q.id).c_str())) {
+            if (PlainButton(("Answer this question##" + q.id).c_str())) {
                 Session_BeforeEdit(views.session, "");
                 answer = &AddAnswer(views, q.id);
             }
@@ -563,7 +574,7 @@ static void DrawQuestions(Views& views, float column, const std::vector<char>& s
         if (action == ListAction::Remove) parley::remove_question(doc, doc.questions[action_index].id);
         else parley::move_item(doc.questions, action_index, action == ListAction::MoveUp ? -1 : +1);
     }
-    if (ImGui::Button("Add a question")) {
+    if (PlainButton("Add a question")) {
         Session_BeforeEdit(views.session, "", "document/questions");
         parley::Question q;
         q.id = views.session.ids.next("q");
@@ -586,7 +597,7 @@ static void DrawRegimes(Views& views, float column)
     if (response && doc.regimes.empty())
         MutedText("Put forward a regime of your own, dimension by dimension, so it can be compared with the proposal side by side.");
     if (doc.regimes.size() >= 2) {   // the way to the compare view from where regimes are written
-        if (ImGui::Button("Compare these regimes side by side")) CompareView_Open(views, CompareMode::Regimes);
+        if (PlainButton("Compare these regimes side by side")) CompareView_Open(views, CompareMode::Regimes);
         ImGui::Dummy(ImVec2(0, 6 * views.zoom));
     }
     for (int i = 0; i < (int)views.session.doc.regimes.size(); i++) {
@@ -601,7 +612,7 @@ static void DrawRegimes(Views& views, float column)
         if (!kept) break;   // removed: the rest are drawn next frame
     }
     const char* add = response ? "Add an alternative regime" : doc.regimes.empty() ? "Add the current regime" : "Add a regime";
-    if (ImGui::Button(add)) {
+    if (PlainButton(add)) {
         Session_BeforeEdit(views.session, "", "document/regimes");
         parley::Regime r;
         r.id = views.session.ids.next("reg");
@@ -629,6 +640,7 @@ static void DrawPage(Views& views, float column, const std::vector<char>& shown)
     const bool empty = !DocumentView_HasContent(doc) && doc.title.empty() && doc.organisations.empty();
     ImGui::PushFont(Fonts_Get(Font_Heading));
     ImGui::TextUnformatted(empty ? "Welcome to Parley" : parley::kind_label(doc.kind));
+    ItemHooks_Text(A11yRole::Heading, empty ? "Welcome to Parley" : parley::kind_label(doc.kind), 1);
     ImGui::PopFont();
     if (empty)
         MutedText("Draft inspection framework proposals and consultation responses, and put current, proposed and "

@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // BeginViewportSideBar
 
@@ -144,6 +145,7 @@ void FieldHistoryView_Draw(Views& views)
         const float inner = ImGui::GetContentRegionAvail().x;
         ImGui::PushFont(Fonts_Get(Font_Subheading));
         ImGui::TextUnformatted("Who wrote what");
+        ItemHooks_Text(A11yRole::Heading, "Who wrote what", 1);
         ImGui::PopFont();
         const char* close = "Close##history";
         ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Close").x - 2 * ImGui::GetStyle().FramePadding.x));

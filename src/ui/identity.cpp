@@ -7,6 +7,8 @@
 #include "core/document.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "item_hooks.h"
+#include "widgets.h"
 
 #include <algorithm>
 
@@ -45,19 +47,28 @@ void Identity_DrawModal(Views& views)
     if (!ImGui::BeginPopupModal(kIdentityModal, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
 
     ImGui::PushTextWrapPos(0.0f);
-    if (!views.identity_why.empty()) ImGui::Text("Your name and organisation go with what you write %s.", views.identity_why.c_str());
+    if (!views.identity_why.empty()) {
+        const std::string why = "Your name and organisation go with what you write " + views.identity_why + ".";
+        ImGui::TextUnformatted(why.c_str());
+        ItemHooks_Text(A11yRole::Text, why.c_str());
+    }
     ImGui::TextDisabled("This browser remembers them. The draft keeps them only with your comments, sign-offs and saves.");
+    ItemHooks_Text(A11yRole::Text, "This browser remembers them. The draft keeps them only with your comments, sign-offs and saves.");
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4 * z));
 
     const float field_w = ImGui::GetContentRegionAvail().x;
     ImGui::TextUnformatted("Your name");
+    ItemHooks_LabelNext("Your name");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(field_w);
     ImGui::InputTextWithHint("##identity-name", "e.g. Sam Patel", &g_editing.name);
+    ItemHooks_DescribeValue(g_editing.name.data(), g_editing.name.size(), "e.g. Sam Patel");
     ImGui::TextUnformatted("Your organisation");
+    ItemHooks_LabelNext("Your organisation");
     ImGui::SetNextItemWidth(field_w);
     ImGui::InputTextWithHint("##identity-organisation", "e.g. LGA", &g_editing.organisation);
+    ItemHooks_DescribeValue(g_editing.organisation.data(), g_editing.organisation.size(), "e.g. LGA");
     // The draft's organisations, one click each: the same words the draft uses for them.
     const auto& orgs = views.session.doc.organisations;
     if (!orgs.empty()) {
@@ -67,7 +78,7 @@ void Identity_DrawModal(Views& views)
             if (name.empty()) continue;
             ImGui::SameLine();
             ImGui::PushID(o.id.c_str());
-            if (ImGui::SmallButton(name.c_str())) g_editing.organisation = name;
+            if (PlainSmallButton(name.c_str())) g_editing.organisation = name;
             ImGui::PopID();
         }
     }
@@ -77,10 +88,10 @@ void Identity_DrawModal(Views& views)
     // The line stays when both are given (blank), so OK does not jump under the pointer.
     ImGui::TextDisabled("%s", tidy.Known() ? " " : "Give both, so colleagues in other organisations know who wrote what.");
     ImGui::BeginDisabled(!tidy.Known());
-    const bool ok = ImGui::Button("OK", ImVec2(120 * z, 0)) || (tidy.Known() && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
+    const bool ok = PlainButton("OK", ImVec2(120 * z, 0)) || (tidy.Known() && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (PlainButton("Cancel", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         ImGui::CloseCurrentPopup();
     } else if (ok) {
         views.me = tidy;

@@ -20,6 +20,13 @@ void ItemHooks_Install(ImGuiContext* ctx)
     ctx->TestEngineHookItems = true;
 }
 
+static ImGuiID g_focus_when_drawn = 0;
+
+void ItemHooks_FocusWhenDrawn(unsigned int id)
+{
+    g_focus_when_drawn = id;
+}
+
 void ItemHooks_EndFrame()
 {
     // Keep only items of windows that were really shown: ImGui's implicit "Debug" window, for
@@ -58,8 +65,16 @@ static std::string VisibleLabel(const char* label)
 // reported too (marked not visible).
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data)
 {
-    if (g_building.size() >= kMaxItems) { g_building_dropped++; return; }
     ImGuiWindow* window = ctx->CurrentWindow;
+    if (id == g_focus_when_drawn && window) {
+        g_focus_when_drawn = 0;
+        ImGui::FocusWindow(window);
+        ImGui::SetFocusID(id, window);
+        ctx->NavDisableHighlight = false;   // the focus is shown, as after a Tab
+        ctx->NavDisableMouseHover = true;
+        ImGui::ScrollToRectEx(window, bb, ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_KeepVisibleEdgeX);
+    }
+    if (g_building.size() >= kMaxItems) { g_building_dropped++; return; }
     UiItem item;
     item.id = id;
     item.window = window ? window->Name : "";
@@ -71,6 +86,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     }
     item.x = r.Min.x;
     item.y = r.Min.y;
+    item.full_y = bb.Min.y;
+    item.full_h = bb.GetHeight();
     item.w = r.GetWidth();
     item.h = r.GetHeight();
     item.item_flags = item_data ? item_data->InFlags : 0;
@@ -96,6 +113,111 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+// The entry of ImGui's last item in this frame, searched backwards as ItemInfo does.
+static UiItem* LastItem()
+{
+    const ImGuiID id = GImGui->LastItemData.ID;
+    if (id == 0) return nullptr;
+    const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
+    for (size_t i = g_building.size(); i-- > stop;)
+        if (g_building[i].item.id == id) return &g_building[i].item;
+    return nullptr;
+}
+
+void ItemHooks_Describe(A11yRole role, uint16_t states, const char* name)
+{
+    UiItem* item = LastItem();
+    if (!item) return;
+    item->role = role;
+    item->a11y_states |= states;
+    if (name) item->a11y_name = name;
+}
+
+void ItemHooks_LabelIfUnseen(const char* label)
+{
+    UiItem* item = LastItem();
+    if (!item || !item->name.empty() || !label) return;
+    item->label = VisibleLabel(label);
+    item->name = label;
+}
+
+void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint)
+{
+    UiItem* item = LastItem();
+    if (!item) return;
+    item->a11y_value = A11y_CutText(value, len);
+    if (hint) item->a11y_hint = hint;
+}
+
+void ItemHooks_DescribeRange(double now, double min, double max)
+{
+    UiItem* item = LastItem();
+    if (!item) return;
+    item->a11y_states |= A11yState_Range;
+    item->value_now = now;
+    item->value_min = min;
+    item->value_max = max;
+}
+
+static void AddText(A11yRole role, const char* text, int level, bool labels_next, const char* key)
+{
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = g.CurrentWindow;
+    if (!window || !text || (!*text && !key)) return;   // a keyed node (a live region) stays when empty
+    if (g_building.size() >= kMaxItems) { g_building_dropped++; return; }
+    const ImRect bb = g.LastItemData.Rect;
+    UiItem item;
+    // Not an ImGui id: a hash of the text where it is drawn, kept apart from the widget of the
+    // same label (the mirror makes repeats unique).
+    item.id = ImHashStr(key ? key : text, 0, window->IDStack.back() ^ 0x7E47u);
+    item.label = A11y_CutText(text, strlen(text));
+    item.window = window->Name;
+    item.visible = bb.Overlaps(window->ClipRect);
+    ImRect r = bb;
+    if (item.visible) r.ClipWith(window->ClipRect);
+    item.x = r.Min.x; item.y = r.Min.y; item.w = r.GetWidth(); item.h = r.GetHeight();
+    item.full_y = bb.Min.y;
+    item.full_h = bb.GetHeight();
+    item.item_flags = ImGuiItemFlags_NoNav;
+    item.role = role;
+    item.level = (uint8_t)level;
+    item.labels_next = labels_next;
+    g_building.push_back({std::move(item), window});
+}
+
+void ItemHooks_Text(A11yRole role, const char* text, int level, const char* key)
+{
+    AddText(role, text, level, false, key);
+}
+
+void ItemHooks_LabelNext(const char* text)
+{
+    AddText(A11yRole::Text, text, 0, true, nullptr);
+}
+
+static void AddGroupMark(A11yRole role, const char* name, int group)
+{
+    ImGuiWindow* window = GImGui->CurrentWindow;
+    if (!window || g_building.size() >= kMaxItems) return;   // past the cap a frame's list is cut anyway
+    UiItem item;
+    item.id = ImHashStr(name, 0, window->IDStack.back() ^ 0x6A09u);
+    item.label = name;
+    item.window = window->Name;
+    item.role = role;
+    item.group = group;
+    g_building.push_back({std::move(item), window});
+}
+
+void ItemHooks_BeginGroup(A11yRole role, const char* name)
+{
+    AddGroupMark(role, name, +1);
+}
+
+void ItemHooks_EndGroup()
+{
+    AddGroupMark(A11yRole::None, "", -1);
+}
 
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id)
 {

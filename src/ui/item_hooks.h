@@ -2,6 +2,8 @@
 // with its id, rectangle, visible label, window and status. Browser tests click items by
 // label from this list; the accessibility mirror will build its DOM from it.
 #pragma once
+#include "a11y_tree.h"
+
 #include <string>
 #include <vector>
 
@@ -19,10 +21,53 @@ struct UiItem {
     bool         focused = false;
     bool         visible = true;  // false when scrolled out of its window
     bool         partly = false;  // only partly in view: x, y, w, h are the part that shows
+    float        full_y = 0, full_h = 0;  // the whole item, clipped or not (the mirror places it there)
+    // What the accessibility mirror says of it (a11y_mirror.cpp), where ImGui's own status
+    // flags do not tell: set by the ItemHooks_Describe* calls below, None to infer from flags.
+    A11yRole     role = A11yRole::None;
+    uint16_t     a11y_states = 0;     // A11yState bits, added to what the flags say
+    uint8_t      level = 0;           // a heading's level
+    std::string  a11y_name;           // an accessible name that is not the visible label ("" = the label)
+    std::string  a11y_value;          // a text field's text, a combo's choice
+    std::string  a11y_hint;           // a text field's placeholder
+    double       value_now = 0, value_min = 0, value_max = 0;
+    bool         labels_next = false; // a label drawn above a field (ItemHooks_LabelNext)
+    int          group = 0;           // +1: a group (role, label) begins here; -1: the last one begun ends
 };
 
 void ItemHooks_Install(ImGuiContext* ctx);
+// Gives the keyboard to item `id` when it is next drawn (the window, layer and focus scope are
+// only right while it is being added), scrolled into view. For the accessibility mirror: a
+// screen reader moved its focus there.
+void ItemHooks_FocusWhenDrawn(unsigned int id);
 void ItemHooks_EndFrame();                        // call after ImGui::Render(): publishes the frame
 const std::vector<UiItem>& ItemHooks_LastFrame();
 std::string ItemHooks_LastFrameJson();            // [{id,label,x,y,w,h,window,flags:[...]}]
 size_t ItemHooks_LastFrameDropped();              // items past the cap (20,000 a frame) that were not listed
+
+// ---------------------------------------------------------------------------------------
+// What the widgets tell the accessibility mirror that ImGui's hooks do not (a radio button's
+// state, a text field's text, a heading). Each applies to the item just drawn.
+
+// The last item (ImGui's last item id) is a `role` with these A11yState bits; `name`, when
+// given, is its accessible name in place of the visible label (an icon, a "##filter").
+void ItemHooks_Describe(A11yRole role, uint16_t states = 0, const char* name = nullptr);
+// The last item's label when ImGui did not give it (an item scrolled out of its window is
+// clipped before its label is told): `label` as passed to the widget ("Save##file").
+void ItemHooks_LabelIfUnseen(const char* label);
+// A text field's text and placeholder (cut to kA11yMaxText for the mirror).
+void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint = nullptr);
+// A spin button's value and its limits.
+void ItemHooks_DescribeRange(double now, double min, double max);
+// Text that is not an item (a heading, a label, a status message): listed with the last item's
+// rectangle (call it right after drawing the text), as `role` (Heading with `level`, Text, Status).
+// `key`, when given, keeps the node the same while its text changes (a status message that a
+// live region announces as it changes); otherwise the text names the node.
+void ItemHooks_Text(A11yRole role, const char* text, int level = 0, const char* key = nullptr);
+// A visible label drawn above the next field ("Title" over "##title"): the next item in this
+// window whose label is hidden takes it as its accessible name.
+void ItemHooks_LabelNext(const char* text);
+// The items drawn between these are one group: a radio group, a table, a row (`role`), named
+// `name`. Groups nest; each Begin has its End in the same window.
+void ItemHooks_BeginGroup(A11yRole role, const char* name);
+void ItemHooks_EndGroup();

@@ -3,6 +3,7 @@
 #include "core/send_check.h"
 #include "views.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 
 #include <algorithm>
@@ -46,6 +47,7 @@ int JointExport_DrawModal(Views& views, bool open)
     int chosen = -1;
     if (c.Ready()) {
         ImGui::TextUnformatted("Nothing is unfinished: every question is answered and signed off, and no comment is open.");
+        ItemHooks_Text(A11yRole::Text, "Nothing is unfinished: every question is answered and signed off, and no comment is open.");
     } else {
         std::string summary = "Not finished yet:";
         if (c.open_comments) summary += " " + std::to_string(c.open_comments) + Plural(c.open_comments, " open comment", " open comments") + ";";
@@ -53,6 +55,7 @@ int JointExport_DrawModal(Views& views, bool open)
         if (c.not_answered) summary += " " + std::to_string(c.not_answered) + Plural(c.not_answered, " question not answered", " questions not answered") + ";";
         summary.back() = '.';
         ImGui::TextUnformatted(summary.c_str());
+        ItemHooks_Text(A11yRole::Text, summary.c_str());
         ImGui::TextDisabled("Click one to open it in the draft.");
         const float list_h = std::min(ImGui::GetTextLineHeightWithSpacing() * (float)c.items.size() + 8 * z, 260 * z);
         if (ImGui::BeginChild("##unfinished", ImVec2(0, list_h), true)) {
@@ -62,7 +65,7 @@ int JointExport_DrawModal(Views& views, bool open)
                 for (int i = clip.DisplayStart; i < clip.DisplayEnd; i++) {
                     const parley::Unfinished& u = c.items[(size_t)i];
                     ImGui::PushID(i);
-                    if (ImGui::Selectable(u.text.c_str(), false, ImGuiSelectableFlags_None) && !u.object.empty()) {
+                    if (SelectableItem(u.text.c_str(), false, ImGuiSelectableFlags_None) && !u.object.empty()) {
                         views.editor.scroll_to = u.object;
                         views.compare.open = false;   // the editor shows it
                         views.merge.open = false;
@@ -77,13 +80,14 @@ int JointExport_DrawModal(Views& views, bool open)
     }
     ImGui::Dummy(ImVec2(0, 4 * z));
     ImGui::TextUnformatted(c.Ready() ? "Export as:" : "Export anyway, as:");
-    if (ImGui::Button("Markdown (.md)")) chosen = 0;
+    ItemHooks_Text(A11yRole::Text, c.Ready() ? "Export as:" : "Export anyway, as:");
+    if (PlainButton("Markdown (.md)")) chosen = 0;
     ImGui::SameLine();
-    if (ImGui::Button("Web page for printing (.html)")) chosen = 1;
+    if (PlainButton("Web page for printing (.html)")) chosen = 1;
     ImGui::SameLine();
-    if (ImGui::Button("Plain text (.txt)")) chosen = 2;
+    if (PlainButton("Plain text (.txt)")) chosen = 2;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (PlainButton("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     if (chosen >= 0) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return chosen;

@@ -19,6 +19,7 @@
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
@@ -303,7 +304,7 @@ static void ConflictList(Views& views, float width)
         const bool decided = m.choice[i] >= 0;
         const std::string label = std::string(decided ? "\xE2\x9C\x93  " : "\xE2\x97\x8F  ") + words.conflicts[i];
         ImGui::PushStyleColor(ImGuiCol_Text, decided ? c.text_muted : c.text);
-        if (ImGui::Selectable((FitText(label, width - 8 * views.zoom) + "##conflict/" + std::to_string(i)).c_str(), m.current == i)) m.current = i;
+        if (SelectableItem((FitText(label, width - 8 * views.zoom) + "##conflict/" + std::to_string(i)).c_str(), m.current == i)) m.current = i;
         ImGui::PopStyleColor();
     }
 }
@@ -419,7 +420,7 @@ static void DrawConflict(Views& views, float width)
     auto choice_button = [&](const char* label, Resolution how) {
         const bool on = chosen == (int)how;
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const bool pressed = ImGui::Button(label);
+        const bool pressed = PlainButton(label);
         if (on) ImGui::PopStyleColor();
         if (pressed) Choose(views, how);
         ImGui::SameLine(0, 8 * z);
@@ -434,6 +435,8 @@ static void DrawConflict(Views& views, float width)
         ImGui::Dummy(ImVec2(0, 4 * z));
         LabelAbove("The result");
         if (ImGui::InputTextMultiline("##merge/edited", &m.edited[m.current], ImVec2(width, 180 * z))) m.problem.clear();
+        ItemHooks_Describe(A11yRole::Textbox, A11yState_Multiline);
+        ItemHooks_DescribeValue(m.edited[m.current].data(), m.edited[m.current].size());
     } else if (chosen >= 0) {
         char said[160];
         snprintf(said, sizeof(said), "Settled: %s.", kChoiceNames[chosen]);
@@ -520,9 +523,9 @@ static void NotMerging(Views& views, float width)
         ImGui::TextWrapped("%s. Choose the original file (the copy that was sent round), or merge without it: then every "
                            "difference between the two copies is a choice for you.", m.merge.message.c_str());
         ImGui::Dummy(ImVec2(0, 8 * z));
-        if (ImGui::Button("Choose the original file...")) { m.open_for_original = true; views.request_open = true; }
+        if (PlainButton("Choose the original file...")) { m.open_for_original = true; views.request_open = true; }
         ImGui::SameLine(0, 8 * z);
-        if (ImGui::Button("Merge without it")) {
+        if (PlainButton("Merge without it")) {
             parley::CopyMergeOptions o = Options(views);
             o.without_original = true;
             Merge(views, o);
@@ -532,7 +535,7 @@ static void NotMerging(Views& views, float width)
         if (m.merge.message.empty()) {   // nothing chosen yet
             ImGui::TextWrapped("Choose the copy another organisation sent back. Nothing changes in this draft until you finish the merge.");
             ImGui::Dummy(ImVec2(0, 8 * z));
-            if (ImGui::Button("Choose the file...")) { m.open_for_merge = true; views.request_open = true; }
+            if (PlainButton("Choose the file...")) { m.open_for_merge = true; views.request_open = true; }
             break;
         }
         [[fallthrough]];
@@ -543,7 +546,7 @@ static void NotMerging(Views& views, float width)
         ImGui::PopFont();
         NamedText("merge/message", (m.merge.message + ".").c_str(), Theme_Colors().text, width);
         ImGui::Dummy(ImVec2(0, 8 * z));
-        if (ImGui::Button("Choose another file...")) { m.open_for_merge = true; views.request_open = true; }
+        if (PlainButton("Choose another file...")) { m.open_for_merge = true; views.request_open = true; }
         break;
     case parley::CopyMergeStatus::Merged: break;
     }
@@ -568,17 +571,18 @@ void MergeView_Draw(Views& views)
 
     BeginViewWindow("Merge", z);
 
-    if (ImGui::Button(merging ? "Cancel merge" : "\xE2\x86\x90 Back to the draft")) { m.Reset(); ImGui::End(); return; }
+    if (PlainButton(merging ? "Cancel merge" : "\xE2\x86\x90 Back to the draft")) { m.Reset(); ImGui::End(); return; }
     ImGui::SameLine(0, 24 * z);
     ImGui::PushFont(Fonts_Get(Font_Heading));
     const std::string heading = m.continuing ? "Open conflicts from merging " + FromName(views) : merging ? "Merging changes from " + FromName(views) : "Merge changes from another copy";
     ImGui::TextUnformatted(heading.c_str());
+    ItemHooks_Text(A11yRole::Heading, heading.c_str(), 1);
     ImGui::PopFont();
     if (merging) {
         const size_t open = std::count(m.choice.begin(), m.choice.end(), -1);
         const std::string finish = open ? "Finish merge, leave " + std::to_string(open) + " open" : std::string("Finish merge");
         ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(finish.c_str()).x - 2 * ImGui::GetStyle().FramePadding.x));
-        if (ImGui::Button((finish + "##merge/finish").c_str()) && Finish(views)) { ImGui::End(); return; }
+        if (PlainButton((finish + "##merge/finish").c_str()) && Finish(views)) { ImGui::End(); return; }
     }
     ImGui::Dummy(ImVec2(0, 6 * z));
     Rule(ImGui::GetContentRegionAvail().x);

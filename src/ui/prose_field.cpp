@@ -3,6 +3,7 @@
 #include "views.h"
 #include "field_history_view.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "core/document.h"
 #include "core/text_fields.h"
 #include "core/utf8.h"
@@ -344,7 +345,10 @@ bool ProseField(Views& views, const char* label, const std::string& key, const s
     const ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
     ImGui::ItemSize(bb);
     const std::string item_label = std::string(label) + "##" + key;
-    if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_Inputable)) {   // scrolled out of view
+    const bool shown = ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_Inputable);
+    ItemHooks_Describe(A11yRole::Textbox, A11yState_Multiline, label);
+    ItemHooks_DescribeValue(text.data(), text.size(), hint);
+    if (!shown) {   // scrolled out of view
         if (editing) {   // still being edited: the overlay stays, clipped away with the field
             g_overlay.drawn = true;
             g_overlay.x = bb.Min.x; g_overlay.y = bb.Min.y; g_overlay.w = width; g_overlay.h = height;
@@ -463,6 +467,7 @@ bool LineField(Views& views, const char* label_id, const std::string& key, std::
     std::string copy = nul ? Replaced(*text, std::string(1, '\0'), kNulSymbol) : *text;
     ImGui::SetNextItemWidth(width);
     const bool changed = hint ? ImGui::InputTextWithHint(label_id, hint, &copy) : ImGui::InputText(label_id, &copy);
+    ItemHooks_DescribeValue(copy.data(), copy.size(), hint);
     if (changed && nul && text->find(kNulSymbol) == std::string::npos) copy = Replaced(copy, kNulSymbol, std::string(1, '\0'));
     if (changed) {
         Session_BeforeEdit(views.session, key.c_str());

@@ -32,6 +32,7 @@
 #include "prose_field.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_internal.h"   // the item hooks' macro, for combos
 #include "imgui_stdlib.h"
@@ -259,7 +260,7 @@ static void DrawChoice(Views& views, int ri, int di, float width)
     if (!BeginNamedCombo(("##value/" + id).c_str(), parley::list_option_label(views.session.doc.lists, v.list, v.option).c_str(), ImGuiComboFlags_HeightLarge)) return;
     for (const OptionRef& o : options) {
         const bool selected = DimAt(views, ri, di).value.option == o.key;
-        if (ImGui::Selectable((o.label + "##" + o.key).c_str(), selected) && !selected) {
+        if (SelectableItem((o.label + "##" + o.key).c_str(), selected) && !selected) {
             Value w = DimAt(views, ri, di).value;
             w.option = o.key;
             CommitValue(views, ri, di, "", w);
@@ -293,7 +294,7 @@ static void DrawSet(Views& views, int ri, int di, float width)
     for (const OptionRef& o : options) {
         const std::vector<std::string>& items = DimAt(views, ri, di).value.items;
         bool on = std::find(items.begin(), items.end(), o.key) != items.end();
-        if (ImGui::Checkbox((o.label + "##set/" + id + "/" + o.key).c_str(), &on))
+        if (PlainCheckbox((o.label + "##set/" + id + "/" + o.key).c_str(), &on))
             CommitValue(views, ri, di, "", parley::set_with_option(views.session.doc.lists, DimAt(views, ri, di).value, o.key, on));
     }
 }
@@ -344,7 +345,7 @@ static void DrawValue(Views& views, int ri, int di, float width)
         if (BeginNamedCombo(("##bound/" + id).c_str(), kBounds[(int)DimAt(views, ri, di).value.bound])) {
             for (int b = 0; b < 2; b++) {
                 const bool selected = (int)DimAt(views, ri, di).value.bound == b;
-                if (ImGui::Selectable(kBounds[b], selected) && !selected) {
+                if (SelectableItem(kBounds[b], selected) && !selected) {
                     Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
                     DimAt(views, ri, di).value.bound = (BoundKind)b;
                 }
@@ -366,15 +367,17 @@ static void DrawValue(Views& views, int ri, int di, float width)
         break;
     case ValueType::YesNo: {
         const bool yes = DimAt(views, ri, di).value.yes;
-        if (ImGui::RadioButton(("Yes##yes/" + id).c_str(), yes) && !yes) {
+        ItemHooks_BeginGroup(A11yRole::RadioGroup, parley::dimension_label(DimAt(views, ri, di)).c_str());
+        if (RadioItem(("Yes##yes/" + id).c_str(), yes) && !yes) {
             Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
             DimAt(views, ri, di).value.yes = true;
         }
         ImGui::SameLine(0, 24 * z);
-        if (ImGui::RadioButton(("No##no/" + id).c_str(), !yes) && yes) {
+        if (RadioItem(("No##no/" + id).c_str(), !yes) && yes) {
             Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
             DimAt(views, ri, di).value.yes = false;
         }
+        ItemHooks_EndGroup();
         break;
     }
     }
@@ -401,7 +404,7 @@ static void TypeCombo(Views& views, int ri, int di, float width)
         const ValueType type = (ValueType)t;
         if (!parley::value_type_allowed(cat, type)) continue;
         const bool selected = DimAt(views, ri, di).value.type == type;
-        if (ImGui::Selectable(TypeLabel(type), selected) && !selected)
+        if (SelectableItem(TypeLabel(type), selected) && !selected)
             CommitValue(views, ri, di, "", parley::convert_value(views.session.doc.lists, DimAt(views, ri, di).value, type, cat));
         if (selected) ImGui::SetItemDefaultFocus();
     }
@@ -425,7 +428,7 @@ static void ListCombo(Views& views, int ri, int di, float width)
         const Value& now = DimAt(views, ri, di).value;
         const bool selected = now.list == key;
         const std::string label = key.empty() ? std::string(kFreeItems) : parley::list_label(views.session.doc.lists, key) + "##" + key;
-        if (ImGui::Selectable(label.c_str(), selected) && !selected) {
+        if (SelectableItem(label.c_str(), selected) && !selected) {
             int dropped = 0;
             const Value w = parley::value_with_list(views.session.doc.lists, now, key, &dropped);
             if (CommitValue(views, ri, di, "", w) && dropped > 0)
@@ -485,7 +488,9 @@ static RowAction DrawDimension(Views& views, int ri, int di, float width)
     if (cat) {
         if (side_by_side && !value_has_labels) ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(x0 + label_w);
-        ImGui::TextWrapped("%s", parley::dimension_label(DimAt(views, ri, di)).c_str());
+        const std::string dimension = parley::dimension_label(DimAt(views, ri, di));
+        ImGui::TextWrapped("%s", dimension.c_str());
+        ItemHooks_Text(A11yRole::Heading, dimension.c_str(), 4);
         ImGui::PopTextWrapPos();
     } else {
         // One's own dimension: its label is all that says what it is, so it cannot be emptied.
@@ -535,7 +540,7 @@ static void RoleCombo(Views& views, int ri, float width)
     if (!BeginNamedCombo(("##role/" + g.id).c_str(), Capitalised(parley::role_label(g.role)).c_str())) return;
     for (RegimeRole role : {RegimeRole::Current, RegimeRole::Proposed, RegimeRole::Alternative}) {
         const bool selected = views.session.doc.regimes[ri].role == role;
-        if (ImGui::Selectable(Capitalised(parley::role_label(role)).c_str(), selected) && !selected) {
+        if (SelectableItem(Capitalised(parley::role_label(role)).c_str(), selected) && !selected) {
             Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/role");
             views.session.doc.regimes[ri].role = role;
         }
@@ -552,14 +557,14 @@ static void OwnerCombo(Views& views, int ri, float width)
     ImGui::SetNextItemWidth(width);
     if (!BeginNamedCombo(("##owner/" + g.id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge)) return;
     const bool none = views.session.doc.regimes[ri].owner.empty();
-    if (ImGui::Selectable("Not stated", none) && !none) {
+    if (SelectableItem("Not stated", none) && !none) {
         Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/owner");
         views.session.doc.regimes[ri].owner.clear();
     }
     for (size_t i = 0; i < views.session.doc.organisations.size(); i++) {
         const std::string oid = views.session.doc.organisations[i].id;
         const bool selected = views.session.doc.regimes[ri].owner == oid;
-        if (ImGui::Selectable((parley::organisation_full_name(views.session.doc.organisations[i]) + "##" + oid).c_str(), selected) && !selected && !oid.empty()) {
+        if (SelectableItem((parley::organisation_full_name(views.session.doc.organisations[i]) + "##" + oid).c_str(), selected) && !selected && !oid.empty()) {
             Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/owner");
             views.session.doc.regimes[ri].owner = oid;
         }
@@ -634,6 +639,7 @@ static void BasedOnCombo(Views& views, int ri, float width)
         if (appearing) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputTextWithHint("##find_base", "Type to find a regime", &g_base_filter);
+        ItemHooks_DescribeValue(g_base_filter.data(), g_base_filter.size(), "Type to find a regime");
         if (!parley::is_blank(g_base_filter)) {
             const std::string needle = LowerAscii(g_base_filter);
             std::vector<int> found;
@@ -643,7 +649,7 @@ static void BasedOnCombo(Views& views, int ri, float width)
         }
     }
     const bool none = g.based_on.empty();
-    if (ImGui::Selectable("Nothing", none) && !none) {
+    if (SelectableItem("Nothing", none) && !none) {
         Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/based_on");
         views.session.doc.regimes[ri].based_on.clear();
     }
@@ -659,7 +665,7 @@ static void BasedOnCombo(Views& views, int ri, float width)
             const Regime& other = views.session.doc.regimes[candidates[row]];
             const std::string oid = other.id;
             const bool selected = views.session.doc.regimes[ri].based_on == oid;
-            if (ImGui::Selectable((RegimeName(other) + "##" + oid).c_str(), selected) && !selected) {
+            if (SelectableItem((RegimeName(other) + "##" + oid).c_str(), selected) && !selected) {
                 Session_BeforeEdit(views.session, "", views.session.doc.regimes[ri].id + "/based_on");
                 views.session.doc.regimes[ri].based_on = oid;
             }
@@ -726,6 +732,7 @@ static void DrawOwnForm(Views& views, int ri, float width)
     }
     ImGui::SetNextItemWidth(width);
     ImGui::InputTextWithHint("##own_label", "e.g. Time given to respond to findings", &g_own.label);
+    ItemHooks_DescribeValue(g_own.label.data(), g_own.label.size(), "e.g. Time given to respond to findings");
     const bool enter = ImGui::IsItemDeactivated() && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
 
     // The catalogue may already have it: then rows line up with other people's regimes.
@@ -746,7 +753,7 @@ static void DrawOwnForm(Views& views, int ri, float width)
     if (BeginNamedCombo("##own_type", TypeLabel(g_own.type))) {
         for (int t = 0; t < kValueTypeCount; t++) {
             const ValueType type = (ValueType)t;
-            if (ImGui::Selectable(TypeLabel(type), g_own.type == type) && g_own.type != type) {
+            if (SelectableItem(TypeLabel(type), g_own.type == type) && g_own.type != type) {
                 g_own.type = type;
                 // A choice needs a list; a set starts with free items.
                 g_own.list = type == ValueType::Choice ? parley::list_keys(views.session.doc.lists, true).front() : "";
@@ -763,7 +770,7 @@ static void DrawOwnForm(Views& views, int ri, float width)
             if (g_own.type == ValueType::Set) keys.insert(keys.begin(), "");
             for (const std::string& key : keys) {
                 const std::string label = key.empty() ? std::string(kFreeItems) : parley::list_label(views.session.doc.lists, key) + "##" + key;
-                if (ImGui::Selectable(label.c_str(), g_own.list == key)) g_own.list = key;
+                if (SelectableItem(label.c_str(), g_own.list == key)) g_own.list = key;
             }
             ImGui::EndCombo();
         }
@@ -772,10 +779,10 @@ static void DrawOwnForm(Views& views, int ri, float width)
     ImGui::Dummy(ImVec2(0, 2 * views.zoom));
     const bool ready = OwnFormReady();
     ImGui::BeginDisabled(!ready);
-    const bool add = ImGui::Button("Add this dimension");
+    const bool add = PlainButton("Add this dimension");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Back to the catalogue")) g_own.open = false;
+    if (PlainButton("Back to the catalogue")) g_own.open = false;
     if (!ready) MutedText("Type a name to add it.");
     if ((add || enter) && ready) {
         AddOwnDimension(views, ri);
@@ -788,7 +795,7 @@ static void DrawAddDimension(Views& views, int ri)
 {
     const float z = views.zoom;
     const ImGuiStyle& style = ImGui::GetStyle();
-    if (ImGui::Button(("Add a dimension##" + views.session.doc.regimes[ri].id).c_str())) {
+    if (PlainButton(("Add a dimension##" + views.session.doc.regimes[ri].id).c_str())) {
         g_own = OwnDimensionForm{};
         ImGui::OpenPopup("add_dimension");
     }
@@ -808,7 +815,7 @@ static void DrawAddDimension(Views& views, int ri)
     for (int i = 0; i < n; i++) {
         if (parley::regime_has_key(views.session.doc.regimes[ri], dims[i].key)) continue;   // each key once per regime
         offered++;
-        if (ImGui::Selectable((std::string(dims[i].label) + "##cat/" + dims[i].key).c_str())) {
+        if (SelectableItem((std::string(dims[i].label) + "##cat/" + dims[i].key).c_str())) {
             AddCatalogueDimension(views, ri, dims[i]);
             ImGui::CloseCurrentPopup();
         }
@@ -822,7 +829,7 @@ static void DrawAddDimension(Views& views, int ri)
     }
     if (offered == 0) MutedText("Every catalogue dimension is in this regime already.");
     ImGui::Separator();
-    if (ImGui::Selectable("Your own dimension...", false, ImGuiSelectableFlags_DontClosePopups)) {
+    if (SelectableItem("Your own dimension...", false, ImGuiSelectableFlags_DontClosePopups)) {
         g_own.open = true;
         g_own.focus = true;
     }

@@ -6,6 +6,7 @@
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 
 #include <algorithm>
@@ -71,7 +72,7 @@ static void DrawProblemModal(float z)
     ImGui::Dummy(ImVec2(0, 2 * z));
     Wrapped("link-unchanged", "Your open draft has not changed.", Theme_Colors().text_muted, text_width);
     ImGui::Dummy(ImVec2(0, 4 * z));
-    if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -121,8 +122,10 @@ void ShareLink_DrawModals(float z)
         // Read-only, all selected on a click: Ctrl+C then copies it where the clipboard was refused.
         ImGui::InputText("##share-link", g_share.link.data(), g_share.link.size() + 1,
                          ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+        ItemHooks_Describe(A11yRole::Textbox, A11yState_ReadOnly);
+        ItemHooks_DescribeValue(g_share.link.data(), g_share.link.size());
         ImGui::SameLine();
-        if (ImGui::Button("Copy link")) {
+        if (PlainButton("Copy link")) {
             ImGui::SetClipboardText(g_share.link.c_str());
             g_share.copied_again = true;
         }
@@ -134,7 +137,7 @@ void ShareLink_DrawModals(float z)
     }
 
     ImGui::Dummy(ImVec2(0, 4 * z));
-    if (ImGui::Button("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (PlainButton("Close", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         g_share.link.clear();
         g_share.link.shrink_to_fit();   // a link can be megabytes
         ImGui::CloseCurrentPopup();

@@ -17,6 +17,7 @@
 #include "fonts.h"
 #include "theme.h"
 #include "widgets.h"
+#include "item_hooks.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -204,13 +205,15 @@ static void DrawCellPopup(Views& views)
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4 * z));
 
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Sign-off");
     for (SignOff choice : kChoices) {
         const std::string label = std::string(Symbol(choice)) + " " + parley::signoff_label(choice) + "##choice";
         ImGui::PushID((int)choice);
-        if (ImGui::RadioButton(label.c_str(), st.cell_choice == choice)) st.cell_choice = choice;
+        if (RadioItem(label.c_str(), st.cell_choice == choice)) st.cell_choice = choice;
         ImGui::PopID();
         if (choice != kChoices[IM_ARRAYSIZE(kChoices) - 1]) ImGui::SameLine(0, 14 * z);
     }
+    ItemHooks_EndGroup();
     ImGui::Dummy(ImVec2(0, 2 * z));
     LabelAbove("Reason (between the organisations; never in the response)");
     ImGui::SetNextItemWidth(-FLT_MIN);
@@ -219,10 +222,11 @@ static void DrawCellPopup(Views& views)
                      : st.cell_choice == SignOff::Discuss   ? "What needs discussing, in a sentence"
                                                             : "Optional";
     const bool enter = ImGui::InputTextWithHint("##reason", hint, &st.cell_reason, ImGuiInputTextFlags_EnterReturnsTrue);
+    ItemHooks_DescribeValue(st.cell_reason.data(), st.cell_reason.size(), hint);
     ImGui::Dummy(ImVec2(0, 4 * z));
-    const bool record = ImGui::Button("Record sign-off") || enter;
+    const bool record = PlainButton("Record sign-off") || enter;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (PlainButton("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         st.cell_answer.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -304,9 +308,10 @@ static void DrawBlockers(Views& views)
                 ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
                 const bool enter = ImGui::InputTextWithHint("##exception", "Why the response goes ahead without it", &typed,
                                                             ImGuiInputTextFlags_EnterReturnsTrue);
+                ItemHooks_DescribeValue(typed.data(), typed.size(), "Why the response goes ahead without it");
                 ImGui::SameLine();
                 ImGui::BeginDisabled(typed.empty());
-                if ((ImGui::Button("Record exception") || enter) && !typed.empty()) { record = &b; record_text = typed; }
+                if ((PlainButton("Record exception") || enter) && !typed.empty()) { record = &b; record_text = typed; }
                 ImGui::EndDisabled();
             }
             ImGui::PopID();
@@ -329,7 +334,7 @@ static void DrawMarkAgreed(Views& views)
         return;
     }
     if (!agreed) {
-        if (ImGui::Button("Mark the response as agreed")) {
+        if (PlainButton("Mark the response as agreed")) {
             if (n == 0) {
                 Session_BeforeEdit(views.session, "", "document/status");
                 doc.status = parley::DocumentStatus::Agreed;
@@ -384,7 +389,7 @@ static void DrawCell(Views& views, const parley::SignOffRow& row, int c, const p
     const std::string label = std::string(Symbol(cell.signoff)) + " " + parley::signoff_label(cell.signoff) + "###" + id;
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_Text, TextColour(cell.signoff));
-    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, line_h * 2))) { click->row = row.question; click->column = c; }
+    if (SelectableItem(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, line_h * 2))) { click->row = row.question; click->column = c; }
     ImGui::PopStyleColor();
     const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort);
     // The second line: what else there is to know at a glance.
@@ -479,7 +484,7 @@ static void DrawGrid(Views& views)
                 ImGui::TableSetColumnIndex(0);
                 const ImVec2 top = ImGui::GetCursorScreenPos();
                 const std::string label = g_cache.fitted[row.question] + "###signoff/q/" + q.id;
-                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, line_h * 2))) click.question = q.id;
+                if (SelectableItem(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, line_h * 2))) click.question = q.id;
                 if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) {
                     ImGui::SetNextWindowSize(ImVec2(420 * z, 0));
                     ImGui::BeginTooltip();
@@ -546,10 +551,11 @@ void SignOffGrid_Draw(Views& views)
     RecordWhenKnown(views);
     Refresh(views);
     BeginViewWindow("Sign-off", z, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (ImGui::Button("\xE2\x86\x90 Back to the draft")) st.open = false;
+    if (PlainButton("\xE2\x86\x90 Back to the draft")) st.open = false;
     ImGui::SameLine(0, 24 * z);
     ImGui::PushFont(Fonts_Get(Font_Heading));
     ImGui::TextUnformatted("Sign-off by organisation");
+    ItemHooks_Text(A11yRole::Heading, "Sign-off by organisation", 1);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 6 * z));
     Rule(ImGui::GetContentRegionAvail().x);
@@ -570,7 +576,7 @@ void SignOffGrid_Draw(Views& views)
     NamedText("signoff/summary", g_cache.summary.c_str(), Theme_Colors().text);
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    ImGui::Checkbox("Only what is waiting or differs", &st.only_open);
+    PlainCheckbox("Only what is waiting or differs", &st.only_open);
     ImGui::PushFont(Fonts_Get(Font_Small));
     std::string key;
     for (SignOff s : kChoices) key += std::string(key.empty() ? "" : "     ") + Symbol(s) + " " + parley::signoff_label(s);

@@ -5,12 +5,14 @@
 #include "theme.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "item_hooks.h"
 
 void LabelAbove(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
+    ItemHooks_LabelNext(text);   // the field below takes it as its accessible name
 }
 
 void MutedText(const char* text)
@@ -18,6 +20,7 @@ void MutedText(const char* text)
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().text_muted);
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+    ItemHooks_Text(A11yRole::Text, text);
 }
 
 void Rule(float width)
@@ -69,6 +72,7 @@ void SectionHeading(Views& views, const char* text, const std::string& anchor)
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    ItemHooks_Text(A11yRole::Heading, text, 2);
     ImGui::Dummy(ImVec2(0, 2 * views.zoom));
 }
 
@@ -108,8 +112,46 @@ bool QuietButton(const char* label)
 {
     ImGui::PushStyleColor(ImGuiCol_Button, 0);
     ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().accent);
-    const bool pressed = ImGui::SmallButton(label);
+    const bool pressed = PlainSmallButton(label);
     ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+bool PlainButton(const char* label, const ImVec2& size)
+{
+    const bool pressed = ImGui::Button(label, size);
+    ItemHooks_LabelIfUnseen(label);
+    return pressed;
+}
+
+bool PlainSmallButton(const char* label)
+{
+    const bool pressed = ImGui::SmallButton(label);
+    ItemHooks_LabelIfUnseen(label);
+    return pressed;
+}
+
+bool PlainCheckbox(const char* label, bool* v)
+{
+    const bool pressed = ImGui::Checkbox(label, v);
+    ItemHooks_LabelIfUnseen(label);
+    if (*v) ItemHooks_Describe(A11yRole::Checkbox, A11yState_Checked);
+    return pressed;
+}
+
+bool SelectableItem(const char* label, bool selected, int selectable_flags, const ImVec2& size)
+{
+    const bool pressed = ImGui::Selectable(label, selected, selectable_flags, size);
+    ItemHooks_LabelIfUnseen(label);
+    if (selected) ItemHooks_Describe(A11yRole::None, A11yState_Selected);
+    return pressed;
+}
+
+bool RadioItem(const char* label, bool active)
+{
+    const bool pressed = ImGui::RadioButton(label, active);
+    ItemHooks_LabelIfUnseen(label);
+    ItemHooks_Describe(A11yRole::Radio, active ? A11yState_Checked : 0);
     return pressed;
 }
 

@@ -1,6 +1,8 @@
 // Small pieces every editor draws the same way: muted labels above fields, section headings
 // the outline can jump to, cards around a question, rules as wide as the text column.
 #pragma once
+#include "imgui.h"
+
 #include <string>
 
 struct Views;
@@ -20,6 +22,15 @@ void BeginCard(float width, float zoom);
 void EndCard(float zoom);
 // A quiet button for actions beside content ("Move up", "Remove"), sized to its text.
 bool QuietButton(const char* label);
+// ImGui's Selectable and RadioButton, with what the accessibility mirror needs to know and
+// ImGui's hooks do not say: whether the choice is the selected one.
+// Buttons and checkboxes that keep their names while scrolled out of view (the mirror reads
+// past the window's edge; ImGui names an item only once it is in view).
+bool PlainButton(const char* label, const ImVec2& size = ImVec2(0, 0));
+bool PlainSmallButton(const char* label);
+bool PlainCheckbox(const char* label, bool* v);
+bool SelectableItem(const char* label, bool selected = false, int selectable_flags = 0, const ImVec2& size = ImVec2(0, 0));
+bool RadioItem(const char* label, bool active);
 // ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
 // accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
 bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0);

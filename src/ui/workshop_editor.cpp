@@ -126,7 +126,7 @@ static void DrawCriteria(Views& views, float column)
     const int missing = parley::missing_default_criteria(doc);
     if (missing > 0) {
         const std::string label = missing == 6 ? "Add the six usual criteria" : "Add the usual criteria not here yet (" + std::to_string(missing) + ")";
-        if (ImGui::Button((label + "###defaults").c_str())) {
+        if (PlainButton((label + "###defaults").c_str())) {
             Session_BeforeEdit(views.session, "", "document/workshop");
             parley::add_default_criteria(doc, views.session.ids);
         }
@@ -135,7 +135,7 @@ static void DrawCriteria(Views& views, float column)
                               "improvement, each with a description and weight 1: change them as the workshop agrees");
         ImGui::SameLine();
     }
-    if (ImGui::Button("Add a criterion")) {
+    if (PlainButton("Add a criterion")) {
         Session_BeforeEdit(views.session, "", "document/workshop");
         Criterion k;
         k.id = views.session.ids.next("crit");
@@ -172,7 +172,7 @@ static void DrawColumns(Views& views, float column)
         ImGui::PushID(id.c_str());
         bool ticked = in;
         ImGui::BeginDisabled(in && columns.size() == 1);   // one column at least: none would mean every regime
-        if (ImGui::Checkbox((parley::regime_name(doc, id) + "##column/" + id).c_str(), &ticked)) { toggle_id = id; toggle_to = ticked; }
+        if (PlainCheckbox((parley::regime_name(doc, id) + "##column/" + id).c_str(), &ticked)) { toggle_id = id; toggle_to = ticked; }
         ImGui::EndDisabled();
         if (in && columns.size() > 1) {
             ImGui::SameLine(column - actions_w);
@@ -230,13 +230,13 @@ static void DrawParticipants(Views& views, float column)
         ImGui::SetNextItemWidth(org_w);
         ImGui::BeginDisabled(doc.organisations.empty());
         if (BeginNamedCombo(("##organisation/" + p.id).c_str(), preview.c_str())) {
-            if (ImGui::Selectable("No organisation", !org) && org) {
+            if (SelectableItem("No organisation", !org) && org) {
                 Session_BeforeEdit(views.session, "", p.id + "/organisation");
                 p.organisation.clear();
             }
             for (const parley::Organisation& o : doc.organisations) {
                 const std::string label = (o.name.empty() ? o.short_name : o.name) + "##" + o.id;
-                if (ImGui::Selectable(label.c_str(), org == &o) && org != &o) {
+                if (SelectableItem(label.c_str(), org == &o) && org != &o) {
                     Session_BeforeEdit(views.session, "", p.id + "/organisation");
                     p.organisation = o.id;
                 }
@@ -260,7 +260,7 @@ static void DrawParticipants(Views& views, float column)
         Session_BeforeEdit(views.session, "", parley::remove_participant_scope(doc, remove_id));
         parley::remove_participant(doc, remove_id);
     }
-    if (ImGui::Button("Add a participant")) {
+    if (PlainButton("Add a participant")) {
         Session_BeforeEdit(views.session, "", "document/workshop");
         g_scorer = parley::add_participant(doc, views.session.ids, "").id;   // the grid turns to them: they are about to score
     }
@@ -293,7 +293,7 @@ static void ScoreCell(Views& views, const std::string& participant, const std::s
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, full ? c.accent : ImGui::GetColorU32(ImGuiCol_ButtonHovered));
         ImGui::PushStyleColor(ImGuiCol_Text, full ? c.paper : c.text);
         const std::string label = std::to_string(v) + "##score/" + cell;
-        if (ImGui::Button(label.c_str(), ImVec2(button, button))) {
+        if (PlainButton(label.c_str(), ImVec2(button, button))) {
             action->any = true;
             action->regime = regime;
             action->criterion = k.id;
@@ -443,7 +443,7 @@ static void DrawScores(Views& views, float column)
         ImGui::PushStyleColor(ImGuiCol_Button, chosen ? c.accent : c.paper);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, chosen ? c.accent : ImGui::GetColorU32(ImGuiCol_ButtonHovered));
         ImGui::PushStyleColor(ImGuiCol_Text, chosen ? c.paper : c.text);
-        if (ImGui::Button(label.c_str())) g_scorer = people[i].id;
+        if (PlainButton(label.c_str())) g_scorer = people[i].id;
         ImGui::PopStyleColor(3);
         ImGuiContext& g = *GImGui;
         IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label.c_str(), ImGuiItemStatusFlags_Checkable | (chosen ? ImGuiItemStatusFlags_Checked : 0));
@@ -466,7 +466,7 @@ static void DrawScores(Views& views, float column)
         const size_t at = (size_t)(p - people.data());
         const std::string next = "Next: " + FitText(ShortName(people[(at + 1) % people.size()], (int)((at + 1) % people.size())), 220 * z) + "##next-scorer";
         ImGui::SetCursorPosX(start_x + column - ImGui::CalcTextSize(next.c_str(), nullptr, true).x - ImGui::GetStyle().FramePadding.x * 2);
-        if (ImGui::Button(next.c_str())) g_scorer = people[(at + 1) % people.size()].id;
+        if (PlainButton(next.c_str())) g_scorer = people[(at + 1) % people.size()].id;
     }
 }
 
@@ -480,7 +480,7 @@ static void DrawResults(Views& views, float column)
     const parley::WorkshopResults res = parley::workshop_results(views.session.doc);
     const bool any = !res.cells.empty() && res.unscored_cells < (int)res.cells.size();
     ImGui::BeginDisabled(!any);
-    if (ImGui::Button("Present results")) views.presentation.presenting = true;
+    if (PlainButton("Present results")) views.presentation.presenting = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

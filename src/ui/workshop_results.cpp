@@ -446,7 +446,7 @@ bool WorkshopPresentation_Frame(Views& views)
     const char* leave_label = "Leave presentation (Esc)";
     const ImVec2 leave_size = ImGui::CalcTextSize(leave_label);
     ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + vp->Size.x - leave_size.x - ImGui::GetStyle().FramePadding.x * 2 - 1.2f * unit, vp->Pos.y + 1.0f * unit));
-    if (ImGui::Button("Leave presentation (Esc)##present")) leave = true;
+    if (PlainButton("Leave presentation (Esc)##present")) leave = true;
 
     if (look.body && look.strong && look.big) {   // the first frame has no large fonts yet: they come with the next
         const float width = vp->Size.x - 2 * margin;

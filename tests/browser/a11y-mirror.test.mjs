@@ -1,0 +1,192 @@
+// The accessibility mirror (issue 14, parts 1 and 2): Parley draws into one canvas, so before
+// it a screen reader found nothing but the prose textareas. These tests read what a screen
+// reader would announce, from Chromium's own accessibility tree (a11y.mjs), and check it
+// against what ImGui drew (items()): landmarks, headings, roles, names and states; focus the
+// same in both; a screen reader's own focus and activation acting in the app; typing read
+// back; a modal dialog read alone; status messages in a live region.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedBrowserAndServer, openParley, items, settled } from './helpers.mjs';
+import { axTree, axFocused, inside } from './a11y.mjs';
+
+const shared = sharedBrowserAndServer();
+
+const press = async (page, ...keys) => { for (const k of keys) { await page.keyboard.press(k); await settled(page); } };
+async function freshPage() {
+  const opened = await openParley(shared.browser.context, shared.server.url);
+  await settled(opened.page);
+  return opened;
+}
+const INTERACTIVE = new Set(['button', 'link', 'checkbox', 'radio', 'menuitem', 'menuitemcheckbox', 'menuitemradio',
+  'combobox', 'option', 'textbox', 'spinbutton']);
+const find = (tree, role, name) => tree.find((n) => n.role === role && n.name === name);
+
+describe('accessibility mirror', () => {
+  test('an empty draft reads as landmarks, headings, radio groups and named fields, in reading order', async () => {
+    const { page, problems } = await freshPage();
+    const tree = await axTree(page);
+    const landmarks = tree.filter((n) => ['menubar', 'navigation', 'main', 'contentinfo'].includes(n.role)).map((n) => `${n.role}:${n.name}`);
+    assert.deepEqual(landmarks, ['menubar:Menu bar', 'navigation:Outline', 'main:', 'contentinfo:Status bar'],
+      'menu bar, outline, page and status bar, in that order');
+    assert.deepEqual(inside(tree, 'menubar').filter((n) => n.role === 'menuitem').map((n) => n.name),
+      ['File', 'Edit', 'Compare', 'Review', 'View', 'Help']);
+    assert.ok(inside(tree, 'menubar').every((n) => n.role !== 'menuitem' || (n.hasPopup === 'menu' && n.expanded === false)),
+      'each menu of the bar says it opens a menu, closed');
+    const h1 = find(tree, 'heading', 'Welcome to Parley');
+    assert.ok(h1 && h1.level === 1, 'the page has a level-one heading');
+    for (const h of ['Organisations responding', 'Summary', 'Questions']) assert.equal(find(tree, 'heading', h)?.level, 2, h);
+    assert.ok(inside(tree, 'navigation:Outline').some((n) => n.role === 'link' && n.name === 'Organisations responding'),
+      'the outline lists its jumps as links');
+    const kind = find(tree, 'radiogroup', 'This draft is a');
+    assert.ok(kind, 'the kind of draft is a radio group named by its label');
+    const radios = inside(tree, 'radiogroup:This draft is a').filter((n) => n.role === 'radio');
+    assert.deepEqual(radios.map((n) => `${n.name}:${n.checked}`), ['Consultation response:true', 'Framework proposal:false', 'Workshop comparison:false']);
+    // Fields named by the label drawn above them, not by their hidden ids ("##title").
+    assert.ok(find(tree, 'textbox', 'Title'), 'the title field is called Title');
+    assert.ok(find(tree, 'textbox', 'The consultation this answers'));
+    assert.ok(find(tree, 'combobox', 'Status'), 'the status is a combo box named Status');
+    assert.ok(find(tree, 'textbox', 'Find a question'), 'the outline filter is named by what it does');
+    assert.equal(find(tree, 'button', 'Add a co-signatory')?.disabled, true, 'a disabled button says so');
+    // Below the window's edge, still there in order (the page scrolls when it is reached).
+    const order = tree.map((n) => `${n.role}:${n.name}`);
+    assert.ok(order.indexOf('heading:Questions') < order.indexOf('button:Add a question'), 'Add a question follows its heading');
+    assert.ok(order.indexOf('button:Add a question') < order.indexOf('heading:General points'));
+    const live = inside(tree, 'contentinfo').find((n) => n.role === 'status');
+    assert.ok(live && live.live === 'polite', 'the status bar has a polite live region, there before any message');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('every control drawn is announced with a role and a name, and nothing is announced that is not drawn', async () => {
+    const { page, problems } = await freshPage();
+    for (const step of ['empty draft', 'example']) {
+      if (step === 'example') {
+        await page.keyboard.press('F10'); await settled(page);
+        await press(page, 'Enter', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'Enter');
+      }
+      // Controls: not a window's own entry ("MainMenuBar" for "##MainMenuBar"), nor ImGui's
+      // unnamed parts (scrollbars, splitters).
+      const drawn = (await items(page)).filter((it) => !it.flags.includes('clipped') && it.label !== it.window.replace(/^#+/, '') && it.id !== 0 &&
+        (it.label !== '' || it.flags.includes('inputable')) && !it.window.startsWith('##Tooltip'));
+      const report = await page.evaluate((ids) => {
+        const mirror = document.getElementById('parley-mirror');
+        const missing = [], unnamed = [], stray = [];
+        const known = new Set(ids.map(String));
+        for (const id of ids) {
+          const el = mirror.querySelector(`[data-id="${id}"]`);
+          if (!el) { missing.push(id); continue; }
+          const name = el.getAttribute('aria-label') || el.textContent;
+          if (!el.getAttribute('role') && !/^H\d$/.test(el.tagName) && el.tagName !== 'DIV') unnamed.push(id);
+          if (el.getAttribute('role') && !name.trim()) unnamed.push(id);
+        }
+        const INTERACTIVE = ['button', 'link', 'checkbox', 'radio', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'combobox', 'option', 'textbox', 'spinbutton'];
+        for (const el of mirror.querySelectorAll('[role]'))
+          if (INTERACTIVE.includes(el.getAttribute('role')) && !known.has(el.dataset.id)) stray.push(el.dataset.id + ' ' + el.textContent);
+        return { missing, unnamed, stray };
+      }, drawn.filter((it) => !(it.flags.includes('disabled') && it.label === '')).map((it) => it.id));
+      const label = (id) => { const it = drawn.find((x) => x.id === id); return it ? `${it.label} [${it.window}]` : id; };
+      assert.deepEqual(report.missing.map(label), [], `${step}: every control drawn is in the mirror`);
+      assert.deepEqual(report.unnamed.map(label), [], `${step}: each has a name`);
+      // Announced but not drawn this frame: only what is scrolled out of its window (read in
+      // order past the edge) may be, never something gone.
+      const all = new Set((await items(page)).map((it) => String(it.id)));
+      assert.deepEqual(report.stray.filter((s) => !all.has(s.split(' ')[0])), [], `${step}: nothing announced that ImGui did not lay out`);
+      const tree = await axTree(page);
+      const nameless = tree.filter((n) => INTERACTIVE.has(n.role) && !n.name);
+      assert.deepEqual(nameless.map((n) => n.role + ' in ' + n.path.join(' > ')), [], `${step}: no control announced without a name`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the keyboard and the screen reader are on the same item, and typing is read back', async () => {
+    const { page, problems } = await freshPage();
+    let f = await axFocused(page);
+    assert.equal(f && f.role, 'main', 'after loading, the page (main) has the focus: a reader says where it is');
+    await press(page, 'Tab');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name, f.checked], ['radio', 'Consultation response', 'true'], 'Tab: the first radio, checked');
+    await press(page, 'ArrowRight');
+    // ImGui moves along the row with the arrows; the reader follows.
+    f = await axFocused(page);
+    assert.equal(f.name, 'Framework proposal');
+    await press(page, 'Tab', 'Tab', 'Tab');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name], ['textbox', 'Title'], 'Tab reached the title field');
+    await page.keyboard.type('Joint response');
+    await settled(page);
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name, f.value], ['textbox', 'Title', 'Joint response'], 'what was typed is the field\'s value');
+    await press(page, 'Home', 'Delete');
+    assert.equal((await axFocused(page)).value, 'oint response', 'a key the app handles (Delete) is read back too');
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'oint response');
+    await press(page, 'F10');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name], ['menuitem', 'File'], 'F10: the reader is on File');
+    await press(page, 'Enter');
+    const tree = await axTree(page);
+    assert.equal(find(tree, 'menuitem', 'File').expanded, true, 'File says it is open');
+    assert.ok(find(tree, 'menu', 'File'), 'its menu is named File');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name, f.path.at(-1)], ['menuitem', 'New consultation response', 'menu:File']);
+    await press(page, 'Escape', 'Escape');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name], ['textbox', 'Title'], 'Escape twice: back to the field');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a screen reader's own focus and activation act in the app", async () => {
+    const { page, problems } = await freshPage();
+    // A reader moves its focus to an element (its own navigation, not Tab): the app's keyboard follows.
+    await page.evaluate(() => [...document.querySelectorAll('#parley-mirror [role=link]')].find((e) => e.textContent === 'Summary').focus());
+    await settled(page);
+    const f = (await items(page)).find((it) => it.flags.includes('focused'));
+    assert.equal(f && f.label, 'Summary', 'the app\'s keyboard is on the link the reader focused');
+    // Activation (a reader's "click"): adds a question, and the app acts as on a click.
+    await page.evaluate(() => [...document.querySelectorAll('#parley-mirror [role=button]')].find((e) => e.textContent === 'Add a question').click());
+    await settled(page);
+    await settled(page);
+    const doc = JSON.parse(await page.evaluate(() => window.parley.document()));
+    assert.equal(doc.questions.length, 1, 'activating Add a question in the mirror added one');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a modal dialog is all that is read while it is open', async () => {
+    const { page, problems } = await freshPage();
+    await press(page, 'F10', 'Enter', 'End', 'ArrowUp', 'Enter');   // File > Your name and organisation...
+    let tree = await axTree(page);
+    const dialog = find(tree, 'dialog', 'Who are you?');
+    assert.ok(dialog && dialog.modal, 'a modal dialog, named by its title');
+    assert.deepEqual(tree.filter((n) => ['menubar', 'navigation', 'main'].includes(n.role)), [], 'the page behind it is not read');
+    const f = await axFocused(page);
+    assert.deepEqual([f.role, f.name, f.path.at(-1)], ['textbox', 'Your name', 'dialog:Who are you?'], 'the focus is in the dialog, on its first field');
+    await page.keyboard.type('Sam Patel');
+    await press(page, 'Escape');
+    tree = await axTree(page);
+    assert.equal(find(tree, 'dialog', 'Who are you?'), undefined, 'closed');
+    assert.ok(find(tree, 'main', ''), 'the page is read again');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a status message is put in the live region', async () => {
+    // Saving by keyboard (Ctrl+S) to the downloads folder: the status bar says where it went.
+    const page = await shared.browser.context.newPage();
+    await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+    await page.goto(shared.server.url);
+    await page.evaluate(() => window.parley.ready);
+    await settled(page);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Control+S');
+    await download;
+    await settled(page);
+    const tree = await axTree(page);
+    const live = inside(tree, 'contentinfo').find((n) => n.role === 'status');
+    const said = tree.filter((n) => n.role === 'StaticText' && n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' ');
+    assert.equal(live.live, 'polite');
+    assert.match(said, /^Saved as .* in your downloads$/, `the live region says what happened ("${said}")`);
+    await page.close();
+  });
+});
