@@ -37,6 +37,7 @@
   let M = null;            // the Emscripten module once loaded
   let running = false;
   let mirror = null;       // the accessibility mirror (web/mirror.js), once running
+  const mirrorStats = { lastMs: 0, maxMs: 0 };
   let failed = false;
   // The last copy of the draft the app handed to autosave (and when), kept here as well as in
   // storage: if the app stops, this page can still give the draft back even where storage is blocked.
@@ -714,7 +715,11 @@
 
   const shellForApp = {
     mirror(changes) {
-      if (mirror) mirror.apply(changes);
+      if (!mirror) return;
+      const t0 = performance.now();
+      mirror.apply(changes);
+      mirrorStats.lastMs = performance.now() - t0;
+      mirrorStats.maxMs = Math.max(mirrorStats.maxMs, mirrorStats.lastMs);
     },
     clipboardWrite(text) {
       if (copyArmed) pendingCopy = text;   // the copy event that follows will take it
@@ -1088,6 +1093,10 @@
                     blocksDrawn: M._parley_blocks_drawn(),      // cards of the page laid out in the last frame
                     blocksSkipped: M._parley_blocks_skipped(),  // cards out of view, spacers of their height
                     itemsDropped: M._parley_items_dropped(),    // items() entries left out past its cap
+                    mirrorMs: M._parley_mirror_ms(),            // the accessibility mirror's build and diff, last frame
+                    mirrorNodes: M._parley_mirror_nodes(),      // its nodes, last frame
+                    mirrorApplyMs: mirrorStats.lastMs,          // applying its changes to the DOM, last time
+                    mirrorApplyMaxMs: mirrorStats.maxMs,
                     maxUiMs: stats.maxUiMs };   // the slowest of those so far
       if (restartSlowest) stats.maxUiMs = 0;
       return figures;

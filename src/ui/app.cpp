@@ -19,6 +19,7 @@
 #include "document_editor.h"
 #include "prose_field.h"
 #include "item_hooks.h"
+#include "pane_tabbing.h"
 #include "workshop_results.h"
 #include "share_link_modal.h"
 #include "autosave_ui.h"
@@ -670,6 +671,7 @@ void App_Frame(AppState& app)
             CommentsPane_Draw(app.views);   // first: it takes its width from the right of the work area
             FieldHistoryView_Draw(app.views);   // so does who wrote what
             DocumentEditor_Draw(app.views);
+            PaneTabbing_EndFrame(app.views);   // Tab from the page's last control to the outline, and back
         }
     }
     DrawModals(app);

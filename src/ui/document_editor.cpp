@@ -266,6 +266,7 @@ static void DrawOrganisations(Views& views, float column)
         parley::Organisation& o = doc.organisations[i];
         if (i == 0) LineField(views, "##organisation", "organisation", &o.name, name_w, "e.g. Association of Directors of Children's Services");
         ImGui::PushID(o.id.c_str());
+        if (i > 0) FocusIfAdded(views, o.id);
         if (i > 0) LineField(views, "##name", parley::text_field_key(o.id, "name"), &o.name, name_w, "e.g. Local Government Association");
         ImGui::SameLine();
         LineField(views, "##short", parley::text_field_key(o.id, "short_name"), &o.short_name, short_w, "Short name");
@@ -287,6 +288,7 @@ static void DrawOrganisations(Views& views, float column)
         parley::Organisation o;
         o.id = views.session.ids.next("org");
         o.role = doc.organisations.empty() ? "lead" : response ? "co-signatory" : "";
+        views.editor.focus_added = o.id;
         doc.organisations.push_back(std::move(o));
     }
 }
@@ -333,6 +335,7 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         if (!LazyBlock_Begin(g_page_blocks, s.id, column, ScrollWanted(views, s.id))) continue;   // out of view
         ImGui::PushID(s.id.c_str());
         ScrollHereIfAsked(views, s.id);
+        FocusIfAdded(views, s.id);
         LineField(views, "##heading", parley::text_field_key(s.id, "heading"), &s.heading, column * 0.7f, "Heading");
         ImGui::SameLine();
         if (QuietButton("Move up")) { action = ListAction::MoveUp; action_index = i; }
@@ -356,6 +359,8 @@ static void DrawSections(Views& views, std::vector<parley::Section> parley::Docu
         Session_BeforeEdit(views.session, "", std::string("document/") + anchor);
         parley::Section s;
         s.id = views.session.ids.next(id_prefix);
+        views.editor.scroll_to = s.id;
+        views.editor.focus_added = s.id;
         (views.session.doc.*list).push_back(std::move(s));
     }
 }
@@ -484,6 +489,7 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
     if (QuietButton(("Remove##" + q.id).c_str())) action = ListAction::Remove;
 
     // The question as the consultation asks it, and its number and word limit.
+    FocusIfAdded(views, q.id);
     ProseField(views, "Question", parley::text_field_key(q.id, "text"), q.text, width, "The question as the consultation asks it", 2);
     LabelAbove("Number");
     ImGui::SameLine(width * 0.3f);
@@ -492,7 +498,10 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
     ImGui::SameLine(width * 0.3f);
     int limit = q.word_limit;
     ImGui::SetNextItemWidth(width * 0.25f);
-    if (ImGui::InputInt("##word_limit", &limit, 50, 100)) {
+    const bool limit_changed = ImGui::InputInt("##word_limit", &limit, 50, 100);
+    ItemHooks_Describe(A11yRole::SpinButton, 0, "Word limit for the answer");
+    ItemHooks_DescribeRange(limit, 0, 100000);
+    if (limit_changed) {
         limit = std::clamp(limit, 0, 100000);
         if (limit != q.word_limit) {
             Session_BeforeEdit(views.session, (q.id + "/word_limit").c_str());
@@ -583,6 +592,7 @@ static void DrawQuestions(Views& views, float column, const std::vector<char>& s
         if (doc.kind == parley::DocumentKind::Response) AddAnswer(views, id);   // a response question is there to be answered
         views.editor.question_filter.clear();   // the new card must be seen
         views.editor.scroll_to = id;
+        views.editor.focus_added = id;
     }
 }
 
@@ -628,6 +638,7 @@ static void DrawRegimes(Views& views, float column)
         const std::string id = r.id;
         doc.regimes.push_back(std::move(r));
         views.editor.scroll_to = id;
+        views.editor.focus_added = id;
     }
 }
 

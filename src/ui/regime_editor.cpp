@@ -852,7 +852,9 @@ bool RegimeEditor_Draw(Views& views, int regime_index, float width)
     const float remove_w = ImGui::CalcTextSize(remove_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PushFont(Fonts_Get(Font_Subheading));
     ImGui::PushTextWrapPos(x0 + std::max(width * 0.5f, width - remove_w - 16 * z));
-    ImGui::TextWrapped("%s", parley::regime_name(views.session.doc.regimes[ri]).c_str());
+    const std::string regime_name = parley::regime_name(views.session.doc.regimes[ri]);
+    ImGui::TextWrapped("%s", regime_name.c_str());
+    ItemHooks_Text(A11yRole::Heading, regime_name.c_str(), 3);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::SameLine();
@@ -862,6 +864,7 @@ bool RegimeEditor_Draw(Views& views, int regime_index, float width)
     const bool remove_regime = QuietButton(remove_label.c_str());
 
     LabelAbove("Name");
+    FocusIfAdded(views, rid);
     LineField(views, ("##name/" + rid).c_str(), parley::text_field_key(rid, "name"), &views.session.doc.regimes[ri].name, width,
               "e.g. Joint targeted area inspections (2016)");
 

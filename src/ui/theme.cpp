@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "theme_palette.h"
+
 #include "imgui.h"
 
 static Theme       g_theme = Theme_Light;
@@ -11,24 +13,8 @@ static ImVec4 Rgb(unsigned int rgb, float a = 1.0f)
 }
 static unsigned int U32(unsigned int rgb) { return ImGui::ColorConvertFloat4ToU32(Rgb(rgb)); }
 
-// One palette per theme; every ImGui colour is derived from these few, so the themes stay
-// consistent when widgets are added.
-struct Palette {
-    unsigned int page, paper, surface, surface_hover, surface_active, text, text_muted,
-                 accent, accent_hover, accent_text, border, selection, status_bar, danger;
-};
-
-static const Palette kPalettes[Theme_COUNT] = {
-    // Light: warm off-white page, white paper, ink-blue accent.
-    { 0xF3F2EE, 0xFFFFFF, 0xF1F3F5, 0xE6EAEE, 0xD8DEE4, 0x1D232B, 0x5B6470,
-      0x1F5E8C, 0x2A72A8, 0xFFFFFF, 0xD3D7DC, 0xBFD9EE, 0xE9E7E1, 0xB42318 },
-    // Dark: low-glare slate, softened white text.
-    { 0x16191D, 0x1E2227, 0x2A2F36, 0x343A42, 0x3E4550, 0xE4E7EB, 0xA3ABB5,
-      0x6CB2E8, 0x8CC4EE, 0x0F1214, 0x3A4048, 0x2F4F6B, 0x121417, 0xFF8A80 },
-    // High contrast: black on white, strong borders, deep blue accent.
-    { 0xFFFFFF, 0xFFFFFF, 0xFFFFFF, 0xE8E8E8, 0xCCCCCC, 0x000000, 0x1A1A1A,
-      0x0000B8, 0x00008A, 0xFFFFFF, 0x000000, 0xFFE066, 0xFFFFFF, 0xA00000 },
-};
+// One palette per theme (theme_palette.h); every ImGui colour is derived from these few, so
+// the themes stay consistent when widgets are added.
 
 void Theme_Apply(Theme theme, float zoom)
 {
@@ -37,17 +23,11 @@ void Theme_Apply(Theme theme, float zoom)
     g_colors = { U32(p.page), U32(p.paper), U32(p.accent), U32(p.text), U32(p.text_muted), U32(p.border), U32(p.status_bar), U32(p.danger),
                  0, 0, 0, 0, 0 };
     // Insertions green, deletions red (also struck through, so colour is never the only sign).
-    static const unsigned int kDiff[Theme_COUNT][5] = {
-        {0xD5F0DA, 0x0B5A1E, 0xFAD9D6, 0x9A1B1B, 0xDCE6FA},   // light
-        {0x1E4A2A, 0xC2F2CB, 0x5A2424, 0xFFD0D0, 0x27395A},   // dark
-        {0xB9F5C0, 0x000000, 0xFFC4C4, 0x000000, 0xC9DCFF},   // high contrast: black text on strong tints
-    };
-    const unsigned int* d = kDiff[theme];
-    g_colors.inserted_bg = U32(d[0]);
-    g_colors.inserted_text = U32(d[1]);
-    g_colors.deleted_bg = U32(d[2]);
-    g_colors.deleted_text = U32(d[3]);
-    g_colors.moved_bg = U32(d[4]);
+    g_colors.inserted_bg = U32(p.inserted_bg);
+    g_colors.inserted_text = U32(p.inserted_text);
+    g_colors.deleted_bg = U32(p.deleted_bg);
+    g_colors.deleted_text = U32(p.deleted_text);
+    g_colors.moved_bg = U32(p.moved_bg);
 
     ImGuiStyle style;   // fresh default, then ours, then scaled: zoom never compounds
     style.WindowPadding = ImVec2(20, 16);
@@ -80,7 +60,7 @@ void Theme_Apply(Theme theme, float zoom)
     c[ImGuiCol_WindowBg] = Rgb(p.page);
     c[ImGuiCol_ChildBg] = Rgb(p.paper, 0.0f);
     c[ImGuiCol_PopupBg] = Rgb(p.paper);
-    c[ImGuiCol_Border] = Rgb(p.border);
+    c[ImGuiCol_Border] = Rgb(p.control_border);   // fields, buttons, check boxes, menus: 3:1 (WCAG 1.4.11)
     c[ImGuiCol_BorderShadow] = Rgb(0, 0);
     c[ImGuiCol_FrameBg] = Rgb(p.paper);
     c[ImGuiCol_FrameBgHovered] = Rgb(p.surface_hover);
@@ -99,7 +79,7 @@ void Theme_Apply(Theme theme, float zoom)
     c[ImGuiCol_Button] = Rgb(p.surface);
     c[ImGuiCol_ButtonHovered] = Rgb(p.surface_hover);
     c[ImGuiCol_ButtonActive] = Rgb(p.surface_active);
-    c[ImGuiCol_Header] = Rgb(p.selection, 0.7f);
+    c[ImGuiCol_Header] = Rgb(p.selection, kHeaderAlpha);
     c[ImGuiCol_HeaderHovered] = Rgb(p.surface_hover);
     c[ImGuiCol_HeaderActive] = Rgb(p.surface_active);
     c[ImGuiCol_Separator] = Rgb(p.border);

@@ -24,6 +24,10 @@ struct EditorState {
     std::string scroll_pin;
     int pin_frames = 0;
     std::string question_filter;
+    // A part just added (a question, an organisation, a section, a regime): its first field
+    // takes the keyboard when it is drawn, so Tab and typing go on in what was added
+    // (FocusIfAdded, widgets.h).
+    std::string focus_added;
     void Reset() { *this = EditorState{}; }
 };
 

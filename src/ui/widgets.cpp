@@ -65,6 +65,13 @@ void ScrollHereIfAsked(Views& views, const std::string& anchor)
     if (--e.pin_frames == 0) e.scroll_pin.clear();
 }
 
+void FocusIfAdded(Views& views, const std::string& anchor)
+{
+    if (views.editor.focus_added.empty() || views.editor.focus_added != anchor) return;
+    views.editor.focus_added.clear();
+    ImGui::SetKeyboardFocusHere();
+}
+
 void SectionHeading(Views& views, const char* text, const std::string& anchor)
 {
     ImGui::Dummy(ImVec2(0, 14 * views.zoom));

@@ -14,6 +14,9 @@ void MutedText(const char* text);             // wrapped, in the muted colour
 // views.editor.scroll_to names it, the page scrolls so the heading is at the top.
 void SectionHeading(Views& views, const char* text, const std::string& anchor);
 void ScrollHereIfAsked(Views& views, const std::string& anchor);
+// Before the first field of the part `anchor`: if that part was just added, the field takes
+// the keyboard (and a text field starts being edited).
+void FocusIfAdded(Views& views, const std::string& anchor);
 // True while `anchor` is to be scrolled to or kept at the top after a jump: its lazy block
 // (lazy_blocks.h) must be drawn wherever it is.
 bool ScrollWanted(const Views& views, const std::string& anchor);

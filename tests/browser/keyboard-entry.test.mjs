@@ -9,7 +9,7 @@ import { sharedBrowserAndServer, openParley, items, settled, screenshot } from '
 const shared = sharedBrowserAndServer();
 
 const focused = async (page) => (await items(page)).find((it) => (it.flags || []).includes('focused'));
-const press = async (page, key) => { await page.keyboard.press(key); await settled(page); };
+const press = async (page, ...keys) => { for (const key of keys) { await page.keyboard.press(key); await settled(page); } };
 // A fresh page, drawn and idle, that nothing has clicked.
 async function freshPage() {
   const opened = await openParley(shared.browser.context, shared.server.url);
@@ -95,6 +95,47 @@ describe('keyboard entry', () => {
     assert.ok(!f || /^Document/.test(f.window), `the keyboard is back on the page, not on the bar (${f && f.window})`);
     await press(page, 'Tab');
     assert.match((await focused(page)).window, /^Document/, 'Tab goes on in the page');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the outline is in the Tab order: Shift+Tab from the page reaches it, Tab past it comes back', async () => {
+    const { page, problems } = await freshPage();
+    await press(page, 'Tab');
+    const first = await focused(page);
+    assert.equal(first.label, 'Consultation response');
+    await press(page, 'Shift+Tab');
+    let f = await focused(page);
+    assert.match(f.window, /^Document\/Outline/, `Shift+Tab from the page's first control goes to the outline (${f.window})`);
+    assert.equal(f.label, 'Alternative proposals', "to the outline's last entry");
+    await press(page, 'Tab');
+    f = await focused(page);
+    assert.equal(f.id, first.id, "Tab past the outline's last entry comes back to the page's first control");
+    // Forward from the page's last control (End goes there) to the outline's first entry.
+    await press(page, 'End', 'Tab');
+    f = await focused(page);
+    assert.deepEqual([f.window.replace(/_.*/, ''), f.label], ['Document/Outline', 'Details'], 'Tab past the page goes to the outline');
+    await press(page, 'Enter');   // the outline's entries act on Enter: the page jumps
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('what was just added has the keyboard: Add a question puts it in the new question', async () => {
+    const { page, problems } = await freshPage();
+    // Reach Add a question as a screen reader user would (its own focus), then Enter.
+    await page.evaluate(() => [...document.querySelectorAll('#parley-mirror [role=button]')].find((e) => e.textContent === 'Add a question').focus());
+    await settled(page);
+    assert.equal((await focused(page)).label, 'Add a question');
+    await press(page, 'Enter');
+    await settled(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'parley-prose', 'the new question\'s text is being edited');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Question');
+    await page.keyboard.type('How should inspections be notified?');
+    await settled(page);
+    await press(page, 'Escape');
+    const doc = JSON.parse(await page.evaluate(() => window.parley.document()));
+    assert.equal(doc.questions.length, 1);
+    assert.equal(doc.questions[0].text, 'How should inspections be notified?', 'typing went into the question just added');
     assert.deepEqual(problems, []);
     await page.close();
   });
