@@ -24,7 +24,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz fuzz-large bench-adversarial bench bench-native bench-wasm bench-diff bench-merge bench-links bench-scroll bench-memory bench-long-text bench-pathological-diff clean
+        fuzz fuzz-large bench-adversarial bench bench-native bench-wasm bench-diff bench-merge bench-links bench-scroll bench-memory bench-long-text bench-pathological-diff bench-a11y clean
 
 all: native wasm
 
@@ -113,6 +113,7 @@ bench: deps-bench deps-test bench-native bench-wasm wasm $(BENCH)/draft-10mb.par
 	@$(BENCH_MEMORY)
 	@$(BENCH_LONG_TEXT)
 	@$(BENCH_PATHOLOGICAL_DIFF)
+	@$(BENCH_A11Y)
 
 # Long prose in the app: a 5 MB and a 56 MB paragraph loaded and scrolled, 5 MB pasted through
 # the clipboard and typed after, against a plain <textarea> (docs/benchmarks.md, "Long text").
@@ -131,6 +132,12 @@ bench-memory: native $(BENCH)/draft-10mb.parley.json
 # Scrolling the 10 MB draft and a list of 10,000 regimes in the app, against a small draft
 # (docs/benchmarks.md, "Huge drafts in the editor"): about a minute.
 BENCH_SCROLL = node bench/scroll-bench.mjs $(BENCH)/draft-10mb.parley.json
+
+# The accessibility mirror's cost a frame and its size (docs/accessibility.md): a minute.
+BENCH_A11Y = node bench/a11y-mirror-bench.mjs $(BENCH)/draft-10mb.parley.json
+
+bench-a11y: deps-bench deps-test wasm $(BENCH)/draft-10mb.parley.json
+	@$(BENCH_A11Y)
 
 bench-scroll: deps-bench deps-test wasm $(BENCH)/draft-10mb.parley.json
 	@$(BENCH_SCROLL)

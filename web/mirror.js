@@ -26,7 +26,7 @@
 
   // `textInput` is the page's hidden text input (shell.js): typing into one of the app's text
   // fields goes through it, so it has the focus, and the field's name, while one is edited.
-  function createParleyMirror({ textInput, onFocus, onActivate }) {
+  function createParleyMirror({ textInput, onFocus, onActivate, onText }) {
     const root = document.createElement('div');
     root.id = 'parley-mirror';
     document.body.appendChild(root);
@@ -34,6 +34,7 @@
     let focusId = 0;
     let focusingFromApp = false;   // a focus() of ours, not the user's: not sent back
     let standIn = null;            // the text field node the page's text input stands in for
+    let lastFocused = null;        // the mirrored element that had the focus last
 
     // The text input holds the field's text while it stands in for it, with the caret where
     // the app has it, so a screen reader reads the field, what is typed, and where the caret
@@ -43,12 +44,25 @@
     let composing = false;
     textInput.addEventListener('compositionstart', () => { composing = true; });
     textInput.addEventListener('compositionend', () => { composing = false; });
-    const CUT = '\u2026';     // a value the app cut (a11y_tree.h, kA11yMaxText) is not put in
+    // Typed characters go to the app as what they are (the browser's beforeinput says), and
+    // the input's text is left to the app's next frame: a change read back from the input
+    // cannot tell typing "2" over a selected "2" from typing nothing.
+    textInput.addEventListener('beforeinput', (e) => {
+      if (!standIn || composing || e.isComposing || !e.data) return;
+      if (e.inputType !== 'insertText' && e.inputType !== 'insertReplacementText') return;
+      e.preventDefault();
+      onText(e.data);
+    });
+    // A value the app cut (a11y_tree.h: kA11yMaxText bytes and an ellipsis) is not the field's
+    // text: the input is left empty then, and gets only what is typed, as before the mirror.
+    const MAX_TEXT = 4096;
+    const utf8 = new TextEncoder();
+    const wasCut = (v) => v.endsWith('\u2026') && utf8.encode(v).length > MAX_TEXT;
 
     function showValue(node) {
       if (composing) return;
       const data = node ? node.data : null;
-      const value = data && !(data[VALUE].length >= 4096 && data[VALUE].endsWith(CUT)) ? data[VALUE] : '';
+      const value = data && !wasCut(data[VALUE]) ? data[VALUE] : '';
       if (textInput.value !== value) textInput.value = value;
       shows = value;
       if (data && data[CARET] >= 0 && document.activeElement === textInput) {
@@ -60,8 +74,9 @@
       }
     }
 
-    // What was typed into the text input since the app's text was put there: its change, as
-    // the text inserted (the caret was put where the app's is, so the app inserts it there too).
+    // What was typed into the text input since the app's text was put there, where beforeinput
+    // did not send it already (an input method's composed text): its change, as the text
+    // inserted (the caret was put where the app's is, so the app inserts it there too).
     function takeTyped() {
       const now = textInput.value;
       let p = 0;
@@ -108,7 +123,14 @@
       if (role === 'main') el.tabIndex = -1;   // takes the focus while no item has it
       if (FOCUSABLE.has(role)) {
         el.tabIndex = -1;   // focus is moved by the app (Tab is Parley's), never by the browser's Tab
-        el.addEventListener('focus', () => { if (!focusingFromApp) onFocus(Number(el.dataset.id)); });
+        // The user's (or a screen reader's) focus, not ours; and not the element that had the
+        // focus last: the browser focuses it again when the tab comes back to the front, which
+        // must not take the keyboard from a menu opened (with the mouse) since.
+        el.addEventListener('focus', () => {
+          const again = el === lastFocused;
+          lastFocused = el;
+          if (!focusingFromApp && !again) onFocus(Number(el.dataset.id));
+        });
         el.addEventListener('click', (e) => { e.preventDefault(); onActivate(Number(el.dataset.id)); });
       }
       return el;
@@ -158,12 +180,14 @@
 
     // Items sit where the canvas draws them (a screen reader's highlight and touch exploration
     // match what is seen); containers cover the page and position nothing themselves.
+    // Only what changed is written (a scroll moves every element, but resizes none).
     function place(node, x, y, w, h, container) {
       if (container) return;
-      const st = node.el.style;
-      st.transform = `translate(${x}px, ${y}px)`;
-      st.width = w + 'px';
-      st.height = h + 'px';
+      const st = node.el.style, r = node.rect || (node.rect = [NaN, NaN, NaN, NaN]);
+      if (r[0] !== x || r[1] !== y) st.transform = `translate(${x}px,${y}px)`;
+      if (r[2] !== w) st.width = w + 'px';
+      if (r[3] !== h) st.height = h + 'px';
+      r[0] = x; r[1] = y; r[2] = w; r[3] = h;
     }
 
     // Never throws into the app's frame: a mistake here is reported, and the app goes on.

@@ -37,7 +37,7 @@
   let M = null;            // the Emscripten module once loaded
   let running = false;
   let mirror = null;       // the accessibility mirror (web/mirror.js), once running
-  const mirrorStats = { lastMs: 0, maxMs: 0 };
+  const mirrorStats = { lastMs: 0, maxMs: 0, applies: 0 };
   let failed = false;
   // The last copy of the draft the app handed to autosave (and when), kept here as well as in
   // storage: if the app stops, this page can still give the draft back even where storage is blocked.
@@ -718,6 +718,7 @@
       if (!mirror) return;
       const t0 = performance.now();
       mirror.apply(changes);
+      mirrorStats.applies++;
       mirrorStats.lastMs = performance.now() - t0;
       mirrorStats.maxMs = Math.max(mirrorStats.maxMs, mirrorStats.lastMs);
     },
@@ -1097,6 +1098,7 @@
                     mirrorNodes: M._parley_mirror_nodes(),      // its nodes, last frame
                     mirrorApplyMs: mirrorStats.lastMs,          // applying its changes to the DOM, last time
                     mirrorApplyMaxMs: mirrorStats.maxMs,
+                    mirrorApplies: mirrorStats.applies,         // changes applied so far (none while idle)
                     maxUiMs: stats.maxUiMs };   // the slowest of those so far
       if (restartSlowest) stats.maxUiMs = 0;
       return figures;
@@ -1204,6 +1206,7 @@
       textInput: input,
       onFocus: (id) => { M._parley_mirror_focus(id); requestFrame(); },
       onActivate: (id) => { M._parley_mirror_activate(id); requestFrame(); },
+      onText: (text) => { withString(text, (p) => M._parley_text(p)); requestFrame(); },
     });
     running = true;
     window.removeEventListener('error', onEarlyError);

@@ -1,4 +1,5 @@
 #include "comment_marker.h"
+#include "item_hooks.h"
 
 #include "comments_pane.h"
 #include "core/comments.h"
@@ -68,10 +69,14 @@ static void Marker(Views& views, const ImRect& bb, const std::string& target, co
     ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
     IMGUI_TEST_ENGINE_ITEM_INFO(id, label.c_str(), g.LastItemData.StatusFlags);
     (void)g;
+    // A screen reader hears what the bubble is for, as the tooltip says it: "Comment on Question 3".
+    const std::string about = parley::comment_about(views.session.doc, target, field);
+    const std::string spoken = open > 0 ? std::to_string(open) + (open == 1 ? " open comment on " : " open comments on ") + about
+                                        : "Comment on " + about;
+    ItemHooks_Describe(A11yRole::Button, 0, spoken.c_str());
     DrawBubble(bb, open, hovered, z);
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        const std::string about = parley::comment_about(views.session.doc, target, field);
         if (open > 0)
             ImGui::SetTooltip("%d open %s on %s: click to read and reply", open, open == 1 ? "comment" : "comments", about.c_str());
         else

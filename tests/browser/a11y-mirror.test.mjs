@@ -120,6 +120,14 @@ describe('accessibility mirror', () => {
     await press(page, 'Home', 'Delete');
     assert.equal((await axFocused(page)).value, 'oint response', 'a key the app handles (Delete) is read back too');
     assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'oint response');
+    // Typing over a selection with the same character: the character is typed, not lost (a
+    // change read back from the text input would see none).
+    await press(page, 'Control+A');
+    await page.keyboard.type('o');
+    await page.keyboard.type('k');
+    await settled(page);
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'ok');
+    assert.equal((await axFocused(page)).value, 'ok');
     await press(page, 'F10');
     f = await axFocused(page);
     assert.deepEqual([f.role, f.name], ['menuitem', 'File'], 'F10: the reader is on File');
@@ -173,10 +181,8 @@ describe('accessibility mirror', () => {
 
   test('a status message is put in the live region', async () => {
     // Saving by keyboard (Ctrl+S) to the downloads folder: the status bar says where it went.
-    const page = await shared.browser.context.newPage();
-    await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
-    await page.goto(shared.server.url);
-    await page.evaluate(() => window.parley.ready);
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url,
+      { init: () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }) });
     await settled(page);
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+S');
@@ -187,6 +193,7 @@ describe('accessibility mirror', () => {
     const said = tree.filter((n) => n.role === 'StaticText' && n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' ');
     assert.equal(live.live, 'polite');
     assert.match(said, /^Saved as .* in your downloads$/, `the live region says what happened ("${said}")`);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

@@ -68,9 +68,11 @@ export function sharedBrowserAndServer() {
 // test that closes a page with changes leaves one, depending on timing): the offer is answered
 // "Decide later", so it never takes a click meant for the page. Tests of the offer itself open
 // their pages with context.newPage() or reload one.
-export async function openParley(context, url, { viewport } = {}) {
+// `init`, when given, runs in the page before Parley's own scripts (page.addInitScript).
+export async function openParley(context, url, { viewport, init } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
+  if (init) await page.addInitScript(init);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
