@@ -112,6 +112,9 @@ void KeyboardEntry_Page()
     // The first frames lay the page out; then, if nothing has the keyboard, the page takes it.
     if (ImGui::GetFrameCount() < 3) return;
     g_entry.page_had_keyboard = true;
+    // A menu or dialog the user opened in the first frames (a click as soon as the page shows)
+    // keeps the keyboard: taking it for the page would close the menu just opened.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyMouseDown()) return;
     // ImGui focuses the first window it creates, the page's parent: Tab there would only go
     // between the outline and the page as two boxes, never to a field.
     const ImGuiContext& g = *GImGui;
