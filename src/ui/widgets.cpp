@@ -142,7 +142,7 @@ bool PlainCheckbox(const char* label, bool* v)
 {
     const bool pressed = ImGui::Checkbox(label, v);
     ItemHooks_LabelIfUnseen(label);
-    if (*v) ItemHooks_Describe(A11yRole::Checkbox, A11yState_Checked);
+    ItemHooks_Describe(A11yRole::Checkbox, *v ? A11yState_Checked : 0);   // a check box when scrolled out too
     return pressed;
 }
 

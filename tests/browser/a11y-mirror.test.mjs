@@ -7,7 +7,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowserAndServer, openParley, items, settled } from './helpers.mjs';
-import { axTree, axFocused, inside } from './a11y.mjs';
+import { axTree, axFocused, inside, focusMirrored } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 
@@ -147,7 +147,7 @@ describe('accessibility mirror', () => {
   test("a screen reader's own focus and activation act in the app", async () => {
     const { page, problems } = await freshPage();
     // A reader moves its focus to an element (its own navigation, not Tab): the app's keyboard follows.
-    await page.evaluate(() => [...document.querySelectorAll('#parley-mirror [role=link]')].find((e) => e.textContent === 'Summary').focus());
+    await focusMirrored(page, 'link', 'Summary');
     await settled(page);
     const f = (await items(page)).find((it) => it.flags.includes('focused'));
     assert.equal(f && f.label, 'Summary', 'the app\'s keyboard is on the link the reader focused');

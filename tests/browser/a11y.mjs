@@ -37,5 +37,11 @@ export async function axFocused(page) {
   return (await axTree(page)).find((n) => n.focused && n.role !== 'RootWebArea');
 }
 
+// Moves the focus to a mirrored element as a screen reader does with its own commands (not
+// Tab): the element of `role` whose text is `name`.
+export async function focusMirrored(page, role, name) {
+  await page.evaluate(([r, n]) => [...document.querySelectorAll(`#parley-mirror [role=${r}]`)].find((e) => e.textContent === n).focus(), [role, name]);
+}
+
 // Everything announced inside the landmark or container whose path entry starts with `container`.
 export const inside = (tree, container) => tree.filter((n) => n.path.some((p) => p.startsWith(container)));

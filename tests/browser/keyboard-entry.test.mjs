@@ -5,6 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowserAndServer, openParley, items, settled, screenshot } from './helpers.mjs';
+import { focusMirrored } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 
@@ -123,7 +124,7 @@ describe('keyboard entry', () => {
   test('what was just added has the keyboard: Add a question puts it in the new question', async () => {
     const { page, problems } = await freshPage();
     // Reach Add a question as a screen reader user would (its own focus), then Enter.
-    await page.evaluate(() => [...document.querySelectorAll('#parley-mirror [role=button]')].find((e) => e.textContent === 'Add a question').focus());
+    await focusMirrored(page, 'button', 'Add a question');
     await settled(page);
     assert.equal((await focused(page)).label, 'Add a question');
     await press(page, 'Enter');
