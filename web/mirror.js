@@ -15,18 +15,27 @@
     NOW = 12, MIN = 13, MAX = 14, CARET = 15, ANCHOR = 16;
   // A11yState bits (src/ui/a11y_tree.h).
   const S = { disabled: 1, checked: 2, selected: 4, expanded: 8, expandable: 16, haspopup: 32, invalid: 64, required: 128,
-    multiline: 256, readonly: 512, modal: 1024, offscreen: 2048, range: 4096, live: 8192 };
+    multiline: 256, readonly: 512, modal: 1024, range: 4096, live: 8192 };
   const FOCUSABLE = new Set(['button', 'link', 'checkbox', 'radio', 'menuitem', 'menuitemcheckbox', 'menuitemradio',
     'combobox', 'option', 'textbox', 'spinbutton']);
   const CHECKABLE = new Set(['checkbox', 'radio', 'menuitemcheckbox', 'menuitemradio']);
   // Landmarks are real HTML elements, so every screen reader lists them the same way.
   const TAGS = { navigation: 'nav', main: 'main', contentinfo: 'footer', heading: 'h2' };
   const CONTAINERS = new Set(['menubar', 'menu', 'navigation', 'main', 'contentinfo', 'dialog', 'listbox', 'radiogroup',
-    'group', 'region', 'table', 'row']);
+    'group', 'region', 'table', 'row', 'cell', 'columnheader', 'rowheader']);
 
   // `textInput` is the page's hidden text input (shell.js): typing into one of the app's text
   // fields goes through it, so it has the focus, and the field's name, while one is edited.
-  function createParleyMirror({ textInput, onFocus, onActivate, onText }) {
+  // Work done late a frame at most (ms): a scroll moves every element and brings a dozen new
+  // ones, and doing it all in the app's frame costs a slow laptop milliseconds. Elements in
+  // view (and the focus) are made and placed at once; those out of view are made, and moved
+  // ones placed, in the next animation frames, the nearest to the view first, so a screen
+  // reader's browse mode and highlight catch up within a frame or two of the scroll stopping;
+  // then nothing runs (an idle page stays idle).
+  const LATE_BUDGET_MS = 0.3;
+
+  // `onLateWork(ms)` hears of the work done after a frame (for window.parley.stats()).
+  function createParleyMirror({ textInput, onFocus, onActivate, onText, onLateWork }) {
     const root = document.createElement('div');
     root.id = 'parley-mirror';
     document.body.appendChild(root);
@@ -35,6 +44,11 @@
     let focusingFromApp = false;   // a focus() of ours, not the user's: not sent back
     let standIn = null;            // the text field node the page's text input stands in for
     let lastFocused = null;        // the mirrored element that had the focus last
+    const pendingPlaces = new Map();   // node -> [x, y, w, h] still to be written
+    const pendingMakes = new Map();    // id -> node data: new nodes out of view, made in a late frame
+    let lastOrder = null;              // the reading order last sent, for the nodes made late
+    let lateFrame = 0;                 // the animation frame that writes them, when asked for
+    let placedWaiters = [];            // placed()'s promises, resolved once none are left
 
     // The text input holds the field's text while it stands in for it, with the caret where
     // the app has it, so a screen reader reads the field, what is typed, and where the caret
@@ -118,23 +132,35 @@
       if (role === 'heading') tag = 'h' + Math.min(6, Math.max(1, data[LEVEL] || 2));
       const el = document.createElement(tag);
       el.className = CONTAINERS.has(role) ? 'pm pm-box' : 'pm';
-      el.dataset.id = String(data[ID]);
+      el.setAttribute('data-id', String(data[ID]));
       if (!TAGS[role] && role !== 'text') el.setAttribute('role', role);
       if (role === 'main') el.tabIndex = -1;   // takes the focus while no item has it
-      if (FOCUSABLE.has(role)) {
-        el.tabIndex = -1;   // focus is moved by the app (Tab is Parley's), never by the browser's Tab
-        // The user's (or a screen reader's) focus, not ours; and not the element that had the
-        // focus last: the browser focuses it again when the tab comes back to the front, which
-        // must not take the keyboard from a menu opened (with the mouse) since.
-        el.addEventListener('focus', () => {
-          const again = el === lastFocused;
-          lastFocused = el;
-          if (!focusingFromApp && !again) onFocus(Number(el.dataset.id));
-        });
-        el.addEventListener('click', (e) => { e.preventDefault(); onActivate(Number(el.dataset.id)); });
-      }
+      // Focus is moved by the app (Tab is Parley's), never by the browser's Tab.
+      if (FOCUSABLE.has(role)) el.tabIndex = -1;
       return el;
     }
+
+    // One listener each for the whole mirror (not one per element: a scroll brings a dozen new
+    // elements a frame). The user's (or a screen reader's) focus, not ours; and not the element
+    // that had the focus last: the browser focuses it again when the tab comes back to the
+    // front, which must not take the keyboard from a menu opened (with the mouse) since.
+    const focusableTarget = (e) => {
+      const el = e.target;
+      return el && el !== root && el.classList && el.classList.contains('pm') && FOCUSABLE.has(el.getAttribute('role')) ? el : null;
+    };
+    root.addEventListener('focusin', (e) => {
+      const el = focusableTarget(e);
+      if (!el) return;
+      const again = el === lastFocused;
+      lastFocused = el;
+      if (!focusingFromApp && !again) onFocus(Number(el.getAttribute('data-id')));
+    });
+    root.addEventListener('click', (e) => {
+      const el = focusableTarget(e);
+      if (!el) return;
+      e.preventDefault();
+      onActivate(Number(el.getAttribute('data-id')));
+    });
 
     function setAttr(el, name, value) {
       if (value === null || value === undefined) { if (el.hasAttribute(name)) el.removeAttribute(name); }
@@ -195,37 +221,111 @@
       try { applyChanges(JSON.parse(text)); } catch (err) { console.error('Parley accessibility mirror: ' + (err && err.message)); }
     }
 
+    // A new node whose element can wait for a late frame: out of the view, not a container (it
+    // holds others) and not the focus.
+    function canWait(data, focus) {
+      const y = data[Y];
+      return (y + data[H] < 0 || y > window.innerHeight) && !CONTAINERS.has(data[ROLE]) && data[ID] !== focus;
+    }
+
     function applyChanges(changes) {
+      const focusNow = 'focus' in changes ? changes.focus : focusId;
       for (const data of changes.put || []) {
         let node = nodes.get(data[ID]);
+        if (!node && canWait(data, focusNow)) { pendingMakes.set(data[ID], data); continue; }
+        pendingMakes.delete(data[ID]);
         if (node && node.data[ROLE] !== data[ROLE]) {
           if (node === standIn || node.el.contains(textInput)) standFor(null);
           node.el.remove();
           nodes.delete(data[ID]);
+          pendingPlaces.delete(node);
           node = null;
         }
         if (!node) { node = { el: make(data), data, container: false }; nodes.set(data[ID], node); }
         node.data = data;
+        pendingPlaces.delete(node);   // placed now, where this frame has it
         fill(node, data);
         if (node === standIn) showValue(node);
       }
       for (const [id, x, y, w, h] of changes.pos || []) {
         const node = nodes.get(id);
-        if (node) place(node, x, y, w, h, node.container);
+        if (node && !node.container) pendingPlaces.set(node, [x, y, w, h]);
+        const waiting = node ? null : pendingMakes.get(id);
+        if (waiting) { waiting[X] = x; waiting[Y] = y; waiting[W] = w; waiting[H] = h; }
       }
       for (const id of changes.del || []) {
+        pendingMakes.delete(id);
         const node = nodes.get(id);
         if (!node) continue;
+        pendingPlaces.delete(node);
         if (node === standIn || node.el.contains(textInput)) standFor(null);
         node.el.remove();
         nodes.delete(id);
       }
       if (changes.order) {
+        lastOrder = changes.order;
         arrange(changes.order);
         if (standIn) standFor(standIn);   // back before its field, if the order moved it
       }
       if ('focus' in changes) focusId = changes.focus;
-      if ('focus' in changes || changes.order) followFocus();
+      if ('focus' in changes || (changes.order && !focusStillRight())) followFocus();
+      placePending(performance.now());
+    }
+
+    // Makes the elements of nodes out of view that waited (the nearest to the view first),
+    // until the budget is spent, and puts them in their place in the reading order.
+    function makePending(t0) {
+      if (pendingMakes.size === 0) return;
+      const viewH = window.innerHeight;
+      const distance = (d) => (d[Y] > viewH ? d[Y] - viewH : -(d[Y] + d[H]));
+      const waiting = [...pendingMakes.values()].sort((a, b) => distance(a) - distance(b));
+      let made = 0;
+      for (const data of waiting) {
+        const node = { el: make(data), data, container: false };
+        nodes.set(data[ID], node);
+        pendingMakes.delete(data[ID]);
+        fill(node, data);
+        if ((++made & 3) === 0 && performance.now() - t0 > LATE_BUDGET_MS) break;
+      }
+      if (lastOrder) {
+        arrange(lastOrder);
+        if (standIn) standFor(standIn);
+        if (!focusStillRight()) followFocus();
+      }
+    }
+
+    function lateWork() {
+      lateFrame = 0;
+      const t0 = performance.now();
+      makePending(t0);
+      placePending(t0);
+      if (onLateWork) onLateWork(performance.now() - t0);
+    }
+
+    // Writes moved positions until the budget is spent: the focused element first, then those
+    // in the window's view, then the rest; asks for another frame while any (or any element
+    // still to make) are left.
+    function placePending(t0) {
+      const focused = focusId ? nodes.get(focusId) : null;
+      if (focused && pendingPlaces.has(focused)) { place(focused, ...pendingPlaces.get(focused), false); pendingPlaces.delete(focused); }
+      const viewH = window.innerHeight;
+      for (const pass of [true, false]) {
+        let n = 0;
+        for (const [node, r] of pendingPlaces) {
+          if (pass && (r[1] + r[3] < 0 || r[1] > viewH)) continue;
+          place(node, r[0], r[1], r[2], r[3], false);
+          pendingPlaces.delete(node);
+          if ((++n & 7) === 0 && performance.now() - t0 > LATE_BUDGET_MS) break;
+        }
+        if (performance.now() - t0 > LATE_BUDGET_MS) break;
+      }
+      if (pendingPlaces.size || pendingMakes.size) {
+        if (!lateFrame) lateFrame = requestAnimationFrame(lateWork);
+      } else if (placedWaiters.length) {
+        const waiters = placedWaiters;
+        placedWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
     }
 
     // Puts every element under its container, in reading order. Moves only elements out of
@@ -248,6 +348,16 @@
         }
         while (at) { const next = at.nextSibling; if (at.classList && at.classList.contains('pm')) at.remove(); at = next; }
       }
+    }
+
+    // After a frame that only moved elements around: is the focus still where followFocus put
+    // it (an element moved in the DOM loses the focus), with the text input in place?
+    function focusStillRight() {
+      const node = focusId ? nodes.get(focusId) : null;
+      if (!node) return false;
+      const active = document.activeElement;
+      if (node.data[ROLE] === 'textbox') return standIn === node && active === textInput && textInput.nextSibling === node.el;
+      return active === node.el && !standIn;
     }
 
     // The app's keyboard focus, as the DOM's: only when the page's own keyboard holder (or an
@@ -288,6 +398,8 @@
       contains: (el) => !!el && root.contains(el),
       focusedId: () => focusId,
       size: () => nodes.size,
+      // Resolves once every element is where the app last drew its item (tests wait for it).
+      placed: () => (pendingPlaces.size || pendingMakes.size ? new Promise((resolve) => placedWaiters.push(resolve)) : Promise.resolve()),
     };
   }
 

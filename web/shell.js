@@ -37,7 +37,7 @@
   let M = null;            // the Emscripten module once loaded
   let running = false;
   let mirror = null;       // the accessibility mirror (web/mirror.js), once running
-  const mirrorStats = { lastMs: 0, maxMs: 0, applies: 0 };
+  const mirrorStats = { lastMs: 0, maxMs: 0, applies: 0, lateMs: 0, lates: 0 };
   let failed = false;
   // The last copy of the draft the app handed to autosave (and when), kept here as well as in
   // storage: if the app stops, this page can still give the draft back even where storage is blocked.
@@ -179,8 +179,9 @@
   const settleWaiters = [];
   function settled() {
     if (!running) return ready;
-    if (!rafId && !soonPending && M._parley_input_pending() === 0) return Promise.resolve();
-    return new Promise((resolve) => settleWaiters.push(resolve));
+    const frames = !rafId && !soonPending && M._parley_input_pending() === 0 ? Promise.resolve()
+                 : new Promise((resolve) => settleWaiters.push(resolve));
+    return mirror ? frames.then(() => mirror.placed()) : frames;   // and the mirror's late positions
   }
 
   // Draws frames right now, inside the current event handler, until the app has processed
@@ -1099,6 +1100,8 @@
                     mirrorApplyMs: mirrorStats.lastMs,          // applying its changes to the DOM, last time
                     mirrorApplyMaxMs: mirrorStats.maxMs,
                     mirrorApplies: mirrorStats.applies,         // changes applied so far (none while idle)
+                    mirrorLateMs: mirrorStats.lateMs,           // positions written in a frame of the mirror's own, last time
+                    mirrorLates: mirrorStats.lates,             // such frames so far (a few after a scroll, none while idle)
                     maxUiMs: stats.maxUiMs };   // the slowest of those so far
       if (restartSlowest) stats.maxUiMs = 0;
       return figures;
@@ -1207,6 +1210,7 @@
       onFocus: (id) => { M._parley_mirror_focus(id); requestFrame(); },
       onActivate: (id) => { M._parley_mirror_activate(id); requestFrame(); },
       onText: (text) => { withString(text, (p) => M._parley_text(p)); requestFrame(); },
+      onLateWork: (ms) => { mirrorStats.lateMs = ms; mirrorStats.maxMs = Math.max(mirrorStats.maxMs, ms); mirrorStats.lates++; },
     });
     running = true;
     window.removeEventListener('error', onEarlyError);

@@ -180,7 +180,10 @@ void A11yMirror_EndFrame()
     std::vector<std::string> pending_labels;
     size_t pending_first = 0;
     int pending_for = 0;
-    std::vector<uint32_t> groups;   // the groups (ItemHooks_BeginGroup) open in this window
+    // The groups (ItemHooks_BeginGroup) open in each window: a popup drawn from inside a table's
+    // cell does not end the table's groups.
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> open_groups;
+    std::vector<uint32_t>* groups_of_window = nullptr;
 
     if (g_remembered.size() > kMaxRemembered) g_remembered.clear();
     UiItem recalled;
@@ -213,8 +216,15 @@ void A11yMirror_EndFrame()
             if (container_at == containers.size()) containers.push_back(std::move(c));
             pending_labels.clear();
             pending_first = 0;
-            groups.clear();
+            groups_of_window = nullptr;
+            for (auto& w : open_groups)
+                if (w.first == it.window) { groups_of_window = &w.second; break; }
+            if (!groups_of_window) {
+                open_groups.emplace_back(it.window, std::vector<uint32_t>());
+                groups_of_window = &open_groups.back().second;
+            }
         }
+        std::vector<uint32_t>& groups = *groups_of_window;
         Container& c = containers[container_at];
         if (c.role == A11yRole::None) continue;
         if (it.group < 0) { if (!groups.empty()) groups.pop_back(); continue; }
@@ -255,7 +265,6 @@ void A11yMirror_EndFrame()
         n.hint = it.a11y_hint;
         n.value_now = it.value_now; n.value_min = it.value_min; n.value_max = it.value_max;
         if (it.item_flags & ImGuiItemFlags_Disabled) n.states |= A11yState_Disabled;
-        if (!it.visible) n.states |= A11yState_Offscreen;
         n.x = (int)std::lround(it.x);
         n.y = (int)std::lround(it.full_h > 0 ? it.full_y : it.y);
         n.w = (int)std::lround(it.w);

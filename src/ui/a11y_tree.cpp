@@ -19,7 +19,9 @@ const char* A11y_RoleName(A11yRole role)
 
 bool A11y_IsContainer(A11yRole role)
 {
-    return role >= A11yRole::Menubar && role <= A11yRole::Row;
+    // A table's cells hold what is drawn in them (text, a button, a group of radio buttons).
+    return (role >= A11yRole::Menubar && role <= A11yRole::Row) ||
+           role == A11yRole::Cell || role == A11yRole::ColumnHeader || role == A11yRole::RowHeader;
 }
 
 bool A11y_IsFocusable(A11yRole role)

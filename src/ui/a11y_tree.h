@@ -35,7 +35,6 @@ enum A11yState : uint16_t {
     A11yState_Multiline = 1 << 8,
     A11yState_ReadOnly  = 1 << 9,
     A11yState_Modal     = 1 << 10,
-    A11yState_Offscreen = 1 << 11,  // drawn but scrolled out of its window: still read, in order
     A11yState_Range     = 1 << 12,  // value_now/min/max mean something (a spin button)
     A11yState_Live      = 1 << 13,  // a live region: changes to its text are announced
 };

@@ -1,5 +1,7 @@
 #include "compare_view.h"
 
+#include "a11y_table.h"
+
 #include "core/assert.h"
 #include "core/compare.h"
 #include "core/value_text.h"
@@ -235,9 +237,7 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     const parley::RowCell& cell = row.cells[column];
     const std::string where = row.key + "/" + std::to_string(column);
     if (!cell.dimension) {
-        ImGui::PushStyleColor(ImGuiCol_Text, c.text_muted);
-        ImGui::TextWrapped("Not in this regime");
-        ImGui::PopStyleColor();
+        MutedText("Not in this regime");
         return;
     }
     const bool text_value = cell.dimension->value.type == parley::ValueType::Text;
@@ -251,7 +251,7 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
     if (text_value && marked && WorthMarking(marked->value_diff))
         DiffText("textvalue/" + where, g_cache.version, base.value, marked->value, marked->value_diff, column == 0 ? DiffSide_Before : DiffSide_After, width);
     else if (text_value)
-        ImGui::TextWrapped("%s", cell.value.c_str());
+        WrappedText(cell.value.c_str());
     else
         NamedText("value/" + where, cell.value.c_str(), c.text, width);
     ImGui::PopFont();
@@ -280,9 +280,7 @@ static void DrawCell(const parley::ComparisonRow& row, int column, float width)
         DiffText("rationale/" + where, g_cache.version, before, after, other->rationale, column == 0 ? DiffSide_Before : DiffSide_After, width);
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, c.text_muted);
-    ImGui::TextWrapped("%s", rationale.c_str());
-    ImGui::PopStyleColor();
+    MutedText(rationale.c_str());
     if (rewritten && column > 0) {
         ImGui::PushFont(Fonts_Get(Font_Small));
         NamedText("rewritten/" + where, "rationale rewritten", c.accent);
@@ -324,17 +322,25 @@ static void DrawRegimes(Views& views)
         ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthFixed, std::min(210 * z, ImGui::GetContentRegionAvail().x * 0.18f));
         for (int i = 0; i < (int)cmp.regimes.size(); i++)
             ImGui::TableSetupColumn(RegimeTitle(cmp.regimes[i]).c_str(), ImGuiTableColumnFlags_WidthStretch);
+        // For a screen reader a table of rows and columns, each cell read with its dimension and
+        // its regime (the row and column headers).
+        A11yTable marks;
+        A11yTable_Begin(marks, "Regimes side by side");
         // The header: each regime's name, role and who put it forward.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        A11yTable_Row(marks);
         ImGui::TableSetColumnIndex(0);
+        A11yTable_Cell(marks, A11yRole::ColumnHeader);
         ImGui::PushFont(Fonts_Get(Font_Small));
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_muted), "Dimension");
+        ItemHooks_Text(A11yRole::Text, "Dimension");
         ImGui::PopFont();
         for (int i = 0; i < (int)cmp.regimes.size(); i++) {
             ImGui::TableSetColumnIndex(i + 1);
+            A11yTable_Cell(marks, A11yRole::ColumnHeader);
             const parley::RegimeRef& ref = cmp.regimes[i];
             ImGui::PushFont(Fonts_Get(Font_Subheading));
-            ImGui::TextWrapped("%s", RegimeTitle(ref).c_str());
+            WrappedText(RegimeTitle(ref).c_str());
             ImGui::PopFont();
             std::string sub = parley::role_label(ref.regime->role);
             for (const parley::Organisation& o : ref.doc->organisations)
@@ -343,6 +349,7 @@ static void DrawRegimes(Views& views)
             if (i == 0 && cmp.regimes.size() > 1) sub += "  \xC2\xB7  the base";
             ImGui::PushFont(Fonts_Get(Font_Small));
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.text_muted), "%s", sub.c_str());
+            ItemHooks_Text(A11yRole::Text, sub.c_str());
             ImGui::PopFont();
         }
 
@@ -351,17 +358,20 @@ static void DrawRegimes(Views& views)
         for (size_t i = 1; i < cmp.summaries.size(); i++) summaries_differ = summaries_differ || !cmp.summaries[i].all_equal;
         if (summaries_differ || !views.compare.only_differences) {
             ImGui::TableNextRow();
+            A11yTable_Row(marks);
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextWrapped("Summary");
+            A11yTable_Cell(marks, A11yRole::RowHeader);
+            WrappedText("Summary");
             for (int i = 0; i < (int)cmp.regimes.size(); i++) {
                 ImGui::TableSetColumnIndex(i + 1);
+                A11yTable_Cell(marks);
                 const float w = ImGui::GetContentRegionAvail().x;
                 const std::string& base = cmp.regimes[0].regime->summary;
                 const std::string& mine = cmp.regimes[i].regime->summary;
                 if (i > 0 && WorthMarking(cmp.summaries[i])) DiffText("summary/" + std::to_string(i), g_cache.version, base, mine, cmp.summaries[i], DiffSide_After, w);
                 else if (i == 0 && cmp.summaries.size() > 1 && WorthMarking(cmp.summaries[1]))
                     DiffText("summary/0", g_cache.version, base, cmp.regimes[1].regime->summary, cmp.summaries[1], DiffSide_Before, w);
-                else ImGui::TextWrapped("%s", mine.c_str());
+                else WrappedText(mine.c_str());
             }
         }
 
@@ -371,16 +381,20 @@ static void DrawRegimes(Views& views)
             // A tint for the rows that differ, so the eye finds them while scrolling.
             if (row.state == RowState::Added) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, (c.inserted_bg & 0x00FFFFFF) | 0x60000000);
             if (row.state == RowState::Removed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, (c.deleted_bg & 0x00FFFFFF) | 0x60000000);
+            A11yTable_Row(marks);
             ImGui::TableSetColumnIndex(0);
+            A11yTable_Cell(marks, A11yRole::RowHeader);
             ImGui::PushFont(Fonts_Get(Font_Subheading));
-            ImGui::TextWrapped("%s", row.label.c_str());
+            WrappedText(row.label.c_str());
             ImGui::PopFont();
             StateBadge("state/" + row.key, row);
             for (int i = 0; i < (int)row.cells.size(); i++) {
                 ImGui::TableSetColumnIndex(i + 1);
+                A11yTable_Cell(marks);
                 DrawCell(row, i, ImGui::GetContentRegionAvail().x);
             }
         }
+        A11yTable_End(marks);
         ImGui::EndTable();
     }
     ImGui::PopStyleVar();

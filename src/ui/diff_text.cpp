@@ -1,4 +1,5 @@
 #include "diff_text.h"
+#include "item_hooks.h"
 
 #include "theme.h"
 #include "imgui.h"
@@ -151,7 +152,11 @@ void DiffText(const std::string& id, int version, const std::string& before, con
     const ImVec2 total(width, line_h * lines);
     const ImRect bb(origin, ImVec2(origin.x + total.x, origin.y + total.y));
     ImGui::ItemSize(total);
-    if (!ImGui::ItemAdd(bb, item_id, nullptr, ImGuiItemFlags_NoNav)) return;   // wholly out of view
+    const bool shown = ImGui::ItemAdd(bb, item_id, nullptr, ImGuiItemFlags_NoNav);
+    // A screen reader reads the side's own text (the marks are the eye's; the row says what changed).
+    const std::string& own = side == DiffSide_Before ? before : after;
+    ItemHooks_Describe(A11yRole::Text, 0, A11y_CutText(own.data(), own.size()).c_str());
+    if (!shown) return;   // wholly out of view
 
     // Only the lines inside the window's visible area.
     int first = (int)((clip.Min.y - origin.y) / line_h);

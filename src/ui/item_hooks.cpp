@@ -160,13 +160,12 @@ void ItemHooks_DescribeRange(double now, double min, double max)
     item->value_max = max;
 }
 
-static void AddText(A11yRole role, const char* text, int level, bool labels_next, const char* key)
+static void AddText(A11yRole role, const char* text, int level, bool labels_next, const char* key, const ImRect& bb)
 {
     ImGuiContext& g = *GImGui;
     ImGuiWindow* window = g.CurrentWindow;
     if (!window || !text || (!*text && !key)) return;   // a keyed node (a live region) stays when empty
     if (g_building.size() >= kMaxItems) { g_building_dropped++; return; }
-    const ImRect bb = g.LastItemData.Rect;
     UiItem item;
     // Not an ImGui id: a hash of the text where it is drawn, kept apart from the widget of the
     // same label (the mirror makes repeats unique).
@@ -188,20 +187,25 @@ static void AddText(A11yRole role, const char* text, int level, bool labels_next
 
 void ItemHooks_Text(A11yRole role, const char* text, int level, const char* key)
 {
-    AddText(role, text, level, false, key);
+    AddText(role, text, level, false, key, GImGui->LastItemData.Rect);
+}
+
+void ItemHooks_TextAt(A11yRole role, const char* text, float x, float y, float w, float h)
+{
+    AddText(role, text, 0, false, nullptr, ImRect(x, y, x + w, y + h));
 }
 
 void ItemHooks_LabelNext(const char* text)
 {
-    AddText(A11yRole::Text, text, 0, true, nullptr);
+    AddText(A11yRole::Text, text, 0, true, nullptr, GImGui->LastItemData.Rect);
 }
 
-static void AddGroupMark(A11yRole role, const char* name, int group)
+static void AddGroupMark(A11yRole role, const char* name, const char* key, int group)
 {
     ImGuiWindow* window = GImGui->CurrentWindow;
     if (!window || g_building.size() >= kMaxItems) return;   // past the cap a frame's list is cut anyway
     UiItem item;
-    item.id = ImHashStr(name, 0, window->IDStack.back() ^ 0x6A09u);
+    item.id = ImHashStr(key ? key : name, 0, window->IDStack.back() ^ 0x6A09u);
     item.label = name;
     item.window = window->Name;
     item.role = role;
@@ -209,14 +213,14 @@ static void AddGroupMark(A11yRole role, const char* name, int group)
     g_building.push_back({std::move(item), window});
 }
 
-void ItemHooks_BeginGroup(A11yRole role, const char* name)
+void ItemHooks_BeginGroup(A11yRole role, const char* name, const char* key)
 {
-    AddGroupMark(role, name, +1);
+    AddGroupMark(role, name, key, +1);
 }
 
 void ItemHooks_EndGroup()
 {
-    AddGroupMark(A11yRole::None, "", -1);
+    AddGroupMark(A11yRole::None, "", nullptr, -1);
 }
 
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id)

@@ -64,10 +64,15 @@ void ItemHooks_DescribeRange(double now, double min, double max);
 // `key`, when given, keeps the node the same while its text changes (a status message that a
 // live region announces as it changes); otherwise the text names the node.
 void ItemHooks_Text(A11yRole role, const char* text, int level = 0, const char* key = nullptr);
+// Text drawn straight into a draw list (no ImGui item of its own): listed as `role` over the
+// rectangle given, in screen coordinates.
+void ItemHooks_TextAt(A11yRole role, const char* text, float x, float y, float w, float h);
 // A visible label drawn above the next field ("Title" over "##title"): the next item in this
 // window whose label is hidden takes it as its accessible name.
 void ItemHooks_LabelNext(const char* text);
-// The items drawn between these are one group: a radio group, a table, a row (`role`), named
-// `name`. Groups nest; each Begin has its End in the same window.
-void ItemHooks_BeginGroup(A11yRole role, const char* name);
+// The items drawn between these are one group: a radio group, a table, a row, a cell (`role`),
+// named `name` ("" for a row or cell, named by what it holds). `key`, when given, tells apart
+// groups of the same name (the cells of a table), as the name does otherwise. Groups nest;
+// each Begin has its End in the same window.
+void ItemHooks_BeginGroup(A11yRole role, const char* name, const char* key = nullptr);
 void ItemHooks_EndGroup();

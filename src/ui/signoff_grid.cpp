@@ -10,6 +10,7 @@
 //   The view
 
 #include "signoff_grid.h"
+#include "a11y_table.h"
 
 #include "core/field_history.h"   // revision_time_words
 #include "core/signoff.h"
@@ -462,13 +463,19 @@ static void DrawGrid(Views& views)
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn("Question", ImGuiTableColumnFlags_WidthFixed, question_w);
         for (int col : grid.columns) ImGui::TableSetupColumn(parley::organisation_name(doc.organisations[col]).c_str(), ImGuiTableColumnFlags_WidthFixed, org_w);
+        A11yTable marks;
+        A11yTable_Begin(marks, "Sign-off by organisation");
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        A11yTable_Row(marks, "head");
         ImGui::TableSetColumnIndex(0);
+        A11yTable_Cell(marks, A11yRole::ColumnHeader);
         ImGui::PushFont(Fonts_Get(Font_Small));
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colours.text_muted), "Question (click to open it)");
+        ItemHooks_Text(A11yRole::Text, "Question");
         ImGui::PopFont();
         for (size_t c = 0; c < grid.columns.size(); c++) {
             ImGui::TableSetColumnIndex((int)c + 1);
+            A11yTable_Cell(marks, A11yRole::ColumnHeader);
             const parley::Organisation& o = doc.organisations[grid.columns[c]];
             ImGui::PushFont(Fonts_Get(Font_Subheading));
             NamedText("signoff/column/" + o.id, FitText(parley::organisation_name(o), org_w).c_str(), colours.text);
@@ -481,7 +488,9 @@ static void DrawGrid(Views& views)
                 const parley::SignOffRow& row = grid.rows[shown[k]];
                 const parley::Question& q = doc.questions[row.question];
                 ImGui::TableNextRow(0, line_h * 2);
+                A11yTable_Row(marks, q.id.c_str());
                 ImGui::TableSetColumnIndex(0);
+                A11yTable_Cell(marks, A11yRole::RowHeader);
                 const ImVec2 top = ImGui::GetCursorScreenPos();
                 const std::string label = g_cache.fitted[row.question] + "###signoff/q/" + q.id;
                 if (SelectableItem(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, line_h * 2))) click.question = q.id;
@@ -506,11 +515,13 @@ static void DrawGrid(Views& views)
                 ImGui::PopFont();
                 for (size_t c = 0; c < grid.columns.size(); c++) {
                     ImGui::TableSetColumnIndex((int)c + 1);
+                    A11yTable_Cell(marks);
                     ImGui::PushID((int)c);
                     DrawCell(views, row, (int)c, doc.organisations[grid.columns[c]], line_h, &click);
                     ImGui::PopID();
                 }
             }
+        A11yTable_End(marks);
         ImGui::EndTable();
     }
     ImGui::PopStyleVar();

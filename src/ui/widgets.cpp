@@ -23,6 +23,12 @@ void MutedText(const char* text)
     ItemHooks_Text(A11yRole::Text, text);
 }
 
+void WrappedText(const char* text)
+{
+    ImGui::TextWrapped("%s", text);
+    ItemHooks_Text(A11yRole::Text, text);
+}
+
 void Rule(float width)
 {
     const ImVec2 p = ImGui::GetCursorScreenPos();

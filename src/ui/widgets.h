@@ -10,6 +10,7 @@ struct Views;
 void LabelAbove(const char* text);
 void Rule(float width);                       // a hairline as wide as the column (Separator spans the window)
 void MutedText(const char* text);             // wrapped, in the muted colour
+void WrappedText(const char* text);           // ImGui::TextWrapped, read by the accessibility mirror
 // A heading for a part of the document. `anchor` is what the outline jumps to: when
 // views.editor.scroll_to names it, the page scrolls so the heading is at the top.
 void SectionHeading(Views& views, const char* text, const std::string& anchor);
@@ -25,24 +26,24 @@ void BeginCard(float width, float zoom);
 void EndCard(float zoom);
 // A quiet button for actions beside content ("Move up", "Remove"), sized to its text.
 bool QuietButton(const char* label);
-// ImGui's Selectable and RadioButton, with what the accessibility mirror needs to know and
-// ImGui's hooks do not say: whether the choice is the selected one.
 // Buttons and checkboxes that keep their names while scrolled out of view (the mirror reads
 // past the window's edge; ImGui names an item only once it is in view).
 bool PlainButton(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool PlainSmallButton(const char* label);
 bool PlainCheckbox(const char* label, bool* v);
+// ImGui's Selectable and RadioButton, with what the accessibility mirror needs to know and
+// ImGui's hooks do not say: whether the choice is the selected one.
 bool SelectableItem(const char* label, bool selected = false, int selectable_flags = 0, const ImVec2& size = ImVec2(0, 0));
 bool RadioItem(const char* label, bool active);
 // ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
 // accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
 bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0);
-// Text that matters on its own (an answer's word count against its limit): drawn like
-// TextUnformatted, but reported to the item hooks with `text` as its label, so tests and the
-// screen-reader mirror can read it. `id` keeps it apart from others like it.
 // The longest start of `text` that fits `width` in the current font, with an ellipsis when cut
 // (never inside a character, no space before the ellipsis).
 std::string FitText(const std::string& text, float width);
+// Text that matters on its own (an answer's word count against its limit): drawn like
+// TextUnformatted, but reported to the item hooks with `text` as its label, so tests and the
+// screen-reader mirror can read it. `id` keeps it apart from others like it.
 void NamedText(const std::string& id, const char* text, unsigned int color, float wrap_width = 0);   // 0: one line
 
 // A view that takes the editor's place (the compare view, the merge view): one window over the

@@ -6,6 +6,8 @@
 //   Results
 
 #include "workshop_editor.h"
+#include "a11y_table.h"
+#include "item_hooks.h"
 
 #include "comment_marker.h"
 
@@ -304,6 +306,7 @@ static void ScoreCell(Views& views, const std::string& participant, const std::s
             ImGuiContext& g = *GImGui;
             IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label.c_str(), ImGuiItemStatusFlags_Checkable | (full ? ImGuiItemStatusFlags_Checked : 0));
         }
+        ItemHooks_Describe(A11yRole::Radio, full ? A11yState_Checked : 0);
         focused |= ImGui::IsItemFocused();
         if (ImGui::IsItemClicked(ImGuiMouseButton_Right) && s) ImGui::OpenPopup(popup.c_str());
     }
@@ -366,8 +369,17 @@ static void ScoreGrid(Views& views, const std::string& participant, const std::v
     ImGui::BeginChild("##score-grid", ImVec2(column, height), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
+    // For a screen reader a table: criteria down, regimes across, each cell a group of six
+    // radio buttons read with its criterion and regime.
+    A11yTable marks;
+    A11yTable_Begin(marks, "Scores");
+    A11yTable_Row(marks, "head");
+    A11yTable_Cell(marks, A11yRole::ColumnHeader);
+    ItemHooks_TextAt(A11yRole::Text, "Criterion", o.x, o.y, label_w, head_h);
     for (int col = 0; col < n; col++) {   // regime names over their columns, up to two lines
         const float x = o.x + label_w + col * cell_w + (cell_w - segment) * 0.5f;
+        A11yTable_Cell(marks, A11yRole::ColumnHeader);
+        ItemHooks_TextAt(A11yRole::Text, parley::regime_name(doc, columns[col]).c_str(), x, o.y, segment, head_h);
         const std::vector<std::string> lines = Workshop_WrapLines(Fonts_Get(Font_Body), parley::regime_name(doc, columns[col]), segment + 8 * z, 2);
         float y = o.y + head_h - 10 * z - lines.size() * line_h * 1.15f;
         for (const std::string& line : lines) {
@@ -388,18 +400,26 @@ static void ScoreGrid(Views& views, const std::string& participant, const std::v
         const std::string label = FitText(k.label.empty() ? "Untitled criterion" : k.label, label_w - weight_w - 24 * z);
         dl->AddText(ImVec2(o.x, y + (row_h - line_h) * 0.5f), c.text, label.c_str());
         dl->AddText(ImVec2(o.x + label_w - weight_w - 12 * z, y + (row_h - line_h) * 0.5f), c.text_muted, weight.c_str());
+        A11yTable_Row(marks, k.id.c_str());
+        A11yTable_Cell(marks, A11yRole::RowHeader);
+        const std::string said = (k.label.empty() ? std::string("Untitled criterion") : k.label) + ", weight " + parley::score_text(k.weight, 2);
+        ItemHooks_TextAt(A11yRole::Text, said.c_str(), o.x, y, label_w, row_h);
         if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(ImVec2(o.x, y), ImVec2(o.x + label_w, y + row_h)))
             ImGui::SetTooltip("%s (weight %s)%s%s", k.label.c_str(), parley::score_text(k.weight, 2).c_str(), k.description.empty() ? "" : "\n",
                               k.description.c_str());
         for (int col = 0; col < n; col++) {
             const ImVec2 cell_min(o.x + label_w + col * cell_w, y), cell_max(cell_min.x + cell_w, y + row_h);
             ImGui::PushID(col);
+            A11yTable_Cell(marks);
+            ItemHooks_BeginGroup(A11yRole::RadioGroup, "Score", ("score/" + k.id).c_str());
             ScoreCell(views, participant, columns[col], k, ImVec2(cell_min.x + (cell_w - segment) * 0.5f, y + (row_h - button) * 0.5f), button, gap,
                       cell_min, cell_max, &action);
+            ItemHooks_EndGroup();
             ImGui::PopID();
         }
         dl->AddLine(ImVec2(o.x, y + row_h - 1), ImVec2(o.x + content_w, y + row_h - 1), c.border);
     }
+    A11yTable_End(marks);
     ImGui::SetCursorScreenPos(o);
     ImGui::Dummy(ImVec2(content_w, head_h + row_h * doc.workshop.criteria.size()));
     ImGui::EndChild();

@@ -4,6 +4,8 @@
 //   Presentation
 
 #include "workshop_results.h"
+#include "a11y_table.h"
+#include "item_hooks.h"
 
 #include "views.h"
 #include "fonts.h"
@@ -198,10 +200,19 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
     const int participants = (int)views.session.doc.workshop.participants.size();
     const bool hover_ok = look.tooltips && ImGui::IsWindowHovered();
 
+    // For a screen reader a table: criteria down, regimes across, each cell its mean and spread
+    // in words, read with its criterion and regime.
+    A11yTable marks;
+    A11yTable_Begin(marks, "Workshop results");
+    A11yTable_Row(marks, "head");
+    A11yTable_Cell(marks, A11yRole::ColumnHeader);
+    ItemHooks_TextAt(A11yRole::Text, "Weighted score (0 to 5)", o.x, o.y + l.name_h, l.label_w - l.pad, l.head_h - l.name_h);
     // Column heads: the regime's name, its rank and weighted score, a bar for the score.
     for (size_t col = 0; col < res.regimes.size(); col++) {
         const WorkshopTotal& t = res.totals[col];
         const float x = o.x + l.label_w + col * l.col_w + l.pad;
+        A11yTable_Cell(marks, A11yRole::ColumnHeader);
+        ItemHooks_TextAt(A11yRole::Text, parley::regime_name(views.session.doc, t.regime).c_str(), x, o.y, l.col_w - 2 * l.pad, l.name_h);
         float y = o.y + l.name_h - l.names[col].size() * LineHeight(look.name) * 1.2f;   // names sit on the line above the scores
         for (const std::string& line : l.names[col]) {
             TextAt(look.name, ImVec2(x, y), c.text, line);
@@ -226,6 +237,8 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
             ImGui::PushFont(look.body);
             TextAt(look.body, ImVec2(x, y), c.danger, FitText(missing, l.col_w - 2 * l.pad));
             ImGui::PopFont();
+            const std::string said = std::to_string(t.unscored) + (t.unscored == 1 ? " criterion" : " criteria") + " not scored";
+            ItemHooks_TextAt(A11yRole::Text, said.c_str(), x, y, l.col_w - 2 * l.pad, LineHeight(look.body));
         }
         if (hover_ok && ImGui::IsMouseHoveringRect(ImVec2(x - l.pad, o.y), ImVec2(x - l.pad + l.col_w, o.y + l.head_h))) {
             std::string tip = parley::regime_name(views.session.doc, t.regime);
@@ -253,6 +266,10 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
         const float body_y = y + (l.row_h - LineHeight(look.body)) * 0.5f;
         TextAt(look.body, ImVec2(o.x, body_y), k.weight > 0 ? c.text : c.text_muted, label);
         TextAt(look.body, ImVec2(o.x + l.label_w - weight_w - l.pad, body_y), c.text_muted, weight);
+        A11yTable_Row(marks, k.id.c_str());
+        A11yTable_Cell(marks, A11yRole::RowHeader);
+        const std::string said = (k.label.empty() ? std::string("Untitled criterion") : k.label) + ", weight " + parley::score_text(k.weight, 2);
+        ItemHooks_TextAt(A11yRole::Text, said.c_str(), o.x, y, l.label_w - l.pad, l.row_h);
         if (hover_ok && ImGui::IsMouseHoveringRect(ImVec2(o.x, y), ImVec2(o.x + l.label_w, y + l.row_h)))
             ImGui::SetTooltip("%s (weight %s)%s%s", k.label.c_str(), parley::score_text(k.weight, 2).c_str(), k.description.empty() ? "" : "\n",
                               k.description.c_str());
@@ -265,11 +282,16 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
             if (split) dl->AddRectFilled(inner_a, ImVec2(inner_a.x + std::max(3.0f, 0.22f * u), inner_b.y), c.danger, 0.1f * u);
             const std::string id = "mean/" + res.regimes[col] + "/" + res.criteria[row];
             const float x = a.x + l.pad;
+            A11yTable_Cell(marks);
             if (!cell.count) {
                 NamedTextAt(look.strong, ImVec2(x, text_y), id, "\xE2\x80\x93", c.text_muted);
+                ItemHooks_Describe(A11yRole::Text, 0, "Not scored");
             } else {
                 const std::string mean = parley::score_text(cell.mean);
                 NamedTextAt(look.strong, ImVec2(x, text_y), id, mean, c.text);
+                std::string said = CellSummary(cell, participants);   // the mean and its spread, in words
+                std::replace(said.begin(), said.end(), '\n', ' ');
+                ItemHooks_Describe(A11yRole::Text, 0, said.c_str());
                 if (cell.spread > 0) {
                     const std::string range = parley::score_text(cell.min, cell.min == std::floor(cell.min) ? 0 : 1) + "\xE2\x80\x93" +
                                               parley::score_text(cell.max, cell.max == std::floor(cell.max) ? 0 : 1);
@@ -296,11 +318,22 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
         dl->AddLine(ImVec2(o.x, y), ImVec2(o.x + width, y), c.border, 1.0f);
     }
 
+    A11yTable_End(marks);
+
     // Each participant's own weighted scores: how far one person's view is from the room's.
     if (l.person_h > 0) {
         const float body_h = LineHeight(look.body);
         y += 0.9f * u;
         TextAt(look.body, ImVec2(o.x, y), c.text_muted, "Each participant's weighted scores (their highest in bold)");
+        A11yTable_Begin(marks, "Each participant's weighted scores");
+        A11yTable_Row(marks, "people-head");
+        A11yTable_Cell(marks, A11yRole::ColumnHeader);
+        ItemHooks_TextAt(A11yRole::Text, "Each participant's weighted scores (their highest in bold)", o.x, y, l.label_w, body_h);
+        for (size_t col = 0; col < res.regimes.size(); col++) {
+            A11yTable_Cell(marks, A11yRole::ColumnHeader);   // the regimes' names are drawn once, at the top: read again here
+            ItemHooks_TextAt(A11yRole::Text, parley::regime_name(views.session.doc, res.regimes[col]).c_str(),
+                             o.x + l.label_w + col * l.col_w + l.pad, y, l.col_w - 2 * l.pad, body_h);
+        }
         y += body_h * 1.4f;
         for (const parley::Participant& p : views.session.doc.workshop.participants) {
             std::vector<int> scored;
@@ -312,7 +345,11 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
             ImGui::PushFont(look.body);
             TextAt(look.body, ImVec2(o.x, row_y), c.text, FitText(p.name.empty() ? "Unnamed participant" : p.name, l.label_w - l.pad));
             ImGui::PopFont();
+            A11yTable_Row(marks, p.id.c_str());
+            A11yTable_Cell(marks, A11yRole::RowHeader);
+            ItemHooks_TextAt(A11yRole::Text, p.name.empty() ? "Unnamed participant" : p.name.c_str(), o.x, row_y, l.label_w - l.pad, body_h);
             for (size_t col = 0; col < mine.size(); col++) {
+                A11yTable_Cell(marks);
                 const bool top = scored[col] && mine[col] >= best - 1e-9;
                 const std::string text = scored[col] ? parley::score_text(mine[col], 2) : "\xE2\x80\x93";
                 NamedTextAt(top ? look.strong : look.body, ImVec2(o.x + l.label_w + col * l.col_w + l.pad, row_y - (top ? (LineHeight(look.strong) - body_h) * 0.5f : 0)),
@@ -321,6 +358,7 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
             y += body_h * 1.7f;
             dl->AddLine(ImVec2(o.x, y), ImVec2(o.x + width, y), WithAlpha(c.border, 0.6f), 1.0f);
         }
+        A11yTable_End(marks);
     }
 
     // The legend: how to read a cell, and what the red mark means.
@@ -332,6 +370,7 @@ void WorkshopResults_DrawTable(Views& views, const WorkshopResults& res, const R
                                    "lowest\xE2\x80\x93highest score; darker is higher.", width - 0.8f * u);
     ImGui::PopFont();
     TextAt(look.body, ImVec2(o.x + 0.7f * u, y), c.text_muted, legend);
+    ItemHooks_TextAt(A11yRole::Text, legend.c_str(), o.x + 0.7f * u, y, width - 0.8f * u, body_h);
     y += body_h * 1.3f;
 
     ImGui::SetCursorScreenPos(o);

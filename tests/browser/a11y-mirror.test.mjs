@@ -6,7 +6,7 @@
 // back; a modal dialog read alone; status messages in a live region.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndServer, openParley, items, settled } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, items, settled, clickItem } from './helpers.mjs';
 import { axTree, axFocused, inside, focusMirrored } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
@@ -193,6 +193,51 @@ describe('accessibility mirror', () => {
     const said = tree.filter((n) => n.role === 'StaticText' && n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' ');
     assert.equal(live.live, 'polite');
     assert.match(said, /^Saved as .* in your downloads$/, `the live region says what happened ("${said}")`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the compare view and the workshop grids read as tables, each cell with its row and column', async () => {
+    const { page, problems } = await freshPage();
+    const menu = async (...path) => { for (const label of path) { await clickItem(page, label); await settled(page); } };
+    await menu('File', 'Examples', 'Re-inspecting councils judged inadequate: three options compared');
+    await menu('Compare', 'Regimes side by side');
+    let tree = await axTree(page);
+    let table = inside(tree, 'table:Regimes side by side');
+    assert.ok(table.length > 0, 'the comparison is a table named for what it compares');
+    const heads = table.filter((n) => n.role === 'columnheader').map((n) => n.name);
+    assert.equal(heads[0], 'Dimension');
+    assert.equal(heads.length, 4, 'a column header for the dimensions and one for each of the three regimes');
+    assert.ok(heads[1].startsWith('Single inspection framework: re-inspection as it stands (2013)'), heads[1]);
+    const rows = table.filter((n) => n.role === 'row');
+    assert.ok(rows.length > 3, 'a row for each dimension');
+    const rowHeads = table.filter((n) => n.role === 'rowheader').map((n) => n.name);
+    assert.ok(rowHeads.includes('Summary'), 'each row is headed by what it compares');
+    // Each row holds its header and one cell a regime, and a cell reads its regime's value.
+    const perRow = [];   // the cells of each row, in reading order
+    for (const n of table) {
+      if (n.role === 'row') perRow.push([]);
+      else if (['cell', 'rowheader', 'columnheader'].includes(n.role) && n.path.at(-1).startsWith('row:')) perRow.at(-1).push(n.role);
+    }
+    for (const [i, cells] of perRow.entries())
+      assert.deepEqual(cells, i === 0 ? Array(4).fill('columnheader') : ['rowheader', 'cell', 'cell', 'cell'], `row ${i}`);
+    assert.ok(table.some((n) => n.role === 'StaticText' && n.path.at(-1).startsWith('cell:') && n.name.length > 0), 'cells hold their text');
+
+    await menu('Compare', 'Back to the draft');
+    const outline = (await items(page)).find((x) => x.window.startsWith('Document/Outline') && x.label === 'Scores');
+    await page.mouse.click(outline.x + outline.w / 2, outline.y + outline.h / 2);
+    await settled(page);
+    tree = await axTree(page);
+    table = inside(tree, 'table:Scores');
+    assert.equal(table.filter((n) => n.role === 'columnheader').length, 4, 'the score grid: criteria down, the three regimes across');
+    const groups = table.filter((n) => n.role === 'radiogroup' && n.name === 'Score');
+    assert.ok(groups.length >= 3, 'each cell of the grid is a group of score buttons');
+    const first = table.filter((n) => n.role === 'radio' && n.path.at(-1) === 'radiogroup:Score');
+    assert.deepEqual(first.slice(0, 6).map((n) => n.name), ['0', '1', '2', '3', '4', '5']);
+    assert.ok(table.some((n) => n.role === 'radio' && String(n.checked) === 'true'), 'the score given is the checked one');
+    assert.ok(table.some((n) => n.role === 'rowheader' && /, weight \d/.test(n.name)), 'a row is read with its criterion and weight');
+    const results = inside(tree, 'table:Workshop results');
+    assert.ok(results.some((n) => n.role === 'cell' && /^Mean \d/.test(n.name)), 'a results cell reads its mean and spread in words');
     assert.deepEqual(problems, []);
     await page.close();
   });

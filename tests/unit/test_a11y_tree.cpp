@@ -99,3 +99,14 @@ TEST_CASE("a11y text is cut at a character boundary, with an ellipsis")
     CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
     CHECK(A11y_CutText("short", 5) == "short");
 }
+
+TEST_CASE("a11y roles: a table's rows and cells hold what is drawn in them; only controls take the focus")
+{
+    for (A11yRole r : {A11yRole::Table, A11yRole::Row, A11yRole::Cell, A11yRole::ColumnHeader, A11yRole::RowHeader, A11yRole::RadioGroup})
+        CHECK_MESSAGE(A11y_IsContainer(r), A11y_RoleName(r));
+    for (A11yRole r : {A11yRole::Text, A11yRole::Heading, A11yRole::Button, A11yRole::Radio})
+        CHECK_MESSAGE(!A11y_IsContainer(r), A11y_RoleName(r));
+    CHECK(A11y_IsFocusable(A11yRole::Radio));
+    CHECK(!A11y_IsFocusable(A11yRole::Cell));
+    CHECK(std::string(A11y_RoleName(A11yRole::ColumnHeader)) == "columnheader");
+}
