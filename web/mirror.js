@@ -26,12 +26,14 @@
 
   // `textInput` is the page's hidden text input (shell.js): typing into one of the app's text
   // fields goes through it, so it has the focus, and the field's name, while one is edited.
-  // Work done late a frame at most (ms): a scroll moves every element and brings a dozen new
-  // ones, and doing it all in the app's frame costs a slow laptop milliseconds. Elements in
-  // view (and the focus) are made and placed at once; those out of view are made, and moved
-  // ones placed, in the next animation frames, the nearest to the view first, so a screen
-  // reader's browse mode and highlight catch up within a frame or two of the scroll stopping;
-  // then nothing runs (an idle page stays idle).
+  // The DOM work a frame of the app's may take (ms), and a frame of the mirror's own. A scroll
+  // moves every element and brings a dozen new ones; doing it all in the app's frame costs a
+  // slow laptop milliseconds. In the app's frame: what changed, new elements in view (within
+  // the budget), the reading order and the focus. Elements out of view (or past the budget)
+  // and every move but the focus's are left to the mirror's own animation frames, nearest the
+  // view first, so a screen reader's browse mode and highlight catch up a frame or two after
+  // the scroll; then nothing runs (an idle page stays idle).
+  const FRAME_BUDGET_MS = 0.4;
   const LATE_BUDGET_MS = 0.3;
 
   // `onLateWork(ms)` hears of the work done after a frame (for window.parley.stats()).
@@ -221,18 +223,20 @@
       try { applyChanges(JSON.parse(text)); } catch (err) { console.error('Parley accessibility mirror: ' + (err && err.message)); }
     }
 
-    // A new node whose element can wait for a late frame: out of the view, not a container (it
-    // holds others) and not the focus.
-    function canWait(data, focus) {
+    // A new node whose element can wait for a late frame: not a container (it holds others),
+    // not the focus, and out of the view or past the frame's budget.
+    function canWait(data, focus, t0) {
+      if (CONTAINERS.has(data[ROLE]) || data[ID] === focus) return false;
       const y = data[Y];
-      return (y + data[H] < 0 || y > window.innerHeight) && !CONTAINERS.has(data[ROLE]) && data[ID] !== focus;
+      return y + data[H] < 0 || y > window.innerHeight || performance.now() - t0 > FRAME_BUDGET_MS;
     }
 
     function applyChanges(changes) {
+      const t0 = performance.now();
       const focusNow = 'focus' in changes ? changes.focus : focusId;
       for (const data of changes.put || []) {
         let node = nodes.get(data[ID]);
-        if (!node && canWait(data, focusNow)) { pendingMakes.set(data[ID], data); continue; }
+        if (!node && canWait(data, focusNow, t0)) { pendingMakes.set(data[ID], data); continue; }
         pendingMakes.delete(data[ID]);
         if (node && node.data[ROLE] !== data[ROLE]) {
           if (node === standIn || node.el.contains(textInput)) standFor(null);
@@ -269,7 +273,12 @@
       }
       if ('focus' in changes) focusId = changes.focus;
       if ('focus' in changes || (changes.order && !focusStillRight())) followFocus();
-      placePending(performance.now());
+      // Only the focused element is moved now (a screen reader's highlight follows it); the
+      // rest in the mirror's own frame.
+      const focused = focusId ? nodes.get(focusId) : null;
+      if (focused && pendingPlaces.has(focused)) { place(focused, ...pendingPlaces.get(focused), false); pendingPlaces.delete(focused); }
+      if (pendingPlaces.size || pendingMakes.size) { if (!lateFrame) lateFrame = requestAnimationFrame(lateWork); }
+      else settle();
     }
 
     // Makes the elements of nodes out of view that waited (the nearest to the view first),
@@ -306,8 +315,6 @@
     // in the window's view, then the rest; asks for another frame while any (or any element
     // still to make) are left.
     function placePending(t0) {
-      const focused = focusId ? nodes.get(focusId) : null;
-      if (focused && pendingPlaces.has(focused)) { place(focused, ...pendingPlaces.get(focused), false); pendingPlaces.delete(focused); }
       const viewH = window.innerHeight;
       for (const pass of [true, false]) {
         let n = 0;
@@ -319,13 +326,15 @@
         }
         if (performance.now() - t0 > LATE_BUDGET_MS) break;
       }
-      if (pendingPlaces.size || pendingMakes.size) {
-        if (!lateFrame) lateFrame = requestAnimationFrame(lateWork);
-      } else if (placedWaiters.length) {
-        const waiters = placedWaiters;
-        placedWaiters = [];
-        for (const resolve of waiters) resolve();
-      }
+      if (pendingPlaces.size || pendingMakes.size) { if (!lateFrame) lateFrame = requestAnimationFrame(lateWork); }
+      else settle();
+    }
+
+    function settle() {
+      if (!placedWaiters.length) return;
+      const waiters = placedWaiters;
+      placedWaiters = [];
+      for (const resolve of waiters) resolve();
     }
 
     // Puts every element under its container, in reading order. Moves only elements out of
