@@ -400,8 +400,17 @@
       if (typing) showValue(node);   // the caret, now that the text input has the focus
     }
 
+    // The text input has the focus though no field stands in it (a character typed on a
+    // button was given to it, to be delivered): the focus goes back to where the app's is, so a
+    // screen reader does not announce a nameless text field.
+    function focusBackFromInput() {
+      if (standIn || composing || document.activeElement !== textInput) return;
+      followFocus();
+    }
+
     return {
       apply,
+      focusBackFromInput,
       takeTyped,
       root,
       contains: (el) => !!el && root.contains(el),

@@ -167,6 +167,9 @@
       readyResolved = true;
       resolveReady();
     }
+    // A character typed on a mirrored button went to the text input (onKeyDown), and no field
+    // took it: once the app has had it, the focus goes back to the item the keyboard is on.
+    if (next !== 0 && mirror && M._parley_input_pending() === 0) mirror.focusBackFromInput();
     // web_main.cpp's FrameWait: 0 the next animation frame, -1 not until input, N > 0 after N ms.
     if (next === 0) requestFrame();
     else if (next > 0 && !timerId) timerId = setTimeout(() => { timerId = 0; requestFrame(); }, next);

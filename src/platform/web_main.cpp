@@ -30,6 +30,7 @@
 #include "ui/fonts.h"
 #include "ui/a11y_mirror.h"
 #include "ui/item_hooks.h"
+#include "ui/focus_recovery.h"
 #include "ui/lazy_blocks.h"
 #include "ui/prose_field.h"
 #include "core/utf8.h"
@@ -666,6 +667,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     ImGui::Render();
     g_ui_ms = emscripten_get_now() - ui_start;
     ItemHooks_EndFrame();
+    FocusRecovery_EndFrame();   // the item with the keyboard went: the keyboard goes to the next
     A11yMirror_EndFrame();
     if (!A11yMirror_Changes().empty()) parley_js_mirror(A11yMirror_Changes().c_str());
     UpdateProseOverlay();

@@ -80,8 +80,13 @@ static Container ContainerFor(ImGuiWindow* window)
 // "share-link" -> "Share link": a name for a field with no visible label and no label above.
 static std::string Humanize(const std::string& id)
 {
+    // "type/dim-cur-scope" is a field of a row: what follows the slash tells rows apart, for
+    // ImGui, and means nothing to a reader.
     std::string s;
-    for (char ch : id) s += (ch == '-' || ch == '_' || ch == '/') ? ' ' : ch;
+    for (char ch : id) {
+        if (ch == '/') break;
+        s += (ch == '-' || ch == '_') ? ' ' : ch;
+    }
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = (char)(s[0] - 'a' + 'A');
     return s;
 }

@@ -622,7 +622,7 @@ static void DrawModals(AppState& app)
         for (const std::string& e : app.open_errors)
             list_height += ImGui::CalcTextSize(e.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y;
         list_height = std::min(list_height, ImGui::GetMainViewport()->WorkSize.y * 0.5f);
-        if (ImGui::BeginChild("problems", ImVec2(0, list_height), true)) {
+        if (ImGui::BeginChild("problems", ImVec2(0, list_height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened)) {
             for (size_t i = 0; i < app.open_errors.size(); i++)
                 NamedText("problem-" + std::to_string(i), app.open_errors[i].c_str(), Theme_Colors().text, wrap);
         }

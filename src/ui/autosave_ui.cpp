@@ -153,7 +153,7 @@ static void DrawRecovery(float z)
     ImGui::Dummy(ImVec2(0, 4 * z));
     const float row = ImGui::GetTextLineHeightWithSpacing() * 3 + ImGui::GetFrameHeightWithSpacing() + 24 * z;
     const float height = std::min(row * (float)g_rec.copies.size(), 420 * z);
-    if (ImGui::BeginChild("copies", ImVec2(0, height), ImGuiChildFlags_Border)) {
+    if (ImGui::BeginChild("copies", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened)) {
         for (size_t i = 0; i < g_rec.copies.size(); i++) {
             if (i) { ImGui::Dummy(ImVec2(0, 2 * z)); ImGui::Separator(); ImGui::Dummy(ImVec2(0, 2 * z)); }
             DrawCopy(g_rec.copies[i], z);

@@ -433,7 +433,7 @@ void CommentsPane_Draw(Views& views)
         // The threads, in a list of their own that scrolls. Cards out of view are stood in for by
         // their last height, so thousands of threads cost a few microseconds each per frame.
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 6 * z));
-        ImGui::BeginChild("threads", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+        ImGui::BeginChild("threads", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);   // in the Tab order
         ImGui::PopStyleVar();
         g_width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - 24 * z;   // the card's padding inside
         static std::unordered_map<std::string, float> heights;   // per root id, at the last width drawn

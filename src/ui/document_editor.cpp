@@ -100,7 +100,12 @@ static void OutlineEntry(Views& views, const char* label, const std::string& anc
     if (indent > 0) ImGui::Indent(indent);
     ImGui::PushID(anchor.c_str());
     const std::string fitted = FitText(label, ImGui::GetContentRegionAvail().x);
-    if (SelectableItem(fitted.c_str(), false)) views.editor.scroll_to = anchor;
+    if (SelectableItem(fitted.c_str(), false)) {
+        views.editor.scroll_to = anchor;
+        // Chosen by keyboard (Enter on it, not a click): like a link to a part of a web page, the
+        // keyboard goes there too, so Tab goes on from the part, not from the outline.
+        if (ImGui::GetItemID() == GImGui->NavActivateId) views.editor.focus_jumped = anchor;
+    }
     ItemHooks_Describe(A11yRole::Link, 0, label);   // a jump to a part of the page, named in full
     if (fitted.size() != strlen(label) && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayNormal)) ImGui::SetTooltip("%s", label);
     ImGui::PopID();
@@ -270,6 +275,7 @@ static void DrawOrganisations(Views& views, float column)
         if (i > 0) LineField(views, "##name", parley::text_field_key(o.id, "name"), &o.name, name_w, "e.g. Local Government Association");
         ImGui::SameLine();
         LineField(views, "##short", parley::text_field_key(o.id, "short_name"), &o.short_name, short_w, "Short name");
+        if (i > 0) ItemHooks_Describe(A11yRole::Textbox, 0, "Short name");   // the labels are drawn over the first row only
         ImGui::SameLine();
         if (QuietButton(("Remove##org-" + o.id).c_str())) remove_id = o.id;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s (Undo brings it back)", o.name.empty() ? "this organisation" : o.name.c_str());
@@ -414,7 +420,8 @@ static void DrawSignatories(Views& views, parley::Answer& answer, float width)
         const char* current = differs ? parley::position_label(entry->position) : "Same as the response";
         ImGui::SetNextItemWidth(combo_w);
         const std::string combo_id = "##position/" + answer.id + "/" + o.id;
-        if (BeginNamedCombo(combo_id.c_str(), current)) {
+        const std::string said = "Position of " + name;
+        if (BeginNamedCombo(combo_id.c_str(), current, 0, said.c_str())) {
             if (SelectableItem("Same as the response", !differs) && differs) {
                 Session_BeforeEdit(views.session, "", answer.id + "/signatories");
                 entry->position = Position::Unset;
@@ -436,6 +443,7 @@ static void DrawSignatories(Views& views, parley::Answer& answer, float width)
             ImGui::SameLine();
             LineField(views, "##note", answer.id + "/signatory/" + o.id, &entry->note, width - name_w - combo_w - ImGui::GetStyle().ItemSpacing.x,
                       "Why (optional)");
+            ItemHooks_Describe(A11yRole::Textbox, 0, ("Why " + name + " differs").c_str());
         } else if (entry && entry->signoff != parley::SignOff::Unseen) {
             ImGui::SameLine();
             ImGui::TextDisabled("Sign-off: %s", parley::signoff_label(entry->signoff));
@@ -499,8 +507,7 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
     int limit = q.word_limit;
     ImGui::SetNextItemWidth(width * 0.25f);
     const bool limit_changed = ImGui::InputInt("##word_limit", &limit, 50, 100);
-    ItemHooks_Describe(A11yRole::SpinButton, 0, "Word limit for the answer");
-    ItemHooks_DescribeRange(limit, 0, 100000);
+    ItemHooks_DescribeStepper("Word limit for the answer", limit, 0, 100000, "50 words fewer", "50 words more");
     if (limit_changed) {
         limit = std::clamp(limit, 0, 100000);
         if (limit != q.word_limit) {

@@ -163,7 +163,7 @@ void FieldHistoryView_Draw(Views& views)
         Rule(inner);
         // The entries scroll under the heading. An entry wholly out of view is not drawn, only
         // its height from the last time it was, so a long history costs what is on screen.
-        if (ImGui::BeginChild("##entries", ImVec2(0, 0), false, 0)) {
+        if (ImGui::BeginChild("##entries", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened)) {
             const float column = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize * 0.5f;
             ImGuiWindow* child = ImGui::GetCurrentWindow();
             static float heights_width = 0;   // the heights hold at the width they were drawn at

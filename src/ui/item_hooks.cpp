@@ -21,14 +21,22 @@ void ItemHooks_Install(ImGuiContext* ctx)
 }
 
 static ImGuiID g_focus_when_drawn = 0;
+static ImGuiWindow* g_focus_next_in = nullptr;   // ItemHooks_FocusNextTabStop: the root window asked in
 
 void ItemHooks_FocusWhenDrawn(unsigned int id)
 {
     g_focus_when_drawn = id;
 }
 
+void ItemHooks_FocusNextTabStop()
+{
+    ImGuiWindow* window = GImGui->CurrentWindow;
+    g_focus_next_in = window ? window->RootWindow : nullptr;
+}
+
 void ItemHooks_EndFrame()
 {
+    g_focus_next_in = nullptr;   // asked for this frame only
     // Keep only items of windows that were really shown: ImGui's implicit "Debug" window, for
     // one, is begun every frame and hidden again when nothing was drawn in it.
     g_published.clear();
@@ -66,6 +74,11 @@ static std::string VisibleLabel(const char* label)
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data)
 {
     ImGuiWindow* window = ctx->CurrentWindow;
+    if (g_focus_next_in && window && window->RootWindow == g_focus_next_in && item_data &&
+        !(item_data->InFlags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop | ImGuiItemFlags_Disabled))) {
+        g_focus_next_in = nullptr;
+        g_focus_when_drawn = id;
+    }
     if (id == g_focus_when_drawn && window) {
         g_focus_when_drawn = 0;
         ImGui::FocusWindow(window);
@@ -134,6 +147,18 @@ void ItemHooks_Describe(A11yRole role, uint16_t states, const char* name)
     if (name) item->a11y_name = name;
 }
 
+void ItemHooks_DescribeId(unsigned int id, const char* name, const char* value)
+{
+    const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
+    for (size_t i = g_building.size(); i-- > stop;) {
+        UiItem& it = g_building[i].item;
+        if (it.id != id) continue;
+        if (name) it.a11y_name = name;
+        if (value) it.a11y_value = A11y_CutText(value, strlen(value));
+        return;
+    }
+}
+
 void ItemHooks_LabelIfUnseen(const char* label)
 {
     UiItem* item = LastItem();
@@ -150,14 +175,26 @@ void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint)
     if (hint) item->a11y_hint = hint;
 }
 
-void ItemHooks_DescribeRange(double now, double min, double max)
+void ItemHooks_DescribeStepper(const char* name, double now, double min, double max, const char* less, const char* more)
 {
-    UiItem* item = LastItem();
-    if (!item) return;
-    item->a11y_states |= A11yState_Range;
-    item->value_now = now;
-    item->value_min = min;
-    item->value_max = max;
+    // ImGui's InputInt is three items (the field, then its "-" and "+" buttons) and leaves none
+    // of them as the last item: they are the last three of this window.
+    ImGuiWindow* window = GImGui->CurrentWindow;
+    int seen = 0;
+    for (size_t i = g_building.size(); i-- > 0 && seen < 3;) {
+        BuildingItem& b = g_building[i];
+        if (b.window != window) continue;
+        seen++;
+        UiItem& it = b.item;
+        if (it.label == "-") it.a11y_name = less;
+        else if (it.label == "+") it.a11y_name = more;
+        else if (it.status & ImGuiItemStatusFlags_Inputable) {
+            it.role = A11yRole::SpinButton;
+            it.a11y_name = name;
+            it.a11y_states |= A11yState_Range;
+            it.value_now = now; it.value_min = min; it.value_max = max;
+        }
+    }
 }
 
 static void AddText(A11yRole role, const char* text, int level, bool labels_next, const char* key, const ImRect& bb)
@@ -221,6 +258,15 @@ void ItemHooks_BeginGroup(A11yRole role, const char* name, const char* key)
 void ItemHooks_EndGroup()
 {
     AddGroupMark(A11yRole::None, "", nullptr, -1);
+}
+
+bool ItemHooks_IsTabStop(const UiItem& it)
+{
+    if (it.id == 0 || it.group != 0 || it.labels_next) return false;
+    if (it.item_flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop | ImGuiItemFlags_Disabled)) return false;
+    if (it.role == A11yRole::Text || it.role == A11yRole::Heading || it.role == A11yRole::Status) return false;
+    if (it.label == it.window) return false;
+    return !it.name.empty() || (it.status & ImGuiItemStatusFlags_Inputable) || it.role != A11yRole::None;
 }
 
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id)

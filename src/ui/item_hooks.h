@@ -40,10 +40,16 @@ void ItemHooks_Install(ImGuiContext* ctx);
 // only right while it is being added), scrolled into view. For the accessibility mirror: a
 // screen reader moved its focus there.
 void ItemHooks_FocusWhenDrawn(unsigned int id);
+// Gives the keyboard to the next item drawn this frame, in this window or its children, that
+// Tab would stop on (after a heading jumped to from the outline).
+void ItemHooks_FocusNextTabStop();
 void ItemHooks_EndFrame();                        // call after ImGui::Render(): publishes the frame
 const std::vector<UiItem>& ItemHooks_LastFrame();
 std::string ItemHooks_LastFrameJson();            // [{id,label,x,y,w,h,window,flags:[...]}]
-size_t ItemHooks_LastFrameDropped();              // items past the cap (20,000 a frame) that were not listed
+size_t ItemHooks_LastFrameDropped();
+// An item Tab can stop on: one with an id that takes the keyboard (not text, not a heading,
+// not a window's own entry, not a scrollbar, not disabled).
+bool ItemHooks_IsTabStop(const UiItem& item);              // items past the cap (20,000 a frame) that were not listed
 
 // ---------------------------------------------------------------------------------------
 // What the widgets tell the accessibility mirror that ImGui's hooks do not (a radio button's
@@ -52,13 +58,17 @@ size_t ItemHooks_LastFrameDropped();              // items past the cap (20,000 
 // The last item (ImGui's last item id) is a `role` with these A11yState bits; `name`, when
 // given, is its accessible name in place of the visible label (an icon, a "##filter").
 void ItemHooks_Describe(A11yRole role, uint16_t states = 0, const char* name = nullptr);
+// Item `id` of this frame (not necessarily the last: a combo has opened its list since) is
+// called `name` and holds `value`, where given.
+void ItemHooks_DescribeId(unsigned int id, const char* name, const char* value);
 // The last item's label when ImGui did not give it (an item scrolled out of its window is
 // clipped before its label is told): `label` as passed to the widget ("Save##file").
 void ItemHooks_LabelIfUnseen(const char* label);
 // A text field's text and placeholder (cut to kA11yMaxText for the mirror).
 void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint = nullptr);
-// A spin button's value and its limits.
-void ItemHooks_DescribeRange(double now, double min, double max);
+// ImGui's InputInt just drawn (a field and its "-" and "+" buttons): the field a spin button
+// named `name` with its value and limits, the buttons named `less` and `more`.
+void ItemHooks_DescribeStepper(const char* name, double now, double min, double max, const char* less, const char* more);
 // Text that is not an item (a heading, a label, a status message): listed with the last item's
 // rectangle (call it right after drawing the text), as `role` (Heading with `level`, Text, Status).
 // `key`, when given, keeps the node the same while its text changes (a status message that a

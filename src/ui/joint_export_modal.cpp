@@ -58,7 +58,7 @@ int JointExport_DrawModal(Views& views, bool open)
         ItemHooks_Text(A11yRole::Text, summary.c_str());
         ImGui::TextDisabled("Click one to open it in the draft.");
         const float list_h = std::min(ImGui::GetTextLineHeightWithSpacing() * (float)c.items.size() + 8 * z, 260 * z);
-        if (ImGui::BeginChild("##unfinished", ImVec2(0, list_h), true)) {
+        if (ImGui::BeginChild("##unfinished", ImVec2(0, list_h), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened)) {
             ImGuiListClipper clip;
             clip.Begin((int)c.items.size());
             while (clip.Step())

@@ -108,18 +108,26 @@ void KeyboardEntry_MenuBar(const char* first_menu)
 
 void KeyboardEntry_Page()
 {
-    if (g_entry.page_had_keyboard) return;
-    // The first frames lay the page out; then, if nothing has the keyboard, the page takes it.
-    if (ImGui::GetFrameCount() < 3) return;
-    g_entry.page_had_keyboard = true;
-    // A menu or dialog the user opened in the first frames (a click as soon as the page shows)
-    // keeps the keyboard: taking it for the page would close the menu just opened.
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyMouseDown()) return;
-    // ImGui focuses the first window it creates, the page's parent: Tab there would only go
-    // between the outline and the page as two boxes, never to a field.
     const ImGuiContext& g = *GImGui;
     ImGuiWindow* page = ImGui::GetCurrentWindow();
-    if (g.NavWindow == nullptr || (g.NavWindow == page->ParentWindow && g.NavId == 0)) ImGui::SetWindowFocus();
+    if (!g_entry.page_had_keyboard) {
+        // The first frames lay the page out; then, if nothing has the keyboard, the page takes it.
+        if (ImGui::GetFrameCount() < 3) return;
+        g_entry.page_had_keyboard = true;
+        // A menu or dialog the user opened in the first frames (a click as soon as the page
+        // shows) keeps the keyboard: taking it for the page would close the menu just opened.
+        if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyMouseDown()) return;
+        // ImGui focuses the first window it creates, the page's parent: Tab there would only go
+        // between the outline and the page as two boxes, never to a field.
+        if (g.NavWindow == nullptr || (g.NavWindow == page->ParentWindow && g.NavId == 0)) ImGui::SetWindowFocus();
+        return;
+    }
+    // Back from a view that took the page's place (the compare view, the sign-off grid), ImGui
+    // gives the keyboard to the page's parent again, on the page as a box (or on nothing): the
+    // page takes it back, on the item it had last, so Tab goes on from there.
+    if (g.NavWindow != page->ParentWindow || g_entry.in_menu_bar) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyMouseDown()) return;
+    ImGui::SetWindowFocus();
 }
 
 bool KeyboardEntry_InMenuBar() { return g_entry.in_menu_bar; }

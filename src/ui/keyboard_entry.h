@@ -10,7 +10,8 @@
 void KeyboardEntry_Frame();
 // Inside BeginMainMenuBar(), before the first BeginMenu(`first_menu`).
 void KeyboardEntry_MenuBar(const char* first_menu);
-// Inside the page's child window: takes the keyboard there once, when nothing has it yet.
+// Inside the page's child window: takes the keyboard there once Parley has loaded, and again
+// whenever the page's parent has it (back from a view that took the page's place).
 void KeyboardEntry_Page();
 // True while the keyboard is on the menu bar by F10 or Alt (tests, the status of the page).
 bool KeyboardEntry_InMenuBar();

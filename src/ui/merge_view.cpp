@@ -603,13 +603,13 @@ void MergeView_Draw(Views& views)
     ImGui::Dummy(ImVec2(0, 12 * z));
     const float list_width = Conflicts(views).empty() ? 0 : std::min(300 * z, avail * 0.28f);
     if (list_width > 0) {
-        ImGui::BeginChild("merge/list", ImVec2(list_width, 0), ImGuiChildFlags_None);
+        ImGui::BeginChild("merge/list", ImVec2(list_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);   // Tab goes on into the detail
         LabelAbove("Conflicts");
         ConflictList(views, list_width);
         ImGui::EndChild();
         ImGui::SameLine(0, 20 * z);
     }
-    ImGui::BeginChild("merge/detail", ImVec2(0, 0), ImGuiChildFlags_None);
+    ImGui::BeginChild("merge/detail", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     DrawConflict(views, ImGui::GetContentRegionAvail().x - 8 * z);
     ImGui::EndChild();
     ImGui::End();

@@ -17,23 +17,12 @@ static Pane PaneOf(const char* window_name)
     return Pane::None;
 }
 
-// An item Tab can stop on: one with an id that takes the keyboard (not text, not a heading,
-// not a window's own entry, not a scrollbar).
-static bool TabStop(const UiItem& it)
-{
-    if (it.id == 0 || it.group != 0 || it.labels_next) return false;
-    if (it.item_flags & (ImGuiItemFlags_NoNav | ImGuiItemFlags_NoTabStop | ImGuiItemFlags_Disabled)) return false;
-    if (it.role == A11yRole::Text || it.role == A11yRole::Heading || it.role == A11yRole::Status) return false;
-    if (it.label == it.window) return false;
-    return !it.name.empty() || (it.status & ImGuiItemStatusFlags_Inputable) || it.role != A11yRole::None;
-}
-
 // The first or last tab stop of `pane` in the last frame drawn, 0 if none was drawn.
 static unsigned int EdgeOf(Pane pane, bool last)
 {
     unsigned int found = 0;
     for (const UiItem& it : ItemHooks_LastFrame()) {
-        if (PaneOf(it.window.c_str()) != pane || !TabStop(it)) continue;
+        if (PaneOf(it.window.c_str()) != pane || !ItemHooks_IsTabStop(it)) continue;
         found = it.id;
         if (!last) break;
     }

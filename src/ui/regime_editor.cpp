@@ -395,7 +395,7 @@ static void TypeCombo(Views& views, int ri, int di, float width)
     for (int t = 0; t < kValueTypeCount; t++) allowed += parley::value_type_allowed(cat, (ValueType)t) ? 1 : 0;
     if (allowed < 2) return;   // nothing to choose: the catalogue keeps this one as text
     ImGui::SetNextItemWidth(width);
-    const bool open = BeginNamedCombo(("##type/" + id).c_str(), TypeLabel(d.value.type));
+    const bool open = BeginNamedCombo(("##type/" + id).c_str(), TypeLabel(d.value.type), 0, "Kind of value");
     if (!open) {
         ImGui::SetItemTooltip("What kind of value this is. Changing it keeps what it can.");
         return;
@@ -496,7 +496,9 @@ static RowAction DrawDimension(Views& views, int ri, int di, float width)
         // One's own dimension: its label is all that says what it is, so it cannot be emptied.
         if (side_by_side && value_has_labels) LabelAbove("Name");
         std::string label = DimAt(views, ri, di).label;
-        if (LineField(views, ("##label/" + id).c_str(), parley::text_field_key(id, "label"), &label, label_w, "Name of this dimension")) {
+        const bool changed = LineField(views, ("##label/" + id).c_str(), parley::text_field_key(id, "label"), &label, label_w, "Name of this dimension");
+        if (!(side_by_side && value_has_labels)) ItemHooks_Describe(A11yRole::Textbox, 0, "Name of this dimension");   // no label drawn above
+        if (changed) {
             if (parley::is_blank(label)) {
                 SetHint(id, "A dimension of your own needs a name: the last one is kept.");
             } else {

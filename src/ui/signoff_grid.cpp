@@ -282,7 +282,7 @@ static void DrawBlockers(Views& views)
     const float height = std::min(row_h * (float)blockers.size() + 2 * ImGui::GetStyle().WindowPadding.y,
                                   std::max(row_h * 3, ImGui::GetContentRegionAvail().y * 0.35f));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_Colors().paper);
-    ImGui::BeginChild("blockers", ImVec2(0, height), ImGuiChildFlags_Border);
+    ImGui::BeginChild("blockers", ImVec2(0, height), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);   // in the Tab order
     const float avail = ImGui::GetContentRegionAvail().x;
     const float text_w = std::min(avail * 0.42f, 420 * z);
     const parley::SignOffBlocker* record = nullptr;

@@ -28,6 +28,7 @@ struct EditorState {
     // takes the keyboard when it is drawn, so Tab and typing go on in what was added
     // (FocusIfAdded, widgets.h).
     std::string focus_added;
+    std::string focus_jumped;      // an outline entry chosen by keyboard: the first control after its heading takes the keyboard
     void Reset() { *this = EditorState{}; }
 };
 

@@ -61,6 +61,8 @@ void ScrollHereIfAsked(Views& views, const std::string& anchor)
     if (!e.scroll_to.empty() && e.scroll_to == anchor) {
         ImGui::SetScrollHereY(0.0f);
         e.scroll_to.clear();
+        if (e.focus_jumped == anchor) ItemHooks_FocusNextTabStop();
+        e.focus_jumped.clear();
         e.scroll_pin = anchor;
         e.pin_frames = 8;
         return;
@@ -168,7 +170,7 @@ bool RadioItem(const char* label, bool active)
     return pressed;
 }
 
-bool BeginNamedCombo(const char* label, const char* preview, int combo_flags)
+bool BeginNamedCombo(const char* label, const char* preview, int combo_flags, const char* a11y_name)
 {
     // The id is taken first: an open combo has begun its popup window by the time BeginCombo returns.
     const ImGuiID id = ImGui::GetID(label);
@@ -176,6 +178,7 @@ bool BeginNamedCombo(const char* label, const char* preview, int combo_flags)
     ImGuiContext& g = *GImGui;   // IMGUI_TEST_ENGINE_ITEM_INFO expects it
     IMGUI_TEST_ENGINE_ITEM_INFO(id, label, ImGuiItemStatusFlags_Openable | (open ? ImGuiItemStatusFlags_Opened : 0));
     (void)g;
+    ItemHooks_DescribeId(id, a11y_name, preview);   // its choice is its value, read with its name
     return open;
 }
 

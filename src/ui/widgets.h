@@ -37,7 +37,9 @@ bool SelectableItem(const char* label, bool selected = false, int selectable_fla
 bool RadioItem(const char* label, bool active);
 // ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
 // accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
-bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0);
+// `a11y_name`, when given, is what a screen reader calls it where the label above it does not
+// say (a row's combo: "Position of LGA").
+bool BeginNamedCombo(const char* label, const char* preview, int combo_flags = 0, const char* a11y_name = nullptr);
 // The longest start of `text` that fits `width` in the current font, with an ellipsis when cut
 // (never inside a character, no space before the ellipsis).
 std::string FitText(const std::string& text, float width);

@@ -366,7 +366,9 @@ static void ScoreGrid(Views& views, const std::string& participant, const std::v
     const float row_h = button + 16 * z;
     const float height = head_h + row_h * doc.workshop.criteria.size() + (scroll ? style.ScrollbarSize : 0) + 2;
 
-    ImGui::BeginChild("##score-grid", ImVec2(column, height), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar);
+    // Flattened: Tab goes through the score buttons as through the page (a child window is
+    // otherwise one stop that Tab passes over).
+    ImGui::BeginChild("##score-grid", ImVec2(column, height), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NavFlattened);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     // For a screen reader a table: criteria down, regimes across, each cell a group of six
