@@ -344,8 +344,14 @@ static void OpenFile(AppState& app)
 
 static void DrawMenuBar(AppState& app)
 {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * app.views.zoom, 8 * app.views.zoom));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(10 * app.views.zoom, 10 * app.views.zoom));
+    // The six menus' names and the room around them; in a narrow window (400 % zoom is 320
+    // CSS pixels) the room shrinks so Help is not cut off the end of the bar.
+    const float z = app.views.zoom;
+    float names = 0;
+    for (const char* name : {"File", "Edit", "Compare", "Review", "View", "Help"}) names += ImGui::CalcTextSize(name).x;
+    const float room = std::clamp((ImGui::GetMainViewport()->WorkSize.x - 2 * 12 * z - names) / 12.0f, 3 * z, 10 * z);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12 * z, 8 * z));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(room, 10 * z));
     if (ImGui::BeginMainMenuBar()) {
         KeyboardEntry_MenuBar("File");
         if (ImGui::BeginMenu("File")) {
@@ -441,8 +447,14 @@ static void DrawStatusBar(AppState& app)
             char summary[160];
             snprintf(summary, sizeof(summary), "%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), words,
                      words == 1 ? "word" : "words", App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
-            ImGui::TextUnformatted(summary);
-            ItemHooks_Text(A11yRole::Text, summary, 0, "status/summary");
+            // A narrow window (400 % zoom) drops the kind of draft, which the page's title says.
+            const char* shown = summary;
+            if (ImGui::CalcTextSize(summary).x > ImGui::GetContentRegionAvail().x) {
+                shown = strstr(summary, "\xC2\xB7  ");
+                shown = shown ? shown + 4 : summary;
+            }
+            ImGui::TextUnformatted(shown);
+            ItemHooks_Text(A11yRole::Text, shown, 0, "status/summary");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again
                 ImGui::SameLine(0, 24 * app.views.zoom);
                 ImGui::PushStyleColor(ImGuiCol_Text, Theme_Colors().danger);
@@ -466,8 +478,13 @@ static void DrawStatusBar(AppState& app)
             char right[64];
             snprintf(right, sizeof(right), "Zoom %d%%   \xC2\xB7   Parley %s", (int)std::lround(app.views.zoom * 100), App_Version());
             const float w = ImGui::CalcTextSize(right).x;
-            ImGui::SameLine(ImGui::GetWindowWidth() - w - 28 * app.views.zoom);
-            ImGui::TextDisabled("%s", right);
+            // At the right end, when it fits after what the left says (a narrow window keeps
+            // the draft's state and the message, not the zoom and the version).
+            const float right_x = ImGui::GetWindowWidth() - w - 28 * app.views.zoom;
+            if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 24 * app.views.zoom <= right_x) {
+                ImGui::SameLine(right_x);
+                ImGui::TextDisabled("%s", right);
+            }
             ImGui::PopFont();
             ImGui::EndMenuBar();
         }

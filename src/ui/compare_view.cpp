@@ -166,16 +166,6 @@ static void OpenOtherFile(Views& views)
 // ---------------------------------------------------------------------------------------------
 // Regimes side by side
 
-// Puts the next item on this line when `width` more fits in the window, else starts a new line,
-// so the column pickers wrap in a narrow window instead of running off its edge.
-static void SameLineIfRoom(float width, bool want_same_line, float spacing)
-{
-    if (!want_same_line) return;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(0, spacing);
-    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
-}
-
 static void DrawColumnPickers(Views& views)
 {
     const float z = views.zoom;
@@ -197,7 +187,7 @@ static void DrawColumnPickers(Views& views)
         const std::string label = std::string(i == 0 ? "Compare##column/" : "with##column/") + std::to_string(i);
         const char* word = i == 0 ? "Compare" : i == 1 ? "with" : "and";
         const float combo_w = std::min(std::min(380 * z, ImGui::GetContentRegionAvail().x * 0.6f), ImGui::CalcTextSize(preview.c_str()).x + 48 * z);
-        SameLineIfRoom(ImGui::CalcTextSize(word).x + combo_w + 90 * z, i > 0, 12 * z);   // room for a Remove too
+        if (i > 0) SameLineIfRoom(ImGui::CalcTextSize(word).x + combo_w + 90 * z, 12 * z);   // room for a Remove too
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(word);
         ImGui::SameLine();
@@ -218,7 +208,7 @@ static void DrawColumnPickers(Views& views)
     }
     if (remove >= 0) { cols.erase(cols.begin() + remove); views.compare.version++; }
     if (cols.size() < choices.size()) {
-        SameLineIfRoom(ImGui::CalcTextSize("Add a column").x + 32 * z, true, 16 * z);
+        SameLineIfRoom(ImGui::CalcTextSize("Add a column").x + 32 * z, 16 * z);
         if (PlainButton("Add a column")) {
             for (const auto& ch : choices)
                 if (std::find(cols.begin(), cols.end(), ch.first) == cols.end()) { cols.push_back(ch.first); break; }
@@ -226,7 +216,7 @@ static void DrawColumnPickers(Views& views)
         }
     }
     const char* from_file = views.compare.has_other ? "Regimes from another file..." : "Add regimes from a file...";
-    SameLineIfRoom(ImGui::CalcTextSize(from_file).x + 32 * z, true, 16 * z);
+    SameLineIfRoom(ImGui::CalcTextSize(from_file).x + 32 * z, 16 * z);
     if (PlainButton(from_file)) OpenOtherFile(views);
 }
 

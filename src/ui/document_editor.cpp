@@ -205,7 +205,7 @@ static void DrawDetails(Views& views, float column)
     LabelAbove("This draft is a");
     ItemHooks_BeginGroup(A11yRole::RadioGroup, "This draft is a");
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
-        if (kind != parley::DocumentKind::Response) ImGui::SameLine(0, 20 * z);
+        if (kind != parley::DocumentKind::Response) SameLineIfRoom(RadioWidth(parley::kind_label(kind)), 20 * z);
         if (RadioItem(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
             Session_BeforeEdit(views.session, "", "document/kind");
             doc.kind = kind;
@@ -223,7 +223,8 @@ static void DrawDetails(Views& views, float column)
     LabelAbove("Status");
     static const parley::DocumentStatus kStatuses[] = {parley::DocumentStatus::Draft, parley::DocumentStatus::Agreed, parley::DocumentStatus::Submitted};
     static const char* const kStatusLabels[] = {"Draft", "Agreed", "Submitted"};
-    ImGui::SetNextItemWidth(column * 0.3f);
+    // Wide enough for "Submitted" and its arrow, however narrow the column.
+    ImGui::SetNextItemWidth(std::max(column * 0.3f, ImGui::CalcTextSize("Submitted").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x));
     if (BeginNamedCombo("##status", kStatusLabels[(int)doc.status])) {
         for (int i = 0; i < 3; i++)
             if (SelectableItem(kStatusLabels[i], doc.status == kStatuses[i]) && doc.status != kStatuses[i] &&
@@ -234,7 +235,7 @@ static void DrawDetails(Views& views, float column)
         ImGui::EndCombo();
     }
     if (doc.kind == parley::DocumentKind::Response && doc.organisations.size() > 1) {
-        ImGui::SameLine();
+        SameLineIfRoom(ImGui::CalcTextSize("Sign-off by organisation").x + 2 * ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().ItemSpacing.x);
         if (QuietButton("Sign-off by organisation")) SignOffGrid_Open(views);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each co-signatory's sign-off of each answer: what is agreed, what waits, where positions differ");
     }
@@ -246,7 +247,11 @@ static void DrawOrganisations(Views& views, float column)
     const bool response = doc.kind == parley::DocumentKind::Response;
     SectionHeading(views, response ? "Organisations responding" : "Organisations", "organisations");
     if (response) MutedText("The first is the lead. A joint response lists every co-signatory; where one takes a different position on a question, say so on that question.");
-    const float name_w = column * 0.56f, short_w = column * 0.2f;
+    // The name takes what the short name and Remove leave (a narrow window: Remove stays in it).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float remove_w = ImGui::CalcTextSize("Remove").x + 2 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+    const float short_w = column * 0.2f;
+    const float name_w = std::max(60 * views.zoom, std::min(column * 0.56f, column - short_w - remove_w));
     LabelAbove("Name");
     ImGui::SameLine(name_w + ImGui::GetStyle().ItemSpacing.x);
     LabelAbove("Short name");
@@ -308,8 +313,8 @@ static void DrawSummary(Views& views, float column)
         LabelAbove("Overall position");
         ItemHooks_BeginGroup(A11yRole::RadioGroup, "Overall position");
         for (int i = 0; i < 4; i++) {
-            if (i > 0) ImGui::SameLine(0, 18 * z);
             const std::string label = std::string(parley::position_label(kPositions[i])) + "##summary";
+            if (i > 0) SameLineIfRoom(RadioWidth(label.c_str()), 18 * z);
             if (RadioItem(label.c_str(), doc.summary.position == kPositions[i])) {
                 Session_BeforeEdit(views.session, "", "summary/position");
                 doc.summary.position = doc.summary.position == kPositions[i] ? Position::Unset : kPositions[i];
@@ -387,8 +392,8 @@ static void DrawPositionRadios(Views& views, Position* position, const std::stri
 {
     ItemHooks_BeginGroup(A11yRole::RadioGroup, "Position");
     for (int i = 0; i < 4; i++) {
-        if (i > 0) ImGui::SameLine(0, 18 * z);
         const std::string label = std::string(parley::position_label(kPositions[i])) + "##" + id;
+        if (i > 0) SameLineIfRoom(RadioWidth(label.c_str()), 18 * z);
         if (RadioItem(label.c_str(), *position == kPositions[i])) {
             Session_BeforeEdit(views.session, "", id + "/position");
             *position = *position == kPositions[i] ? Position::Unset : kPositions[i];   // a second click clears it

@@ -186,9 +186,10 @@ void ItemHooks_DescribeStepper(const char* name, double now, double min, double 
         if (b.window != window) continue;
         seen++;
         UiItem& it = b.item;
-        if (it.label == "-") it.a11y_name = less;
-        else if (it.label == "+") it.a11y_name = more;
-        else if (it.status & ImGuiItemStatusFlags_Inputable) {
+        // By place, not only by label: scrolled out of view, ImGui gives the buttons no label.
+        if (seen == 1 && (it.label == "+" || it.label.empty())) it.a11y_name = more;
+        else if (seen == 2 && (it.label == "-" || it.label.empty())) it.a11y_name = less;
+        else if (seen == 3) {
             it.role = A11yRole::SpinButton;
             it.a11y_name = name;
             it.a11y_states |= A11yState_Range;

@@ -162,6 +162,18 @@ bool SelectableItem(const char* label, bool selected, int selectable_flags, cons
     return pressed;
 }
 
+void SameLineIfRoom(float width, float spacing)
+{
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0, spacing);
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+}
+
+float RadioWidth(const char* label)
+{
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
 bool RadioItem(const char* label, bool active)
 {
     const bool pressed = ImGui::RadioButton(label, active);

@@ -35,6 +35,11 @@ bool PlainCheckbox(const char* label, bool* v);
 // ImGui's hooks do not say: whether the choice is the selected one.
 bool SelectableItem(const char* label, bool selected = false, int selectable_flags = 0, const ImVec2& size = ImVec2(0, 0));
 bool RadioItem(const char* label, bool active);
+// Puts the next item (`width` wide) on this line when it fits in the window, else on a new
+// line: a row of choices wraps in a narrow window (400 % zoom, a phone) instead of running off
+// its edge. RadioWidth: what RadioItem(label) takes.
+void SameLineIfRoom(float width, float spacing);
+float RadioWidth(const char* label);
 // ImGui 1.90's BeginCombo reports no label to the item hooks, so browser tests (and the
 // accessibility mirror) could not find a combo by name. This one does. Ends with ImGui::EndCombo.
 // `a11y_name`, when given, is what a screen reader calls it where the label above it does not

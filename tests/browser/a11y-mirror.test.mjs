@@ -7,7 +7,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowserAndServer, openParley, items, settled, clickItem } from './helpers.mjs';
-import { axTree, axFocused, inside, focusMirrored } from './a11y.mjs';
+import { axTree, axFocused, inside, focusMirrored, targetSizeProblems } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 
@@ -238,6 +238,34 @@ describe('accessibility mirror', () => {
     assert.ok(table.some((n) => n.role === 'rowheader' && /, weight \d/.test(n.name)), 'a row is read with its criterion and weight');
     const results = inside(tree, 'table:Workshop results');
     assert.ok(results.some((n) => n.role === 'cell' && /^Mean \d/.test(n.name)), 'a results cell reads its mean and spread in words');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('every target is 24 by 24 CSS pixels, or has room around it (WCAG 2.2, 2.5.8)', async () => {
+    const { page, problems } = await freshPage();
+    const menu = async (...path) => { for (const label of path) { await clickItem(page, label); await settled(page); } };
+    const checked = async (where) => assert.deepEqual(await targetSizeProblems(page), [], where);
+    await checked('the empty draft');
+    await menu('File');
+    await checked('the File menu');
+    await page.keyboard.press('Escape');
+    await settled(page);
+    await menu('File', 'Examples', 'Joint targeted area inspections: joint response from ADCS, the LGA and Solace');
+    await checked('the joint response');
+    await page.mouse.move(700, 500);
+    for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, 600); await settled(page); }
+    await checked('the joint response, scrolled to its questions');
+    await menu('Review', 'Sign-off by organisation');
+    await checked('the sign-off grid');
+    await menu('File', 'Examples', 'Re-inspecting councils judged inadequate: three options compared');
+    await menu('Compare', 'Regimes side by side');
+    await checked('the compare view');
+    await menu('Compare', 'Back to the draft');
+    const scores = (await items(page)).find((x) => x.window.startsWith('Document/Outline') && x.label === 'Scores');
+    await page.mouse.click(scores.x + scores.w / 2, scores.y + scores.h / 2);
+    await settled(page);
+    await checked('the score grid');
     assert.deepEqual(problems, []);
     await page.close();
   });
