@@ -120,7 +120,8 @@
       if (node) {
         setAttr(node.el, 'aria-hidden', 'true');
         setAttr(textInput, 'aria-multiline', node.data[STATES] & S.multiline ? null : 'false');
-        if (textInput.nextSibling !== node.el) node.el.parentNode.insertBefore(textInput, node.el);
+        // (An element made this frame and not yet placed in the order has no parent: next frame.)
+        if (textInput.nextSibling !== node.el && node.el.parentNode) node.el.parentNode.insertBefore(textInput, node.el);
       } else if (textInput.parentNode !== document.body) {
         document.body.insertBefore(textInput, root);
       }
