@@ -14,6 +14,7 @@ struct KeyboardEntry {
     bool  menu_was_open = false;       // a menu of the bar was open last frame
     ImGuiID back_to = 0;               // the window the keyboard came from, for Escape
     ImGuiID last_menu = 0;             // the menu of the bar last highlighted
+    ImGuiID page_last = 0;             // the item of the page that had the keyboard last
 };
 KeyboardEntry g_entry;
 
@@ -125,9 +126,15 @@ void KeyboardEntry_Page()
     // Back from a view that took the page's place (the compare view, the sign-off grid), ImGui
     // gives the keyboard to the page's parent again, on the page as a box (or on nothing): the
     // page takes it back, on the item it had last, so Tab goes on from there.
+    if (g.NavWindow == page && g.NavId) g_entry.page_last = g.NavId;
     if (g.NavWindow != page->ParentWindow || g_entry.in_menu_bar) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || ImGui::IsAnyMouseDown()) return;
-    ImGui::SetWindowFocus();
+    // (Escape or Alt back from the menu bar asked the parent for its first item: not that.)
+    GImGui->NavInitRequest = false;
+    GImGui->NavInitResult.ID = 0;
+    ImGui::FocusWindow(page);
+    if (g_entry.page_last) ImGui::SetFocusID(g_entry.page_last, page);   // ImGui's own memory of it is not kept across the parent
+    else ImGui::NavInitWindow(page, true);
 }
 
 bool KeyboardEntry_InMenuBar() { return g_entry.in_menu_bar; }
