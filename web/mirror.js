@@ -120,8 +120,7 @@
       if (node) {
         setAttr(node.el, 'aria-hidden', 'true');
         setAttr(textInput, 'aria-multiline', node.data[STATES] & S.multiline ? null : 'false');
-        // (An element made this frame and not yet placed in the order has no parent: next frame.)
-        if (textInput.nextSibling !== node.el && node.el.parentNode) node.el.parentNode.insertBefore(textInput, node.el);
+        if (textInput.nextSibling !== node.el && node.el.parentNode) node.el.parentNode.insertBefore(textInput, node.el);   // (placed: in the page)
       } else if (textInput.parentNode !== document.body) {
         document.body.insertBefore(textInput, root);
       }
@@ -239,14 +238,18 @@
         let node = nodes.get(data[ID]);
         if (!node && canWait(data, focusNow, t0)) { pendingMakes.set(data[ID], data); continue; }
         pendingMakes.delete(data[ID]);
+        // A node whose role changed gets a new element (its tag may differ), in the old one's
+        // place: no order comes with it (the same id in the same container).
+        let replaced = null;
         if (node && node.data[ROLE] !== data[ROLE]) {
           if (node === standIn || node.el.contains(textInput)) standFor(null);
-          node.el.remove();
+          replaced = node.el;
           nodes.delete(data[ID]);
           pendingPlaces.delete(node);
           node = null;
         }
         if (!node) { node = { el: make(data), data, container: false }; nodes.set(data[ID], node); }
+        if (replaced) replaced.replaceWith(node.el);
         node.data = data;
         pendingPlaces.delete(node);   // placed now, where this frame has it
         fill(node, data);
@@ -278,8 +281,19 @@
       // rest in the mirror's own frame.
       const focused = focusId ? nodes.get(focusId) : null;
       if (focused && pendingPlaces.has(focused)) { place(focused, ...pendingPlaces.get(focused), false); pendingPlaces.delete(focused); }
-      if (pendingPlaces.size || pendingMakes.size) { if (!lateFrame) lateFrame = requestAnimationFrame(lateWork); }
-      else settle();
+      lateWorkOrSettle();
+    }
+
+    // Another late frame while work waits; else placed()'s promises are kept.
+    function lateWorkOrSettle() {
+      if (pendingPlaces.size || pendingMakes.size) {
+        if (!lateFrame) lateFrame = requestAnimationFrame(lateWork);
+        return;
+      }
+      if (!placedWaiters.length) return;
+      const waiters = placedWaiters;
+      placedWaiters = [];
+      for (const resolve of waiters) resolve();
     }
 
     // Makes the elements of nodes out of view that waited (the nearest to the view first),
@@ -310,11 +324,11 @@
       makePending(t0);
       placePending(t0);
       if (onLateWork) onLateWork(performance.now() - t0);
+      lateWorkOrSettle();
     }
 
-    // Writes moved positions until the budget is spent: the focused element first, then those
-    // in the window's view, then the rest; asks for another frame while any (or any element
-    // still to make) are left.
+    // Writes moved positions until the budget is spent: those in the window's view first, then
+    // the rest.
     function placePending(t0) {
       const viewH = window.innerHeight;
       for (const pass of [true, false]) {
@@ -327,15 +341,6 @@
         }
         if (performance.now() - t0 > LATE_BUDGET_MS) break;
       }
-      if (pendingPlaces.size || pendingMakes.size) { if (!lateFrame) lateFrame = requestAnimationFrame(lateWork); }
-      else settle();
-    }
-
-    function settle() {
-      if (!placedWaiters.length) return;
-      const waiters = placedWaiters;
-      placedWaiters = [];
-      for (const resolve of waiters) resolve();
     }
 
     // Puts every element under its container, in reading order. Moves only elements out of

@@ -1103,7 +1103,7 @@
                     mirrorApplyMs: mirrorStats.lastMs,          // applying its changes to the DOM, last time
                     mirrorApplyMaxMs: mirrorStats.maxMs,
                     mirrorApplies: mirrorStats.applies,         // changes applied so far (none while idle)
-                    mirrorLateMs: mirrorStats.lateMs,           // positions written in a frame of the mirror's own, last time
+                    mirrorLateMs: mirrorStats.lateMs,           // elements made and moved in a frame of the mirror's own, last time
                     mirrorLates: mirrorStats.lates,             // such frames so far (a few after a scroll, none while idle)
                     maxUiMs: stats.maxUiMs };   // the slowest of those so far
       if (restartSlowest) stats.maxUiMs = 0;

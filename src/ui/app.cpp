@@ -444,15 +444,12 @@ static void DrawStatusBar(AppState& app)
         if (ImGui::BeginMenuBar()) {
             ImGui::PushFont(Fonts_Get(Font_Small));
             const int words = App_WordCount(app);
-            char summary[160];
-            snprintf(summary, sizeof(summary), "%s  \xC2\xB7  %d %s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), words,
-                     words == 1 ? "word" : "words", App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            char state[96], summary[160];
+            snprintf(state, sizeof(state), "%d %s  \xC2\xB7  %s", words, words == 1 ? "word" : "words",
+                     App_HasUnsavedChanges(app) ? "Not saved to a file yet" : "No unsaved changes");
+            snprintf(summary, sizeof(summary), "%s  \xC2\xB7  %s", parley::kind_label(app.views.session.doc.kind), state);
             // A narrow window (400 % zoom) drops the kind of draft, which the page's title says.
-            const char* shown = summary;
-            if (ImGui::CalcTextSize(summary).x > ImGui::GetContentRegionAvail().x) {
-                shown = strstr(summary, "\xC2\xB7  ");
-                shown = shown ? shown + 4 : summary;
-            }
+            const char* shown = ImGui::CalcTextSize(summary).x > ImGui::GetContentRegionAvail().x ? state : summary;
             ImGui::TextUnformatted(shown);
             ItemHooks_Text(A11yRole::Text, shown, 0, "status/summary");
             if (!app.autosave_problem.empty()) {   // a warning that stays until autosave works again

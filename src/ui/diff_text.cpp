@@ -35,6 +35,7 @@ struct Layout {
     float x = 0;
     bool done = false;
     size_t bytes_total = 0, bytes_done = 0;   // for the estimate of the height still to come
+    std::string said;        // what a screen reader reads: the side's own text, cut (A11y_CutText)
 };
 
 std::unordered_map<ImGuiID, Layout> g_layouts;
@@ -138,6 +139,10 @@ void DiffText(const std::string& id, int version, const std::string& before, con
         L.font_size = size;
         L.side = side;
         Start(L, diff);
+        // A screen reader reads the side's own text (the marks are the eye's; the row says what
+        // changed), cut once per layout, not every frame.
+        const std::string& own = side == DiffSide_Before ? before : after;
+        L.said = A11y_CutText(own.data(), own.size());
     }
     const float line_h = size * 1.45f;
     const ImVec2 origin = window->DC.CursorPos;
@@ -153,9 +158,7 @@ void DiffText(const std::string& id, int version, const std::string& before, con
     const ImRect bb(origin, ImVec2(origin.x + total.x, origin.y + total.y));
     ImGui::ItemSize(total);
     const bool shown = ImGui::ItemAdd(bb, item_id, nullptr, ImGuiItemFlags_NoNav);
-    // A screen reader reads the side's own text (the marks are the eye's; the row says what changed).
-    const std::string& own = side == DiffSide_Before ? before : after;
-    ItemHooks_Describe(A11yRole::Text, 0, A11y_CutText(own.data(), own.size()).c_str());
+    ItemHooks_Describe(A11yRole::Text, 0, L.said.c_str());
     if (!shown) return;   // wholly out of view
 
     // Only the lines inside the window's visible area.

@@ -109,33 +109,33 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     g_building.push_back({item, window});
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
+// This frame's entry of item `id`. What is said of an item (its label, its role) follows its
+// Add closely: search backwards, not far (an item past the cap has no entry, and a search
+// through all of them for each would cost a frame of 20,000 items seconds).
+static UiItem* FindBuilding(ImGuiID id)
 {
-    // Info follows the Add of the same item, usually immediately: search backwards, not far
-    // (an item past the cap has no entry, and a search through all of them for each would cost
-    // a frame of 20,000 items seconds).
-    const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
-    for (size_t i = g_building.size(); i-- > stop;) {
-        if (g_building[i].item.id == id) {
-            g_building[i].item.label = label ? VisibleLabel(label) : "";
-            g_building[i].item.name = label ? label : "";
-            g_building[i].item.status = flags;
-            return;
-        }
-    }
-}
-
-void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-
-// The entry of ImGui's last item in this frame, searched backwards as ItemInfo does.
-static UiItem* LastItem()
-{
-    const ImGuiID id = GImGui->LastItemData.ID;
     if (id == 0) return nullptr;
     const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
     for (size_t i = g_building.size(); i-- > stop;)
         if (g_building[i].item.id == id) return &g_building[i].item;
     return nullptr;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags)
+{
+    UiItem* item = FindBuilding(id);
+    if (!item) return;
+    item->label = label ? VisibleLabel(label) : "";
+    item->name = label ? label : "";
+    item->status = flags;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+// The entry of ImGui's last item in this frame.
+static UiItem* LastItem()
+{
+    return FindBuilding(GImGui->LastItemData.ID);
 }
 
 void ItemHooks_Describe(A11yRole role, uint16_t states, const char* name)
@@ -149,14 +149,10 @@ void ItemHooks_Describe(A11yRole role, uint16_t states, const char* name)
 
 void ItemHooks_DescribeId(unsigned int id, const char* name, const char* value)
 {
-    const size_t stop = g_building.size() > 256 ? g_building.size() - 256 : 0;
-    for (size_t i = g_building.size(); i-- > stop;) {
-        UiItem& it = g_building[i].item;
-        if (it.id != id) continue;
-        if (name) it.a11y_name = name;
-        if (value) it.a11y_value = A11y_CutText(value, strlen(value));
-        return;
-    }
+    UiItem* item = FindBuilding(id);
+    if (!item) return;
+    if (name) item->a11y_name = name;
+    if (value) item->a11y_value = A11y_CutText(value, strlen(value));
 }
 
 void ItemHooks_LabelIfUnseen(const char* label)

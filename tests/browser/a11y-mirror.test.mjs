@@ -6,8 +6,10 @@
 // back; a modal dialog read alone; status messages in a live region.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndServer, openParley, items, settled, clickItem } from './helpers.mjs';
-import { axTree, axFocused, inside, focusMirrored, targetSizeProblems } from './a11y.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sharedBrowserAndServer, openParley, items, settled, clickItem, ROOT } from './helpers.mjs';
+import { axTree, axFocused, inside, focusMirrored, targetSizeProblems, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 
@@ -188,9 +190,7 @@ describe('accessibility mirror', () => {
     await page.keyboard.press('Control+S');
     await download;
     await settled(page);
-    const tree = await axTree(page);
-    const live = inside(tree, 'contentinfo').find((n) => n.role === 'status');
-    const said = tree.filter((n) => n.role === 'StaticText' && n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' ');
+    const { live, said } = await liveRegion(page);
     assert.equal(live.live, 'polite');
     assert.match(said, /^Saved as .* in your downloads$/, `the live region says what happened ("${said}")`);
     assert.deepEqual(problems, []);
@@ -266,6 +266,58 @@ describe('accessibility mirror', () => {
     await page.mouse.click(scores.x + scores.w / 2, scores.y + scores.h / 2);
     await settled(page);
     await checked('the score grid');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('Tab never leaves the focus hidden under the menu or status bar (WCAG 2.2, 2.4.11)', async () => {
+    const { page, problems } = await freshPage();
+    await clickItem(page, 'File'); await settled(page);
+    await clickItem(page, 'Examples'); await settled(page);
+    await clickItem(page, 'Joint targeted area inspections: joint response from ADCS, the LGA and Solace'); await settled(page);
+    // Forty Tabs down the page, then twenty back: the page scrolls so the focused item shows
+    // whole (or, for a field taller than the page, a good part of it) inside its window, which
+    // lies between the two bars.
+    for (const [key, times] of [['Tab', 40], ['Shift+Tab', 20]]) {
+      for (let i = 0; i < times; i++) {
+        await page.keyboard.press(key);
+        await settled(page);
+        const all = await items(page);
+        const f = all.find((it) => (it.flags || []).includes('focused'));
+        assert.ok(f, `something has the keyboard after ${key} ${i + 1}`);
+        const where = `${f.label} (${key} ${i + 1})`;
+        assert.ok(!f.flags.includes('clipped'), `${where} is in view`);
+        assert.ok(!f.flags.includes('partly') || f.h >= 40, `${where} shows, not a sliver of it (${f.h} px)`);
+        const bar = all.find((it) => it.window === '##MainMenuBar' && it.label === 'MainMenuBar');
+        assert.ok(f.y >= bar.y + bar.h, `${where} is below the menu bar`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('at 320 CSS pixels wide (400 % zoom) every control is inside the window: nothing runs off its edge (1.4.10)', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 320, height: 640 } });
+    await settled(page);
+    // An item ImGui cut at its window's side: shown only in part, though its top and bottom are
+    // inside the window (an item cut at the top or bottom is only scrolled part way).
+    const offEdge = async () => {
+      const all = await items(page);
+      const windowOf = (it) => all.find((w) => w.window === it.window && (w.label === w.window || '##' + w.label === w.window));
+      return all.filter((it) => (it.flags || []).includes('partly') && !(it.flags || []).includes('clipped')).filter((it) => {
+        const w = windowOf(it);
+        return w && it.y > w.y + 0.5 && it.y + it.h < w.y + w.h - 0.5;
+      }).map((it) => `${it.label || it.name} in ${it.window}, ${Math.round(it.x)}+${Math.round(it.w)}`);
+    };
+    assert.deepEqual(await offEdge(), [], 'the empty draft: the menu bar, the kind of draft, the title');
+    await page.evaluate((t) => window.parley.load(t), fs.readFileSync(path.join(ROOT, 'assets/examples/jtai-joint-response.parley.json'), 'utf8'));
+    await settled(page);
+    await page.mouse.move(160, 320);
+    for (let i = 0; i < 4; i++) {
+      assert.deepEqual(await offEdge(), [], `the joint response, ${i} scrolls down`);
+      await page.mouse.wheel(0, 500);
+      await settled(page);
+    }
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -75,3 +75,11 @@ export async function targetSizeProblems(page, min = 24) {
     return problems;
   }, min);
 }
+
+// The status bar's live region (role status) and the text it says.
+export async function liveRegion(page) {
+  const tree = await axTree(page);
+  const live = inside(tree, 'contentinfo').find((n) => n.role === 'status');
+  const said = live ? tree.filter((n) => n.role === 'StaticText' && n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' ') : '';
+  return { live, said };
+}

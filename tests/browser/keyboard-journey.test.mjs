@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { sharedBrowserAndServer, openParley, settled } from './helpers.mjs';
-import { axTree, axFocused, inside } from './a11y.mjs';
+import { axTree, axFocused, inside, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 
@@ -174,8 +174,7 @@ describe('keyboard alone, read as a screen reader reads it', () => {
     const lgaEntry = answer.signatories.find((s) => s.organisation === lga);
     assert.equal(lgaEntry?.position, 'partly_agree', "the LGA's own position");
     assert.equal(lgaEntry?.note, 'Councils need the longer period most.');
-    const live = inside(await axTree(page), 'contentinfo').find((n) => n.role === 'status');
-    assert.match(live.name + (await axTree(page)).filter((n) => n.path.at(-1) === `status:${live.name}`).map((n) => n.name).join(' '), /Saved/);
+    assert.match((await liveRegion(page)).said, /^Saved as /, 'the save is announced');
     assert.deepEqual(problems, []);
     await page.close();
   });
