@@ -351,13 +351,13 @@ static void DrawHeader(Views& views)
 
     // Open / Resolved / All, with how many each.
     const int counts[] = {t.open, t.resolved, t.open + t.resolved};
-    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Show comments");
+    BeginRadios("Show comments", true);
     for (int i = 0; i < 3; i++) {
         if (i > 0) ImGui::SameLine(0, 14 * z);
         const std::string label = std::string(kFilterNames[i]) + " (" + std::to_string(counts[i]) + ")##filter";
         if (RadioItem(label.c_str(), s.filter == i)) s.filter = i;
     }
-    ItemHooks_EndGroup();
+    EndRadios();
     const char* preview = s.organisation.empty() ? "Every organisation" : s.organisation.c_str();
     ImGui::SetNextItemWidth(g_width);
     if (BeginNamedCombo("##comments-organisation", preview)) {

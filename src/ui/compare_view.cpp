@@ -518,11 +518,11 @@ void CompareView_Draw(Views& views)
     ItemHooks_Text(A11yRole::Heading, views.compare.mode == CompareMode::Regimes ? "Regimes side by side" : "Two versions of this draft", 1);
     ImGui::PopFont();
     ImGui::SameLine(0, 24 * z);
-    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Compare");
+    BeginRadios("Compare", true);
     if (RadioItem("Regimes##compare/mode", views.compare.mode == CompareMode::Regimes)) { views.compare.mode = CompareMode::Regimes; views.compare.version++; }
     ImGui::SameLine();
     if (RadioItem("Versions##compare/mode", views.compare.mode == CompareMode::Versions)) { views.compare.mode = CompareMode::Versions; views.compare.version++; }
-    ItemHooks_EndGroup();
+    EndRadios();
     ImGui::Dummy(ImVec2(0, 6 * z));
     Rule(ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, 6 * z));

@@ -194,6 +194,59 @@ static void DrawOutline(Views& views, const std::vector<char>& shown)
     }
 }
 
+// The outline in a narrow window: a bar with a "Contents" button above the page. Opened, the
+// outline fills the window in the page's place (there is no room beside it); choosing an entry
+// closes it and the page comes back at that part; Escape or the button closes it where it was.
+// The bar is the outline's own child window, so it stays the Outline landmark and Tab from the
+// page's last control wraps to it as to the outline beside the page (pane_tabbing.cpp).
+// Returns true while the outline takes the page's place.
+static bool DrawContentsBar(Views& views, const std::vector<char>& shown)
+{
+    const float z = views.zoom;
+    bool& open = views.editor.contents_open;
+    const float bar_h = ImGui::GetFrameHeight() + 12 * z;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * z, 6 * z));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, Theme_Colors().paper);
+    ImGui::BeginChild("Outline", ImVec2(0, open ? 0.0f : bar_h), ImGuiChildFlags_AlwaysUseWindowPadding,
+                      open ? 0 : ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    static unsigned int button_id = 0;
+    static bool had_keyboard = false;   // the outline's window (or a child) had the keyboard last frame
+    const bool pressed = PlainButton(open ? "Close contents###contents" : "Contents###contents");   // one id, open or not: the keyboard stays on it
+    ItemHooks_Describe(A11yRole::Button, A11yState_Expandable | (open ? A11yState_Expanded : 0), "Contents");
+    button_id = ImGui::GetItemID();
+    const bool by_keyboard = pressed && button_id == GImGui->NavActivateId;
+    bool close = false;
+    if (open) {
+        ImGui::Dummy(ImVec2(0, 4 * z));
+        if (views.editor.focus_contents) ItemHooks_FocusNextTabStop();
+        views.editor.focus_contents = false;
+        DrawOutline(views, shown);
+        // An entry chosen (it asked the page to go somewhere), or Escape while the outline had
+        // the keyboard last frame (by now ImGui's own Escape may have handed it to the parent)
+        // and no text field did (Escape in the filter leaves the filter only).
+        if (!views.editor.scroll_to.empty()) close = true;
+        else if (had_keyboard && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+            close = true;
+            ItemHooks_FocusWhenDrawn(button_id);
+        }
+    }
+    had_keyboard = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    const ImVec2 bar_min = ImGui::GetItemRectMin(), bar_max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(bar_min.x, bar_max.y - 1), ImVec2(bar_max.x, bar_max.y - 1), Theme_Colors().border);
+    if (pressed) {
+        open = !open;
+        // Opened by keyboard: the keyboard goes to the outline's first entry (the button is
+        // drawn first, so the next tab stop is it); closed by it, it stays on the button.
+        if (open && by_keyboard) views.editor.focus_contents = true;
+    } else if (close) {
+        open = false;
+    }
+    return open;
+}
+
 // ---------------------------------------------------------------------------------------
 // Details and organisations
 
@@ -203,7 +256,7 @@ static void DrawDetails(Views& views, float column)
     parley::Document& doc = views.session.doc;
     ScrollHereIfAsked(views, "details");
     LabelAbove("This draft is a");
-    ItemHooks_BeginGroup(A11yRole::RadioGroup, "This draft is a");
+    BeginRadios("This draft is a", true);   // a draft is always one kind
     for (parley::DocumentKind kind : {parley::DocumentKind::Response, parley::DocumentKind::Proposal, parley::DocumentKind::Workshop}) {
         if (kind != parley::DocumentKind::Response) SameLineIfRoom(RadioWidth(parley::kind_label(kind)), 20 * z);
         if (RadioItem(parley::kind_label(kind), doc.kind == kind) && doc.kind != kind) {
@@ -211,7 +264,7 @@ static void DrawDetails(Views& views, float column)
             doc.kind = kind;
         }
     }
-    ItemHooks_EndGroup();
+    EndRadios();
     ImGui::Dummy(ImVec2(0, 2 * z));
     CommentMarker_At(views, ImGui::GetCursorScreenPos().x + column - CommentMarker_Width(z), ImGui::GetCursorScreenPos().y - 2 * z, doc.id);
     LabelAbove("Title");
@@ -311,7 +364,7 @@ static void DrawSummary(Views& views, float column)
     SectionHeading(views, "Summary", "summary");
     if (doc.kind == parley::DocumentKind::Response) {
         LabelAbove("Overall position");
-        ItemHooks_BeginGroup(A11yRole::RadioGroup, "Overall position");
+        BeginRadios("Overall position", doc.summary.position != Position::Unset);
         for (int i = 0; i < 4; i++) {
             const std::string label = std::string(parley::position_label(kPositions[i])) + "##summary";
             if (i > 0) SameLineIfRoom(RadioWidth(label.c_str()), 18 * z);
@@ -320,7 +373,7 @@ static void DrawSummary(Views& views, float column)
                 doc.summary.position = doc.summary.position == kPositions[i] ? Position::Unset : kPositions[i];
             }
         }
-        ItemHooks_EndGroup();
+        EndRadios();
         ImGui::Dummy(ImVec2(0, 2 * z));
     }
     CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Summary").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z,
@@ -390,7 +443,7 @@ static parley::Answer& AddAnswer(Views& views, const std::string& question_id)
 
 static void DrawPositionRadios(Views& views, Position* position, const std::string& id, float z)
 {
-    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Position");
+    BeginRadios("Position", *position != Position::Unset);
     for (int i = 0; i < 4; i++) {
         const std::string label = std::string(parley::position_label(kPositions[i])) + "##" + id;
         if (i > 0) SameLineIfRoom(RadioWidth(label.c_str()), 18 * z);
@@ -399,7 +452,7 @@ static void DrawPositionRadios(Views& views, Position* position, const std::stri
             *position = *position == kPositions[i] ? Position::Unset : kPositions[i];   // a second click clears it
         }
     }
-    ItemHooks_EndGroup();
+    EndRadios();
 }
 
 // Each co-signatory after the lead may take its own position on an answer, with a note.
@@ -724,9 +777,16 @@ void DocumentEditor_Draw(Views& views)
         shown_edits = views.session.edits;
     }
 
-    // The outline takes the left when there is room for it beside a readable column.
+    // The outline takes the left when there is room for it beside a readable column; else it
+    // is a "Contents" bar above the page.
     const float width = ImGui::GetContentRegionAvail().x;
     const bool outline = width >= 900 * z;
+    if (!outline) {
+        const bool page_hidden = DrawContentsBar(views, shown);
+        if (page_hidden) { ImGui::End(); return; }
+    } else {
+        views.editor.contents_open = false;
+    }
     const float outline_w = outline ? std::min(280 * z, width * 0.24f) : 0;
     if (outline) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * z, 16 * z));

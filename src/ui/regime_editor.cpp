@@ -367,7 +367,7 @@ static void DrawValue(Views& views, int ri, int di, float width)
         break;
     case ValueType::YesNo: {
         const bool yes = DimAt(views, ri, di).value.yes;
-        ItemHooks_BeginGroup(A11yRole::RadioGroup, parley::dimension_label(DimAt(views, ri, di)).c_str());
+        BeginRadios(parley::dimension_label(DimAt(views, ri, di)).c_str(), true);   // yes or no
         if (RadioItem(("Yes##yes/" + id).c_str(), yes) && !yes) {
             Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
             DimAt(views, ri, di).value.yes = true;
@@ -377,7 +377,7 @@ static void DrawValue(Views& views, int ri, int di, float width)
             Session_BeforeEdit(views.session, "", DimAt(views, ri, di).id + "/value");
             DimAt(views, ri, di).value.yes = false;
         }
-        ItemHooks_EndGroup();
+        EndRadios();
         break;
     }
     }

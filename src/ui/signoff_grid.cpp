@@ -206,7 +206,7 @@ static void DrawCellPopup(Views& views)
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, 4 * z));
 
-    ItemHooks_BeginGroup(A11yRole::RadioGroup, "Sign-off");
+    BeginRadios("Sign-off", std::find(std::begin(kChoices), std::end(kChoices), st.cell_choice) != std::end(kChoices));
     for (SignOff choice : kChoices) {
         const std::string label = std::string(Symbol(choice)) + " " + parley::signoff_label(choice) + "##choice";
         ImGui::PushID((int)choice);
@@ -214,7 +214,7 @@ static void DrawCellPopup(Views& views)
         ImGui::PopID();
         if (choice != kChoices[IM_ARRAYSIZE(kChoices) - 1]) ImGui::SameLine(0, 14 * z);
     }
-    ItemHooks_EndGroup();
+    EndRadios();
     ImGui::Dummy(ImVec2(0, 2 * z));
     LabelAbove("Reason (between the organisations; never in the response)");
     ImGui::SetNextItemWidth(-FLT_MIN);

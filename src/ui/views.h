@@ -29,6 +29,10 @@ struct EditorState {
     // (FocusIfAdded, widgets.h).
     std::string focus_added;
     std::string focus_jumped;      // an outline entry chosen by keyboard: the first control after its heading takes the keyboard
+    // In a window too narrow for the outline beside the page (200 % zoom, a phone), the outline
+    // is a "Contents" bar over the page; open, it takes the page's place until an entry is chosen.
+    bool contents_open = false;
+    bool focus_contents = false;   // opened by keyboard: its first entry takes the keyboard
     void Reset() { *this = EditorState{}; }
 };
 

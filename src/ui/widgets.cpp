@@ -174,9 +174,30 @@ float RadioWidth(const char* label)
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+// The group RadioItem is in (BeginRadios), for its Tab stop.
+static struct { bool open = false, any_checked = false; int drawn = 0; } g_radios;
+
+void BeginRadios(const char* name, bool any_checked)
+{
+    ItemHooks_BeginGroup(A11yRole::RadioGroup, name);
+    g_radios.open = true;
+    g_radios.any_checked = any_checked;
+    g_radios.drawn = 0;
+}
+
+void EndRadios()
+{
+    ItemHooks_EndGroup();
+    g_radios.open = false;
+}
+
 bool RadioItem(const char* label, bool active)
 {
+    const bool tab_stop = !g_radios.open || active || (!g_radios.any_checked && g_radios.drawn == 0);
+    g_radios.drawn++;
+    if (!tab_stop) ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNavDefaultFocus, true);   // nor where the keyboard lands first
     const bool pressed = ImGui::RadioButton(label, active);
+    if (!tab_stop) ImGui::PopItemFlag();
     ItemHooks_LabelIfUnseen(label);
     ItemHooks_Describe(A11yRole::Radio, active ? A11yState_Checked : 0);
     return pressed;

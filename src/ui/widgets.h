@@ -35,6 +35,12 @@ bool PlainCheckbox(const char* label, bool* v);
 // ImGui's hooks do not say: whether the choice is the selected one.
 bool SelectableItem(const char* label, bool selected = false, int selectable_flags = 0, const ImVec2& size = ImVec2(0, 0));
 bool RadioItem(const char* label, bool active);
+// Radio buttons between BeginRadios and EndRadios are one group, read as `name` (a radiogroup
+// in the accessibility mirror) and one Tab stop (WAI-ARIA's radio group): the checked one, or
+// the first while none is (`any_checked` false); the arrow keys move between them, Space or
+// Enter chooses. Without it every radio would be a Tab stop of its own.
+void BeginRadios(const char* name, bool any_checked);
+void EndRadios();
 // Puts the next item (`width` wide) on this line when it fits in the window, else on a new
 // line: a row of choices wraps in a narrow window (400 % zoom, a phone) instead of running off
 // its edge. RadioWidth: what RadioItem(label) takes.

@@ -287,8 +287,13 @@ static void ScoreCell(Views& views, const std::string& participant, const std::s
     const std::string cell = participant + "/" + regime + "/" + k.id;
     const std::string popup = "note/" + cell;
     bool focused = false;
+    // One Tab stop a cell (a radio group's): the score given, or 0 while none (or a half) is;
+    // the arrows move along the cell, a digit gives that score.
+    const bool whole = s && s->score == std::floor(s->score);
     for (int v = 0; v <= 5; v++) {
         const bool full = s && std::fabs(s->score - v) < 1e-9;
+        const bool tab_stop = full || (!whole && v == 0);
+        if (!tab_stop) ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNavDefaultFocus, true);   // nor where the keyboard lands first
         const bool half = s && !full && s->score != std::floor(s->score) && (v == (int)std::floor(s->score) || v == (int)std::ceil(s->score));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + v * (button + gap), pos.y));
         ImGui::PushStyleColor(ImGuiCol_Button, full ? c.accent : half ? (c.accent & ~IM_COL32_A_MASK) | (90u << IM_COL32_A_SHIFT) : c.paper);
@@ -302,6 +307,7 @@ static void ScoreCell(Views& views, const std::string& participant, const std::s
             action->score = full ? -1 : v;   // the chosen score again: take it back
         }
         ImGui::PopStyleColor(3);
+        if (!tab_stop) ImGui::PopItemFlag();
         {   // reported as a checkable item, checked when it is the score given: tests and screen readers see the choice
             ImGuiContext& g = *GImGui;
             IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label.c_str(), ImGuiItemStatusFlags_Checkable | (full ? ImGuiItemStatusFlags_Checked : 0));

@@ -112,9 +112,15 @@ describe('accessibility mirror', () => {
     // ImGui moves along the row with the arrows; the reader follows.
     f = await axFocused(page);
     assert.equal(f.name, 'Framework proposal');
-    await press(page, 'Tab', 'Tab', 'Tab');
+    // The group is one Tab stop (WAI-ARIA's radio group): Tab leaves it, past the comment
+    // marker, for the title; Shift+Tab comes back to the checked radio, not to the last.
+    await press(page, 'Tab', 'Tab');
     f = await axFocused(page);
     assert.deepEqual([f.role, f.name], ['textbox', 'Title'], 'Tab reached the title field');
+    await press(page, 'Shift+Tab', 'Shift+Tab');
+    f = await axFocused(page);
+    assert.deepEqual([f.role, f.name], ['radio', 'Consultation response'], 'Shift+Tab: back to the checked radio');
+    await press(page, 'Tab', 'Tab');
     await page.keyboard.type('Joint response');
     await settled(page);
     f = await axFocused(page);
@@ -318,6 +324,47 @@ describe('accessibility mirror', () => {
       await page.mouse.wheel(0, 500);
       await settled(page);
     }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+  test('in a narrow window (200 % zoom) the outline is a Contents button: opened by keyboard, an entry taken, the page comes back there', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url, { viewport: { width: 640, height: 700 } });
+    await settled(page);
+    await page.evaluate((t) => window.parley.load(t), fs.readFileSync(path.join(ROOT, 'assets/examples/jtai-joint-response.parley.json'), 'utf8'));
+    await settled(page);
+    let tree = await axTree(page);
+    assert.deepEqual(inside(tree, 'navigation:Outline').filter((n) => n.role !== 'StaticText').map((n) => `${n.role}:${n.name}:${n.expanded}`),
+      ['button:Contents:false'], 'closed, the outline landmark holds the Contents button only');
+    // Shift+Tab from the page's first control reaches it, as it reaches the outline beside the page.
+    await press(page, 'Tab', 'Shift+Tab');
+    for (let i = 0; i < 3 && (await axFocused(page))?.name !== 'Contents'; i++) await press(page, 'Shift+Tab');
+    assert.equal((await axFocused(page))?.name, 'Contents');
+    await press(page, 'Enter');
+    tree = await axTree(page);
+    assert.equal(find(tree, 'button', 'Contents')?.expanded, true, 'the button says the outline is open');
+    assert.deepEqual(tree.filter((n) => n.role === 'main'), [], 'the outline takes the page\'s place');
+    let f = await axFocused(page);
+    assert.deepEqual([f?.role, f?.name], ['link', 'Details'], 'the keyboard is on its first entry');
+    for (let i = 0; i < 20 && (await axFocused(page))?.name !== 'General points'; i++) await press(page, 'Tab');
+    assert.equal((await axFocused(page))?.name, 'General points');
+    if (process.env.PARLEY_SHOTS) await page.screenshot({ path: `${process.env.PARLEY_SHOTS}/contents-open-640.png` });
+    await press(page, 'Enter');
+    tree = await axTree(page);
+    assert.equal(find(tree, 'button', 'Contents')?.expanded, false, 'an entry taken closes the outline');
+    const heading = (await items(page)).find((it) => it.window.startsWith('Document/Page') && it.label === 'General points');
+    const pageWin = (await items(page)).find((it) => it.window.startsWith('Document/Page') && it.label === it.window);
+    assert.ok(heading && heading.y >= pageWin.y - 1 && heading.y < pageWin.y + 80, `the page is back at General points (${heading?.y} in ${pageWin?.y})`);
+    if (process.env.PARLEY_SHOTS) await page.screenshot({ path: `${process.env.PARLEY_SHOTS}/contents-closed-640.png` });
+    f = await axFocused(page);
+    assert.ok(f && f.path.some((p) => p.startsWith('main')), `the keyboard went on in the page (${f?.role} ${f?.name})`);
+    // Opened with the mouse, Escape closes it and leaves the keyboard on the button.
+    await clickItem(page, 'Contents', { window: 'Document/Outline' });
+    await settled(page);
+    assert.equal(find(await axTree(page), 'button', 'Contents')?.expanded, true);
+    await press(page, 'Escape');
+    tree = await axTree(page);
+    assert.equal(find(tree, 'button', 'Contents')?.expanded, false, 'Escape closes it');
+    assert.equal((await axFocused(page))?.name, 'Contents', 'the keyboard is back on the button');
     assert.deepEqual(problems, []);
     await page.close();
   });

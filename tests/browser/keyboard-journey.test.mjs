@@ -7,7 +7,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { sharedBrowserAndServer, openParley, settled } from './helpers.mjs';
+import path from 'node:path';
+import { sharedBrowserAndServer, openParley, settled, ROOT } from './helpers.mjs';
 import { axTree, axFocused, inside, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
@@ -117,7 +118,11 @@ describe('keyboard alone, read as a screen reader reads it', () => {
     await typeHere(page, 'LGA');
 
     // The overall position: a radio in its named group.
-    await tabTo(page, 'radio', 'Partly agree');
+    // One Tab stop for the group (the first radio while none is checked); the arrows move in it.
+    await tabTo(page, 'radio', 'Agree');
+    await press(page, 'ArrowRight');
+    f = await axFocused(page);
+    assert.ok(matches(f, 'radio', 'Partly agree'), `the arrow moves to the next radio (${JSON.stringify(f)})`);
     await press(page, 'Space');
     f = await axFocused(page);
     assert.equal(String(f.checked), 'true', 'Space chose it');
@@ -141,7 +146,11 @@ describe('keyboard alone, read as a screen reader reads it', () => {
     f = await axFocused(page);
     assert.ok(matches(f, 'button', '50 words fewer'), `the step button is named (${JSON.stringify(f)})`);
 
-    const position = await tabTo(page, 'radio', 'Disagree');
+    await tabTo(page, 'radio', 'Agree');
+    await press(page, 'ArrowRight');
+    await press(page, 'ArrowRight');
+    const position = await axFocused(page);
+    assert.ok(matches(position, 'radio', 'Disagree'), `two arrows on: Disagree (${JSON.stringify(position)})`);
     assert.ok(position.path.includes('radiogroup:Position'), `the answer's position is a group (${position.path.join(' > ')})`);
     await press(page, 'Space');
     assert.equal(String((await axFocused(page)).checked), 'true');
@@ -199,14 +208,24 @@ describe('keyboard alone, read as a screen reader reads it', () => {
     // To the scores through the outline (Shift+Tab from the page's top), then a score given.
     await tabTo(page, 'link', 'Scores', { back: true });
     await press(page, 'Enter');
-    const radio = await tabTo(page, 'radio', '2');
+    // A cell is one Tab stop, on the score given (the example has them all); an arrow moves
+    // along the cell to another score, Enter gives it.
+    const given = await tabTo(page, 'radio', /^[0-5]$/);
+    assert.equal(String(given.checked), 'true', 'Tab stops on the score given, not on every score button');
+    const from = Number(given.name), to = from < 5 ? from + 1 : from - 1;
+    await press(page, from < 5 ? 'ArrowRight' : 'ArrowLeft');
+    const radio = await axFocused(page);
+    assert.ok(matches(radio, 'radio', String(to)), `the arrow moves along the cell to ${to} (${JSON.stringify(radio)})`);
     assert.ok(radio.path.some((p) => p.startsWith('table:Scores')) && radio.path.includes('radiogroup:Score'),
       `a score button is read in the grid's table, in its cell's group (${radio.path.join(' > ')})`);
     assert.ok(radio.path.some((p) => p.startsWith('cell:')) && radio.path.some((p) => p.startsWith('row:')));
     await press(page, 'Enter');
     assert.equal(String((await axFocused(page)).checked), 'true', 'the score given is checked');
     const saved = await saveByKeyboard(page);
-    assert.ok(saved.workshop.scores.some((s) => s.score === 2), 'the score is in the saved draft');
+    const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'assets/examples/reinspection-workshop.parley.json'), 'utf8'));
+    const count = (d, v) => d.workshop.scores.filter((x) => x.score === v).length;
+    assert.deepEqual([count(saved, to), count(saved, from)], [count(example, to) + 1, count(example, from) - 1],
+      `one score changed from ${from} to ${to} in the saved draft`);
     assert.deepEqual(problems, []);
     await page.close();
   });
