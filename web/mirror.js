@@ -12,7 +12,7 @@
 
   // Node fields as A11y_Diff writes them in "put".
   const ID = 0, PARENT = 1, ROLE = 2, NAME = 3, VALUE = 4, HINT = 5, STATES = 6, LEVEL = 7, X = 8, Y = 9, W = 10, H = 11,
-    NOW = 12, MIN = 13, MAX = 14, CARET = 15, ANCHOR = 16;
+    NOW = 12, MIN = 13, MAX = 14, CARET = 15, ANCHOR = 16, DESCRIPTION = 17;
   // A11yState bits (src/ui/a11y_tree.h).
   const S = { disabled: 1, checked: 2, selected: 4, expanded: 8, expandable: 16, haspopup: 32, invalid: 64, required: 128,
     multiline: 256, readonly: 512, modal: 1024, range: 4096, live: 8192 };
@@ -51,6 +51,11 @@
     let lastOrder = null;              // the reading order last sent, for the nodes made late
     let lateFrame = 0;                 // the animation frame that writes them, when asked for
     let placedWaiters = [];            // placed()'s promises, resolved once none are left
+    // The window's height, kept from its resize events: reading window.innerHeight after a DOM
+    // write makes the browser lay the page out there and then (a forced layout of every
+    // element of the mirror), once for each new node a frame when read in the loop.
+    let viewH = window.innerHeight;
+    window.addEventListener('resize', () => { viewH = window.innerHeight; });
 
     // The text input holds the field's text while it stands in for it, with the caret where
     // the app has it, so a screen reader reads the field, what is typed, and where the caret
@@ -196,6 +201,7 @@
       setAttr(el, 'aria-readonly', s & S.readonly ? 'true' : null);
       setAttr(el, 'aria-modal', s & S.modal ? 'true' : null);
       setAttr(el, 'aria-placeholder', data[HINT] || null);
+      setAttr(el, 'aria-description', data[DESCRIPTION] || null);   // the item's tooltip
       setAttr(el, 'aria-live', s & S.live ? 'polite' : null);
       if (s & S.range) {
         setAttr(el, 'aria-valuenow', String(data[NOW]));
@@ -228,7 +234,7 @@
     function canWait(data, focus, t0) {
       if (CONTAINERS.has(data[ROLE]) || data[ID] === focus) return false;
       const y = data[Y];
-      return y + data[H] < 0 || y > window.innerHeight || performance.now() - t0 > FRAME_BUDGET_MS;
+      return y + data[H] < 0 || y > viewH || performance.now() - t0 > FRAME_BUDGET_MS;
     }
 
     function applyChanges(changes) {
@@ -300,7 +306,6 @@
     // until the budget is spent, and puts them in their place in the reading order.
     function makePending(t0) {
       if (pendingMakes.size === 0) return;
-      const viewH = window.innerHeight;
       const distance = (d) => (d[Y] > viewH ? d[Y] - viewH : -(d[Y] + d[H]));
       const waiting = [...pendingMakes.values()].sort((a, b) => distance(a) - distance(b));
       let made = 0;
@@ -330,7 +335,6 @@
     // Writes moved positions until the budget is spent: those in the window's view first, then
     // the rest.
     function placePending(t0) {
-      const viewH = window.innerHeight;
       for (const pass of [true, false]) {
         let n = 0;
         for (const [node, r] of pendingPlaces) {

@@ -268,6 +268,7 @@ void A11yMirror_EndFrame()
         n.level = it.level;
         n.value = it.a11y_value;
         n.hint = it.a11y_hint;
+        n.description = it.a11y_description;
         n.value_now = it.value_now; n.value_min = it.value_min; n.value_max = it.value_max;
         if (it.item_flags & ImGuiItemFlags_Disabled) n.states |= A11yState_Disabled;
         n.x = (int)std::lround(it.x);

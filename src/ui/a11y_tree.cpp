@@ -34,7 +34,7 @@ bool A11yNode::SameContent(const A11yNode& o) const
     return id == o.id && parent == o.parent && role == o.role && states == o.states && level == o.level &&
            value_now == o.value_now && value_min == o.value_min && value_max == o.value_max &&
            caret == o.caret && anchor == o.anchor &&
-           name == o.name && value == o.value && hint == o.hint;
+           name == o.name && value == o.value && hint == o.hint && description == o.description;
 }
 
 std::string A11y_CutText(const char* text, size_t len)
@@ -67,7 +67,8 @@ static void AppendPut(std::string& out, const A11yNode& n)
     AppendNumber(out, n.value_min); out += ',';
     AppendNumber(out, n.value_max); out += ',';
     out += std::to_string(n.caret); out += ',';
-    out += std::to_string(n.anchor);
+    out += std::to_string(n.anchor); out += ',';
+    parley::json_quote(out, n.description);
     out += ']';
 }
 

@@ -48,6 +48,7 @@ struct A11yNode {
     std::string name;          // accessible name
     std::string value;         // a text field's text, a combo's choice
     std::string hint;          // a text field's placeholder
+    std::string description;   // what its tooltip says (a remove button's "and every score given on it")
     double      value_now = 0, value_min = 0, value_max = 0;   // with A11yState_Range
     int         x = 0, y = 0, w = 0, h = 0;   // CSS pixels over the canvas, rounded
     int         caret = -1, anchor = -1;      // the field being typed in: caret and selection's other end, in characters
@@ -58,7 +59,7 @@ struct A11yNode {
 
 // What the page has to do to turn `before` into `after`, as one line of JSON, or "" when
 // nothing changed (an idle frame writes nothing to the DOM):
-//   {"put":[[id,parent,"role","name","value","hint",states,level,x,y,w,h,now,min,max,caret,anchor],...],
+//   {"put":[[id,parent,"role","name","value","hint",states,level,x,y,w,h,now,min,max,caret,anchor,"description"],...],
 //    "pos":[[id,x,y,w,h],...], "del":[id,...], "order":[id,...], "focus":id}
 // "put" brings a node that is new or whose content changed; "pos" a node that only moved;
 // "order" (every node, in reading order; containers before what they hold) is sent only when

@@ -252,7 +252,7 @@ static void DrawThread(Views& views, int thread_index)
             if (parley::find_by_id(doc.questions, anchor)) views.editor.question_filter.clear();   // the question must be on the page
             views.editor.scroll_to = anchor;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Go to %s", place.words.c_str());
+        ItemTooltip(("Go to " + place.words).c_str());
         ImGui::PopStyleColor();
     }
     if (resolved) {

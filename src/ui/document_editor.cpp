@@ -290,7 +290,7 @@ static void DrawDetails(Views& views, float column)
     if (doc.kind == parley::DocumentKind::Response && doc.organisations.size() > 1) {
         SameLineIfRoom(ImGui::CalcTextSize("Sign-off by organisation").x + 2 * ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().ItemSpacing.x);
         if (QuietButton("Sign-off by organisation")) SignOffGrid_Open(views);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Each co-signatory's sign-off of each answer: what is agreed, what waits, where positions differ");
+        ItemTooltip("Each co-signatory's sign-off of each answer: what is agreed, what waits, where positions differ");
     }
 }
 
@@ -336,7 +336,7 @@ static void DrawOrganisations(Views& views, float column)
         if (i > 0) ItemHooks_Describe(A11yRole::Textbox, 0, "Short name");   // the labels are drawn over the first row only
         ImGui::SameLine();
         if (QuietButton(("Remove##org-" + o.id).c_str())) remove_id = o.id;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s (Undo brings it back)", o.name.empty() ? "this organisation" : o.name.c_str());
+        ItemTooltip(("Remove " + (o.name.empty() ? std::string("this organisation") : o.name) + " (Undo brings it back)").c_str());
         ImGui::PopID();
     }
     if (!remove_id.empty()) {
@@ -545,7 +545,7 @@ static ListAction DrawQuestionCard(Views& views, int index, float column)
             views.status_message = "Copied the answer to " + QuestionName(q, index) + ": paste it into the consultation form";
         }
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copies the position and the answer as plain text, for pasting into an online form");
+        ItemTooltip("Copies the position and the answer as plain text, for pasting into an online form", ImGuiHoveredFlags_AllowWhenDisabled);
         ImGui::SameLine();
     }
     if (QuietButton(("Move up##" + q.id).c_str())) action = ListAction::MoveUp;

@@ -163,6 +163,12 @@ void ItemHooks_LabelIfUnseen(const char* label)
     item->name = label;
 }
 
+void ItemHooks_DescribeTip(const char* text)
+{
+    UiItem* item = LastItem();
+    if (item && text) item->a11y_description = A11y_CutText(text, strlen(text));
+}
+
 void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint)
 {
     UiItem* item = LastItem();

@@ -30,6 +30,7 @@ struct UiItem {
     std::string  a11y_name;           // an accessible name that is not the visible label ("" = the label)
     std::string  a11y_value;          // a text field's text, a combo's choice
     std::string  a11y_hint;           // a text field's placeholder
+    std::string  a11y_description;    // what its tooltip says, read after its name and role
     double       value_now = 0, value_min = 0, value_max = 0;
     bool         labels_next = false; // a label drawn above a field (ItemHooks_LabelNext)
     int          group = 0;           // +1: a group (role, label) begins here; -1: the last one begun ends
@@ -64,6 +65,9 @@ void ItemHooks_DescribeId(unsigned int id, const char* name, const char* value);
 // The last item's label when ImGui did not give it (an item scrolled out of its window is
 // clipped before its label is told): `label` as passed to the widget ("Save##file").
 void ItemHooks_LabelIfUnseen(const char* label);
+// What the last item's tooltip says, for a screen reader (aria-description): a tooltip shows
+// only on hover, so what it explains would otherwise be lost to the keyboard and to readers.
+void ItemHooks_DescribeTip(const char* text);
 // A text field's text and placeholder (cut to kA11yMaxText for the mirror).
 void ItemHooks_DescribeValue(const char* value, size_t len, const char* hint = nullptr);
 // ImGui's InputInt just drawn (a field and its "-" and "+" buttons): the field a spin button

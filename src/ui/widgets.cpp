@@ -174,6 +174,12 @@ float RadioWidth(const char* label)
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+void ItemTooltip(const char* text, int hovered_flags)
+{
+    ItemHooks_DescribeTip(text);
+    if (ImGui::IsItemHovered(hovered_flags)) ImGui::SetTooltip("%s", text);
+}
+
 // The group RadioItem is in (BeginRadios), for its Tab stop.
 static struct { bool open = false, any_checked = false; int drawn = 0; } g_radios;
 

@@ -40,6 +40,9 @@ bool RadioItem(const char* label, bool active);
 // the first while none is (`any_checked` false); the arrow keys move between them, Space or
 // Enter chooses. Without it every radio would be a Tab stop of its own.
 void BeginRadios(const char* name, bool any_checked);
+// The last item's tooltip: shown on hover (`hovered_flags`: ImGuiHoveredFlags), and always
+// its description for a screen reader, who never hovers.
+void ItemTooltip(const char* text, int hovered_flags = 0);
 void EndRadios();
 // Puts the next item (`width` wide) on this line when it fits in the window, else on a new
 // line: a row of choices wraps in a narrow window (400 % zoom, a phone) instead of running off

@@ -110,7 +110,7 @@ static void DrawCriteria(Views& views, float column)
         if (QuietButton(("Move down##criterion/" + k.id).c_str())) { action = Down; action_id = k.id; }
         ImGui::SameLine();
         if (QuietButton(("Remove##criterion/" + k.id).c_str())) { action = Remove; action_id = k.id; }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this criterion and every score given on it (Undo brings them back)");
+        ItemTooltip("Remove this criterion and every score given on it (Undo brings them back)");
         CommentMarker_At(views, ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Description").x + 10 * z, ImGui::GetCursorScreenPos().y - 2 * z, k.id);
         ProseField(views, "Description", parley::text_field_key(k.id, "description"), k.description, column,
                    "What this criterion asks of a regime (optional)", 1);
@@ -132,9 +132,8 @@ static void DrawCriteria(Views& views, float column)
             Session_BeforeEdit(views.session, "", "document/workshop");
             parley::add_default_criteria(doc, views.session.ids);
         }
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Burden on frontline staff, proportionality, clarity, focus on the child, multi-agency reach and support for "
-                              "improvement, each with a description and weight 1: change them as the workshop agrees");
+        ItemTooltip("Burden on frontline staff, proportionality, clarity, focus on the child, multi-agency reach and support for "
+                    "improvement, each with a description and weight 1: change them as the workshop agrees");
         ImGui::SameLine();
     }
     if (PlainButton("Add a criterion")) {
@@ -246,8 +245,7 @@ static void DrawParticipants(Views& views, float column)
             ImGui::EndCombo();
         }
         ImGui::EndDisabled();
-        if (doc.organisations.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("Add the organisations taking part under Organisations above");
+        if (doc.organisations.empty()) ItemTooltip("Add the organisations taking part under Organisations above", ImGuiHoveredFlags_AllowWhenDisabled);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         char progress[48];
@@ -255,7 +253,7 @@ static void DrawParticipants(Views& views, float column)
         LabelAbove(progress);
         ImGui::SameLine(column - remove_w);
         if (QuietButton(("Remove##participant/" + p.id).c_str())) remove_id = p.id;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s and their scores (Undo brings them back)", p.name.empty() ? "this participant" : p.name.c_str());
+        ItemTooltip(("Remove " + (p.name.empty() ? std::string("this participant") : p.name) + " and their scores (Undo brings them back)").c_str());
         ImGui::PopID();
     }
     if (!remove_id.empty()) {

@@ -368,4 +368,16 @@ describe('accessibility mirror', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+  test('what a tooltip explains is read with its control: a Remove button says what it removes', async () => {
+    const { page, problems } = await freshPage();
+    await page.evaluate((t) => window.parley.load(t), fs.readFileSync(path.join(ROOT, 'assets/examples/jtai-joint-response.parley.json'), 'utf8'));
+    await settled(page);
+    const removes = (await axTree(page)).filter((n) => n.role === 'button' && n.name === 'Remove').map((n) => n.description);
+    assert.equal(removes[0], 'Remove Association of Directors of Children\u2019s Services (Undo brings it back)', 'no hover needed to know which');
+    assert.equal(removes[1], 'Remove Local Government Association (Undo brings it back)');
+    assert.equal(find(await axTree(page), 'button', 'Sign-off by organisation')?.description,
+      "Each co-signatory's sign-off of each answer: what is agreed, what waits, where positions differ");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

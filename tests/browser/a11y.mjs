@@ -18,7 +18,8 @@ export async function axTree(page) {
       const shown = !n.ignored && !SKIP.has(role);
       let path = above;
       if (shown) {
-        const node = { role, name: (n.name && n.name.value) || '', value: n.value ? String(n.value.value) : '', path: above };
+        const node = { role, name: (n.name && n.name.value) || '', value: n.value ? String(n.value.value) : '', path: above,
+          description: (n.description && n.description.value) || '' };
         for (const p of n.properties || []) if (STATES.includes(p.name)) node[p.name] = p.value.value;
         out.push(node);
         if (role !== 'StaticText') path = [...above, `${role}:${node.name}`];

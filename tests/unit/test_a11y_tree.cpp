@@ -79,6 +79,20 @@ TEST_CASE("a11y diff: a changed state or name is sent again; a removed node is d
     CHECK(j["focus"] == 2);
 }
 
+TEST_CASE("a11y diff: a tooltip's text, given or changed, is sent as the node's description (last field)")
+{
+    std::vector<A11yNode> after = Page();
+    after[3].description = "Remove ADCS (Undo brings it back)";
+    auto j = nlohmann::json::parse(A11y_Diff(Page(), 0, after, 0));
+    REQUIRE(j["put"].size() == 1);
+    CHECK(j["put"][0][0] == 4);
+    CHECK(j["put"][0].size() == 18);
+    CHECK(j["put"][0][17] == "Remove ADCS (Undo brings it back)");
+    CHECK(A11y_Diff(after, 0, after, 0).empty());   // the same description: nothing to send
+    j = nlohmann::json::parse(A11y_Diff(Page(), 0, Page(), 1));
+    CHECK_FALSE(j.contains("put"));
+}
+
 TEST_CASE("a11y diff: a node moved to another container is re-ordered; names are escaped JSON")
 {
     std::vector<A11yNode> after = Page();
