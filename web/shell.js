@@ -827,7 +827,7 @@
       return;
     }
     if (action === 1) {
-      const name = (record.title || 'Recovered draft').replace(/[\\/:*?"<>|\x00-\x1f]+/g, '-').slice(0, 100);
+      const name = withString(record.title || 'Recovered draft', (t) => M.UTF8ToString(M._parley_file_base_name(t)));   // as Save names it
       download(name + '.parley.json', record.text);
       return;
     }

@@ -26,6 +26,7 @@
 
 #include "core/assert.h"
 #include "core/document_json.h"
+#include "core/file_names.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/a11y_mirror.h"
@@ -322,6 +323,15 @@ EMSCRIPTEN_KEEPALIVE void parley_autosave_finished(int result)
         AutosaveNotice_Show();   // once per visit; the status bar keeps saying it
     }
     Wake();
+}
+
+// A title as a file name (core/file_names.h), for the files the page names itself (a kept
+// draft downloaded from the recovery list). Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* parley_file_base_name(const char* title)
+{
+    static std::string name;
+    name = parley::file_base_name(title ? title : "");
+    return name.c_str();
 }
 
 // Drafts kept from earlier visits that no open tab is writing, as the page lists them:

@@ -8,6 +8,7 @@
 
 #include "app.h"
 
+#include "core/file_names.h"
 #include "core/document_json.h"
 #include "core/export.h"
 #include "core/revision_changes.h"
@@ -243,22 +244,6 @@ bool App_OpenText(AppState& app, const std::string& text, const std::string& sou
 // ---------------------------------------------------------------------------------------
 // Saving, exporting, restoring
 
-// A file name (without extension) from the title: no characters file systems refuse, not too long.
-static std::string FileBaseName(const std::string& title)
-{
-    std::string name;
-    for (unsigned char c : title) {
-        if (c == ':') name += " -";   // "Inspections: a response" -> "Inspections - a response"
-        else if (c < 0x20 || std::strchr("/\\*?\"<>|", c)) name += '-';
-        else if (c != ' ' || name.empty() || name.back() != ' ') name += (char)c;
-    }
-    while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
-    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-    name.resize(parley::utf8_prefix_length(name.data(), name.size(), 100));   // never inside a character
-    if (name.empty()) name = "Untitled draft";
-    return name;
-}
-
 std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::string* file_name)
 {
     // The revision says who saved it: the person using this browser when they have said
@@ -269,14 +254,14 @@ std::string App_PrepareSave(AppState& app, const std::string& utc_time, std::str
                                    : doc.organisations.empty() ? std::string() : parley::organisation_name(doc.organisations[0]);
     app.saving_revision = Session_AddRevision(app.views.session, organisation, utc_time, me.name);
     app.saving_edits = app.views.session.edits;   // what the file will hold, whatever is typed while it is written
-    *file_name = FileBaseName(app.views.session.doc.title) + ".parley.json";
+    *file_name = parley::file_base_name(app.views.session.doc.title) + ".parley.json";
     return parley::export_document(app.views.session.doc);
 }
 
 std::string App_Export(AppState& app, ExportFormat format, std::string* file_name, const char** mime)
 {
     const parley::ExportOptions& options = app.export_options;
-    const std::string base = FileBaseName(app.views.session.doc.title) + (options.content == parley::ExportContent::JointResponse ? " - joint response" : "");
+    const std::string base = parley::file_base_name(app.views.session.doc.title) + (options.content == parley::ExportContent::JointResponse ? " - joint response" : "");
     switch (format) {
     case ExportFormat::Markdown: *file_name = base + ".md"; *mime = "text/markdown"; return parley::export_markdown(app.views.session.doc, options);
     case ExportFormat::WebPage: *file_name = base + ".html"; *mime = "text/html"; return parley::export_html(app.views.session.doc, options);

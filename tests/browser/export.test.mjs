@@ -48,4 +48,15 @@ describe('export', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+  test('export file names keep the title\'s words without curly quotes or symbols that mail systems and file shares refuse', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
+    const titled = { ...example, title: 'Children\u2019s services: the \u201cnew\u201d framework \u2013 health & care \u2714 #2' };
+    assert.equal((await page.evaluate((t) => window.parley.load(t), JSON.stringify(titled))).ok, true);
+    await settled(page);
+    const md = await exportAs(page, 'Markdown (.md)');
+    assert.equal(md.name, "Children's services - the new framework - health and care 2.md");
+    assert.ok(md.text.startsWith(`# ${titled.title}\n`), 'the title inside the file is as typed');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
