@@ -113,6 +113,12 @@ std::string organisation_name(const Document& doc, const std::string& id)
     return o ? organisation_name(*o) : id;
 }
 
+std::string question_label(const Document& doc, int question_index)
+{
+    const Question& q = doc.questions[(size_t)question_index];
+    return "Question " + (q.number.empty() ? std::to_string(question_index + 1) : q.number);
+}
+
 std::string regime_name(const Regime& r) { return r.name.empty() ? kUntitledRegime : r.name; }
 
 std::string regime_name(const Document& doc, const std::string& id)

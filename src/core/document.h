@@ -554,6 +554,9 @@ std::string organisation_full_name(const Organisation& o);                   // 
 std::string organisation_name(const Document& doc, const std::string& id);  // the id itself when nothing has it
 std::string regime_name(const Regime& r);                                    // its name, else "Untitled regime"
 std::string regime_name(const Document& doc, const std::string& id);        // the id itself when nothing has it
+// "Question 3": its number as the consultation gives it, else its place in the draft, so every
+// question is named by a number wherever it is shown or exported.
+std::string question_label(const Document& doc, int question_index);
 
 // Ids: "<prefix>-<12 lower-case base32 characters>" from a caller-owned generator, so tests
 // can be deterministic and the app can seed from the clock and crypto.getRandomValues.

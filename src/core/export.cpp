@@ -247,8 +247,9 @@ void walk_joint_response(const Document& d, Sink& out)
     if (!c.reference.empty()) out.field("Reference", c.reference);
     walk_summary(d, out, "Our overall position");
     walk_sections(d, out);
-    for (const Question& q : d.questions) {
-        out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
+    for (size_t i = 0; i < d.questions.size(); i++) {
+        const Question& q = d.questions[i];
+        out.heading(2, question_label(d, (int)i) + ": " + q.text);
         const Answer* answer = nullptr;
         for (const Answer& a : d.answers)
             if (a.question == q.id) answer = &a;
@@ -302,8 +303,9 @@ void walk(const Document& d, Sink& out, const ExportOptions& options)
     }
     walk_summary(d, out, "Summary");
     walk_sections(d, out);
-    for (const Question& q : d.questions) {
-        out.heading(2, (q.number.empty() ? "Question" : "Question " + q.number) + ": " + q.text);
+    for (size_t i = 0; i < d.questions.size(); i++) {
+        const Question& q = d.questions[i];
+        out.heading(2, question_label(d, (int)i) + ": " + q.text);
         for (const Answer& a : d.answers)
             if (a.question == q.id) walk_answer(d, a, out, ExportContent::Draft);
     }

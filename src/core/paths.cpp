@@ -192,8 +192,7 @@ struct TextFinder {
 
 std::string Named(const Document& doc, const Question& q)
 {
-    const int i = index_by_id(doc.questions, q.id);
-    return "Question " + (q.number.empty() ? std::to_string(i + 1) : q.number);
+    return question_label(doc, index_by_id(doc.questions, q.id));
 }
 std::string Named(const Document& doc, const Answer& a)
 {

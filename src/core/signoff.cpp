@@ -204,11 +204,6 @@ std::vector<SignOffBlocker> agreement_blockers(const Document& doc)
     return out;
 }
 
-std::string question_label(const Document& doc, int question_index)
-{
-    const Question& q = doc.questions[question_index];
-    return q.number.empty() ? "Question " + std::to_string(question_index + 1) : "Question " + q.number;
-}
 
 std::string blocker_text(const Document& doc, const SignOffBlocker& b)
 {

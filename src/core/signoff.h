@@ -95,7 +95,5 @@ std::vector<SignOffBlocker> agreement_blockers(const Document& doc);
 // "Question 3: LGA needs discussion", "Question 6 has no answer yet"
 std::string blocker_text(const Document& doc, const SignOffBlocker& blocker);
 
-// "Question 3" or, without a number, "Question <its place>"
-std::string question_label(const Document& doc, int question_index);
 
 } // namespace parley

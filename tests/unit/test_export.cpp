@@ -225,3 +225,16 @@ TEST_CASE("send check: the list keeps to its limit while the counts stay whole")
     CHECK(check.open_comments == 501);
     CHECK(check.items[1].text.size() < 200);    // a long comment is cut to its first words
 }
+
+TEST_CASE("every export numbers every question: one without a number is named by its place (issue 15)")
+{
+    Document d = response();
+    d.questions.push_back({"q-unnumbered", "", "Anything else?", 0, {}});
+    const std::string expected = "Question " + std::to_string(d.questions.size()) + ": Anything else?";
+    CHECK(export_markdown(d).find("## " + expected) != std::string::npos);
+    CHECK(export_text(d).find(expected) != std::string::npos);
+    CHECK(export_html(d).find(expected) != std::string::npos);
+    const ExportOptions joint_response{ExportContent::JointResponse, false};
+    CHECK(export_markdown(d, joint_response).find("## " + expected) != std::string::npos);
+    CHECK(export_markdown(d).find("## Question: ") == std::string::npos);
+}
