@@ -550,7 +550,9 @@ static void DrawModals(AppState& app)
         }
         ImGui::Dummy(ImVec2(0, 6 * z));
         ImGui::BeginDisabled(app.trim_from.empty());
-        if (PlainButton("Forget the older changes")) {
+        const bool forget = PlainButton("Forget the older changes");
+        if (app.trim_from.empty()) ItemTooltip("Forget the older changes: choose in the list the oldest change to keep first", ImGuiHoveredFlags_AllowWhenDisabled);
+        if (forget) {
             Session_BeforeEdit(app.views.session, "");   // undoable like any change
             const size_t bytes = parley::trim_history(doc, app.trim_from);
             app.views.status_message = "Forgot about " + std::to_string((bytes + 1023) / 1024) + " KB of older changes";

@@ -203,6 +203,7 @@ static void CommentBody(Views& views, const Comment& c, bool* edit, bool* remove
         ImGui::BeginDisabled(Blank(s.edit_text));
         if (PlainSmallButton(("Save##edit/" + c.id).c_str())) *edit = true;
         ImGui::EndDisabled();
+        if (Blank(s.edit_text)) ItemTooltip("Save: the comment is empty", ImGuiHoveredFlags_AllowWhenDisabled);
         ImGui::SameLine();
         if (QuietButton(("Cancel##edit/" + c.id).c_str())) { s.editing.clear(); s.edit_text.clear(); }
         return;
@@ -291,6 +292,7 @@ static void DrawThread(Views& views, int thread_index)
         ImGui::BeginDisabled(Blank(s.reply_text));
         const bool post = PlainSmallButton(("Post reply##" + root_id).c_str());
         ImGui::EndDisabled();
+        if (Blank(s.reply_text)) ItemTooltip("Post reply: write the reply first", ImGuiHoveredFlags_AllowWhenDisabled);
         ImGui::SameLine();
         if (QuietButton(("Cancel##reply/" + root_id).c_str())) { s.reply_to.clear(); s.reply_text.clear(); }
         if (post && ReadyToPost(views, "reply")) PostReply(views);
@@ -389,6 +391,7 @@ static void DrawComposer(Views& views)
     ImGui::BeginDisabled(Blank(s.new_text));
     const bool post = PlainSmallButton("Post comment");
     ImGui::EndDisabled();
+    if (Blank(s.new_text)) ItemTooltip("Post comment: write the comment first", ImGuiHoveredFlags_AllowWhenDisabled);
     if (post && ReadyToPost(views, "new")) PostNew(views);
     if (!whole || !s.new_field.empty()) {
         ImGui::SameLine();

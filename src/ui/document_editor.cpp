@@ -347,6 +347,9 @@ static void DrawOrganisations(Views& views, float column)
     ImGui::BeginDisabled(doc.organisations.empty());   // the lead first, in the field above
     const bool add_pressed = PlainButton(add);
     ImGui::EndDisabled();
+    if (doc.organisations.empty())
+        ItemTooltip(response ? "Add a co-signatory: name the lead organisation first" : "Add an organisation: name the first one above first",
+                    ImGuiHoveredFlags_AllowWhenDisabled);
     if (add_pressed) {
         Session_BeforeEdit(views.session, "", "document/organisations");
         parley::Organisation o;

@@ -90,6 +90,7 @@ void Identity_DrawModal(Views& views)
     ImGui::BeginDisabled(!tidy.Known());
     const bool ok = PlainButton("OK", ImVec2(120 * z, 0)) || (tidy.Known() && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
     ImGui::EndDisabled();
+    if (!tidy.Known()) ItemTooltip("OK: give your name and your organisation first", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::SameLine();
     if (PlainButton("Cancel", ImVec2(120 * z, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         ImGui::CloseCurrentPopup();

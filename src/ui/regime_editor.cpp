@@ -783,6 +783,7 @@ static void DrawOwnForm(Views& views, int ri, float width)
     ImGui::BeginDisabled(!ready);
     const bool add = PlainButton("Add this dimension");
     ImGui::EndDisabled();
+    if (!ready) ItemTooltip("Add this dimension: type its name first", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::SameLine();
     if (PlainButton("Back to the catalogue")) g_own.open = false;
     if (!ready) MutedText("Type a name to add it.");

@@ -314,6 +314,7 @@ static void DrawBlockers(Views& views)
                 ImGui::BeginDisabled(typed.empty());
                 if ((PlainButton("Record exception") || enter) && !typed.empty()) { record = &b; record_text = typed; }
                 ImGui::EndDisabled();
+                if (typed.empty()) ItemTooltip("Record exception: say first why the response goes ahead without it", ImGuiHoveredFlags_AllowWhenDisabled);
             }
             ImGui::PopID();
         }

@@ -175,6 +175,7 @@ static void DrawColumns(Views& views, float column)
         ImGui::BeginDisabled(in && columns.size() == 1);   // one column at least: none would mean every regime
         if (PlainCheckbox((parley::regime_name(doc, id) + "##column/" + id).c_str(), &ticked)) { toggle_id = id; toggle_to = ticked; }
         ImGui::EndDisabled();
+        if (in && columns.size() == 1) ItemTooltip("The workshop compares one regime at least: tick another before this one goes", ImGuiHoveredFlags_AllowWhenDisabled);
         if (in && columns.size() > 1) {
             ImGui::SameLine(column - actions_w);
             ImGui::BeginDisabled(i == 0);
@@ -508,6 +509,7 @@ static void DrawResults(Views& views, float column)
     ImGui::BeginDisabled(!any);
     if (PlainButton("Present results")) views.presentation.presenting = true;
     ImGui::EndDisabled();
+    if (!any) ItemTooltip("Present results: give some scores first", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     LabelAbove("The whole window, in large type, for the room. Esc ends it.");

@@ -6,6 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, clickRevealed, distUrl, screenshot } from './helpers.mjs';
+import { axTree } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -177,5 +178,27 @@ describe('editor details', () => {
     assert.equal(await page.evaluate(() => document.fonts.check('16px ParleyText')), true, 'the textarea uses the font the canvas draws with');
     assert.deepEqual(problems, []);
     await closeClean(page);
+  });
+  test('a disabled button says why, on hover and to a screen reader (issue 15)', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
+    await settled(page);
+    const why = 'Add a co-signatory: name the lead organisation first';
+    const button = (await axTree(page)).find((n) => n.role === 'button' && n.name === 'Add a co-signatory');
+    assert.equal(button?.disabled, true);
+    assert.equal(button?.description, why, 'a screen reader hears why after the name');
+    const it = await findItem(page, 'Add a co-signatory');
+    await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
+    await page.waitForTimeout(600);   // past ImGui's hover delay
+    await settled(page);
+    assert.ok((await items(page)).some((x) => x.window.startsWith('##Tooltip')), 'a tooltip opens over the disabled button');
+    await screenshot(page, 'disabled-button-why');
+    // Once the lead is named the button works and says nothing more.
+    await page.mouse.click(it.x + 40, it.y - 30);
+    await page.keyboard.type('ADCS');
+    await settled(page);
+    const now = (await axTree(page)).find((n) => n.role === 'button' && n.name === 'Add a co-signatory');
+    assert.deepEqual([now?.disabled ?? false, now?.description], [false, ''], 'enabled, with no reason left');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });
