@@ -138,6 +138,7 @@ void App_SetDocument(AppState& app, parley::Document doc, bool unsaved, int file
     app.views.comments.Reset();          // a reply or an edit named the old one's comments
     app.views.field_history.Reset();     // its field was the old one's
     app.views.signoff.Reset();           // its cells and typed exceptions named the old one's answers
+    app.views.status_message.clear();    // "Saved as ..." was about the old one
 }
 
 static void ReplaceDocument(AppState& app)

@@ -806,6 +806,7 @@ void DocumentEditor_Draw(Views& views)
 
     // The page: a readable measure, about 75 characters a line, centred in what is left.
     ImGui::BeginChild("Page", ImVec2(0, 0), 0);
+    if (views.editor.start_at_top) { ImGui::SetScrollY(0); views.editor.start_at_top = false; }
     KeyboardEntry_Page();
     LazyList_Prepare(g_page_blocks, views.session.generation);
     const float avail = ImGui::GetContentRegionAvail().x;

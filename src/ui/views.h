@@ -33,6 +33,9 @@ struct EditorState {
     // is a "Contents" bar over the page; open, it takes the page's place until an entry is chosen.
     bool contents_open = false;
     bool focus_contents = false;   // opened by keyboard: its first entry takes the keyboard
+    // Another document has just taken the open one's place (Reset): the page starts at its top,
+    // not at the scroll position the old one was left at (ImGui keeps it with the window).
+    bool start_at_top = true;
     void Reset() { *this = EditorState{}; }
 };
 
