@@ -35,14 +35,6 @@ static const char* PlainForm(unsigned cp)
     }
 }
 
-static unsigned DecodeAt(const unsigned char* s, size_t len)
-{
-    if (len == 1) return s[0];
-    if (len == 2) return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    if (len == 3) return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-}
-
 std::string file_base_name(const std::string& title)
 {
     std::string name;
@@ -52,12 +44,9 @@ std::string file_base_name(const std::string& title)
             name += *p;
         }
     };
-    const unsigned char* s = (const unsigned char*)title.data();
-    const size_t size = title.size();
-    for (size_t i = 0; i < size;) {
-        const size_t len = utf8_sequence_length(s + i, size - i);
-        if (len == 0) { i++; continue; }   // not text: dropped
-        const unsigned cp = DecodeAt(s + i, len);
+    for (size_t i = 0; i < title.size();) {
+        const size_t start = i;
+        const unsigned cp = utf8_next_code_point(title, &i);   // not text reads as U+FFFD: dropped below
         if (cp < 0x80) {
             const char c = (char)cp;
             if (c == ':') add(" -");                                   // "Inspections: a response" -> "Inspections - a response"
@@ -68,9 +57,8 @@ std::string file_base_name(const std::string& title)
         } else if (const char* plain = PlainForm(cp)) {
             add(plain);
         } else if (IsScriptLetter(cp)) {
-            name.append((const char*)s + i, len);
+            name.append(title, start, i - start);
         }   // other symbols (✔, emoji, £, ©, •) are dropped
-        i += len;
     }
     // An "and" or dash left at the end by a dropped symbol is fine; spaces and dots are not
     // (Windows drops a trailing dot, and the extension follows).

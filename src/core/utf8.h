@@ -2,6 +2,7 @@
 // never emits it).
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace parley {
 
@@ -46,6 +47,22 @@ inline size_t utf16_units(const char* s, size_t n)
         if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;
     }
     return units;
+}
+
+// The code point that starts at byte `*i` of `s`, moving `*i` past it; a byte that starts no
+// valid UTF-8 sequence reads as U+FFFD and moves one byte.
+inline unsigned utf8_next_code_point(const std::string& s, size_t* i)
+{
+    const unsigned char* p = (const unsigned char*)s.data() + *i;
+    const size_t n = utf8_sequence_length(p, s.size() - *i);
+    if (n == 0) {
+        (*i)++;
+        return 0xFFFD;
+    }
+    unsigned cp = n == 1 ? p[0] : n == 2 ? p[0] & 0x1Fu : n == 3 ? p[0] & 0x0Fu : p[0] & 0x07u;
+    for (size_t k = 1; k < n; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
+    *i += n;
+    return cp;
 }
 
 } // namespace parley

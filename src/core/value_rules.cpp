@@ -48,22 +48,6 @@ double first_number(const std::string& text)
     return 0;
 }
 
-// The code point that starts at `*i`, moving `*i` past it; a byte that starts no valid UTF-8
-// sequence reads as U+FFFD (a letter Parley cannot spell) and moves one byte.
-unsigned next_code_point(const std::string& s, size_t* i)
-{
-    const unsigned char* p = (const unsigned char*)s.data() + *i;
-    const size_t n = utf8_sequence_length(p, s.size() - *i);
-    if (n == 0) {
-        (*i)++;
-        return 0xFFFD;
-    }
-    unsigned cp = n == 1 ? p[0] : n == 2 ? p[0] & 0x1Fu : n == 3 ? p[0] & 0x0Fu : p[0] & 0x07u;
-    for (size_t k = 1; k < n; k++) cp = (cp << 6) | (p[k] & 0x3Fu);
-    *i += n;
-    return cp;
-}
-
 // Latin-1 letters U+00C0..U+00FF as plain letters; "" for the two signs in the block (x, ÷).
 const char* const kLatin1Fold[64] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
@@ -366,7 +350,7 @@ std::string key_from_label(const std::string& label)
     std::string key;
     bool gap = false;   // a word ended: the next letter starts a new one
     for (size_t i = 0; i < label.size();) {
-        const unsigned cp = next_code_point(label, &i);
+        const unsigned cp = utf8_next_code_point(label, &i);
         char ascii[2] = {0, 0};
         const char* letters = nullptr;
         bool joins = false;

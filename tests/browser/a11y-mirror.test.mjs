@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, items, settled, clickItem, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, items, settled, clickItem, ROOT, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 import { axTree, axFocused, inside, focusMirrored, targetSizeProblems, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
@@ -190,7 +190,7 @@ describe('accessibility mirror', () => {
   test('a status message is put in the live region', async () => {
     // Saving by keyboard (Ctrl+S) to the downloads folder: the status bar says where it went.
     const { page, problems } = await openParley(shared.browser.context, shared.server.url,
-      { init: () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }) });
+      { init: SAVE_TO_DOWNLOADS });
     await settled(page);
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+S');

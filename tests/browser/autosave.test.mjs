@@ -5,7 +5,7 @@
 // tabs, a full IndexedDB and a 10 MB draft are in autosave-tabs.test.mjs.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, screenshot, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const KEY = 'parley.autosave.v1';
@@ -65,7 +65,7 @@ describe('autosave', () => {
   });
 
   test('saving to a file removes the stored copy', async () => {
-    const { page } = await freshPage(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+    const { page } = await freshPage(SAVE_TO_DOWNLOADS);
     await typeTitle(page, 'Saved properly');
     await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
     const download = page.waitForEvent('download');

@@ -5,10 +5,18 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, clickRevealed, distUrl, screenshot } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, clickRevealed, distUrl, screenshot, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 import { axTree, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
+
+// File > Examples > `title`, with the mouse.
+async function openExample(page, title) {
+  await clickItem(page, 'File');
+  await clickItem(page, 'Examples');
+  await clickItem(page, title);
+  await settled(page);
+}
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
 const doc = async (page) => JSON.parse(await page.evaluate(() => window.parley.document()));
 
@@ -204,19 +212,13 @@ describe('editor details', () => {
   test('a draft opened from the menu starts at its top, not where the last one was scrolled (issue 15)', async () => {
     const { page, problems } = await openParley(shared.browser.context, shared.server.url);
     await settled(page);
-    const openExample = async (title) => {
-      await clickItem(page, 'File');
-      await clickItem(page, 'Examples');
-      await clickItem(page, title);
-      await settled(page);
-    };
     const kindRadio = async () => (await items(page)).find((x) => x.window.startsWith('Document/Page') && x.label === 'Consultation response');
     const pageTop = async () => (await items(page)).find((x) => x.window.startsWith('Document/Page') && x.label === x.window).y;
-    await openExample('Joint targeted area inspections: joint response from ADCS, the LGA and Solace');
+    await openExample(page, 'Joint targeted area inspections: joint response from ADCS, the LGA and Solace');
     await page.mouse.move(700, 400);
     for (let i = 0; i < 8; i++) { await page.mouse.wheel(0, 600); await settled(page); }
     assert.ok((await kindRadio()).y < (await pageTop()), 'scrolled down, the top of the draft is out of view');
-    await openExample('Integrated inspection of services for children: ADCS response and alternative proposal');
+    await openExample(page, 'Integrated inspection of services for children: ADCS response and alternative proposal');
     const radio = await kindRadio();
     assert.ok(radio && radio.y > (await pageTop()) && radio.visible !== false, `the new draft shows its top (${radio?.y})`);
     assert.deepEqual(problems, []);
@@ -224,21 +226,15 @@ describe('editor details', () => {
   });
   test('a status message goes with the draft it was about when another opens (issue 15)', async () => {
     const { page, problems } = await openParley(shared.browser.context, shared.server.url,
-      { init: () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }) });
+      { init: SAVE_TO_DOWNLOADS });
     await settled(page);
-    await clickItem(page, 'File');
-    await clickItem(page, 'Examples');
-    await clickItem(page, 'Joint targeted area inspections: joint response from ADCS, the LGA and Solace');
-    await settled(page);
+    await openExample(page, 'Joint targeted area inspections: joint response from ADCS, the LGA and Solace');
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+s');
     await download;
     await settled(page);
     assert.match((await liveRegion(page)).said, /^Saved as /);
-    await clickItem(page, 'File');
-    await clickItem(page, 'Examples');
-    await clickItem(page, 'Re-inspecting councils judged inadequate: three options compared');
-    await settled(page);
+    await openExample(page, 'Re-inspecting councils judged inadequate: three options compared');
     assert.doesNotMatch((await liveRegion(page)).said, /Saved as/, 'the other draft\'s "Saved as" is gone');
     assert.deepEqual(problems, []);
     await page.close();

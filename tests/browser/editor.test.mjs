@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, clickRevealed, screenshot } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, items, revealItem, clickRevealed, screenshot, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -70,7 +70,7 @@ describe('editors', () => {
   before(async () => {
     ({ page, problems } = await openParley(shared.browser.context, shared.server.url));
     // Save by download (Chromium's own save dialog cannot be answered by a test).
-    await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+    await page.addInitScript(SAVE_TO_DOWNLOADS);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.evaluate(() => window.parley.ready);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, screenshot, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, clickItem, findItem, settled, openThroughChooser, screenshot, ROOT, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 
 const shared = sharedBrowserAndServer();
 const primary = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -20,7 +20,7 @@ const documentText = (page) => page.evaluate(() => window.parley.document());
 // would open its own save dialog, which a test cannot answer. Take the download path.
 async function openWithoutSavePicker() {
   const { page, problems } = await openParley(shared.browser.context, shared.server.url);
-  await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
+  await page.addInitScript(SAVE_TO_DOWNLOADS);
   await page.reload();
   await page.evaluate(() => window.parley.ready);
   return { page, problems };

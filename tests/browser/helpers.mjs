@@ -69,6 +69,9 @@ export function sharedBrowserAndServer() {
 // "Decide later", so it never takes a click meant for the page. Tests of the offer itself open
 // their pages with context.newPage() or reload one.
 // `init`, when given, runs in the page before Parley's own scripts (page.addInitScript).
+// An init for openParley: no save picker, so Save (Ctrl+S) downloads, as in Firefox and Safari.
+export const SAVE_TO_DOWNLOADS = () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });
+
 export async function openParley(context, url, { viewport, init } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);

@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sharedBrowserAndServer, openParley, settled, ROOT } from './helpers.mjs';
+import { sharedBrowserAndServer, openParley, settled, ROOT, SAVE_TO_DOWNLOADS } from './helpers.mjs';
 import { axTree, axFocused, inside, liveRegion } from './a11y.mjs';
 
 const shared = sharedBrowserAndServer();
@@ -94,7 +94,7 @@ const REASONING = 'Five working days is not enough. Directors report that gather
 describe('keyboard alone, read as a screen reader reads it', () => {
   test('a joint response from an empty draft: organisations, a question, positions, long answers, saved', async () => {
     const { page, problems } = await openParley(shared.browser.context, shared.server.url,
-      { init: () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }) });
+      { init: SAVE_TO_DOWNLOADS });
     await settled(page);
 
     const kind = await tabTo(page, 'radio', 'Consultation response');
@@ -190,7 +190,7 @@ describe('keyboard alone, read as a screen reader reads it', () => {
 
   test('two regimes compared, and a workshop scored and saved', async () => {
     const { page, problems } = await openParley(shared.browser.context, shared.server.url,
-      { init: () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }) });
+      { init: SAVE_TO_DOWNLOADS });
     await settled(page);
     await chooseFromMenu(page, 'File', /^Re-inspecting councils judged inadequate/, 'Examples');
     let tree = await axTree(page);
