@@ -24,7 +24,7 @@ JOBS   ?= 2
 FUZZ_SECONDS ?= 60
 
 .PHONY: all deps deps-test deps-bench deps-fuzz native asan wasm dist run test \
-        fuzz fuzz-large bench-adversarial bench bench-native bench-wasm bench-diff bench-merge bench-links bench-scroll bench-memory bench-long-text bench-pathological-diff bench-a11y clean
+        fuzz fuzz-large bench-adversarial bench bench-native bench-wasm bench-diff bench-merge bench-links bench-scroll bench-memory bench-long-text bench-pathological-diff bench-a11y bench-typing clean
 
 all: native wasm
 
@@ -114,6 +114,15 @@ bench: deps-bench deps-test bench-native bench-wasm wasm $(BENCH)/draft-10mb.par
 	@$(BENCH_LONG_TEXT)
 	@$(BENCH_PATHOLOGICAL_DIFF)
 	@$(BENCH_A11Y)
+	@$(BENCH_TYPING)
+
+# Typing without a graphics card: key to drawn character and frames drawn per key, in a
+# one-line field and the long-text box, and what a full frame costs, in Chromium with software
+# WebGL at 1280x800, against a plain <input> and <textarea> (docs/benchmarks.md, "Typing"): a minute.
+BENCH_TYPING = node bench/typing-bench.mjs
+
+bench-typing: deps-bench deps-test wasm
+	@$(BENCH_TYPING)
 
 # Long prose in the app: a 5 MB and a 56 MB paragraph loaded and scrolled, 5 MB pasted through
 # the clipboard and typed after, against a plain <textarea> (docs/benchmarks.md, "Long text").

@@ -18,10 +18,8 @@
 #include <emscripten/html5.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
-#include <GLES3/gl3.h>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"   // InputEventsQueue
 
 #include "core/assert.h"
@@ -41,6 +39,8 @@
 #include "core/text_fields.h"
 #include "ui/theme.h"
 #include "web_keys.h"
+#include "present.h"
+#include "webgl_renderer.h"
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
@@ -140,8 +140,8 @@ static void RebuildStyleAndFonts()
 {
     Theme_Apply(g_app.theme, g_app.views.zoom);
     Fonts_Build(g_app.views.zoom, g_dpr);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    Renderer_UploadFonts();
+    Present_Invalidate();   // same draw lists, new glyphs
     g_fonts_dpr = g_dpr;
     g_app.views.style_dirty = false;
 }
@@ -164,6 +164,7 @@ EMSCRIPTEN_KEEPALIVE void parley_resize(float css_w, float css_h, int fb_w, int 
     g_fb_w = std::max(fb_w, 1);
     g_fb_h = std::max(fb_h, 1);
     g_dpr = dpr > 0 ? dpr : 1.0f;
+    Present_Invalidate();   // a resized canvas is blank until drawn
     Wake();
 }
 
@@ -216,6 +217,7 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
     attrs.depth = false;
     attrs.stencil = false;
     attrs.antialias = false;   // ImGui anti-aliases its own shapes
+    attrs.preserveDrawingBuffer = true;   // a frame redraws only what changed (present.h)
     g_gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (g_gl <= 0) return 0;
     emscripten_webgl_make_context_current(g_gl);
@@ -242,10 +244,14 @@ EMSCRIPTEN_KEEPALIVE int parley_init(float css_w, float css_h, int fb_w, int fb_
     Fonts_Build(g_app.views.zoom, g_dpr);
     g_fonts_dpr = g_dpr;
     g_app.views.style_dirty = false;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    ImGui_ImplOpenGL3_CreateDeviceObjects();   // uploads the atlas built above
+    io.BackendRendererName = "parley_webgl2";
+    if (!Renderer_Init()) return 0;
+    Renderer_UploadFonts();   // the atlas built above
     return 1;
 }
+
+// A text field of the app has the keyboard: typed characters go to it as text, not keys.
+EMSCRIPTEN_KEEPALIVE int parley_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
 
 // Number of input events ImGui has not processed yet.
 EMSCRIPTEN_KEEPALIVE int parley_input_pending()
@@ -640,6 +646,11 @@ static void OpenLinkWhenFree()
 // the benchmarks hold to "a few milliseconds a frame", apart from the graphics driver.
 static double g_ui_ms = 0;
 EMSCRIPTEN_KEEPALIVE double parley_ui_ms() { return g_ui_ms; }
+// The last frame's passes of the app in all (layout, the mirror, the page's requests), and its
+// presenting (comparing with the frame shown, handing the changed part to WebGL).
+static double g_app_ms = 0, g_present_ms = 0;
+EMSCRIPTEN_KEEPALIVE double parley_app_ms() { return g_app_ms; }
+EMSCRIPTEN_KEEPALIVE double parley_present_ms() { return g_present_ms; }
 // Characters measured to wrap prose so far: the long-text test holds it to the text in view.
 EMSCRIPTEN_KEEPALIVE double parley_chars_measured() { return (double)Prose_CharactersMeasured(); }
 // Cards of the page laid out and skipped in the last frame (only those in view are laid out:
@@ -654,9 +665,9 @@ EMSCRIPTEN_KEEPALIVE int parley_mirror_nodes() { return (int)A11yMirror_Nodes().
 EMSCRIPTEN_KEEPALIVE void parley_mirror_focus(unsigned int id) { A11yMirror_RequestFocus(id); }
 EMSCRIPTEN_KEEPALIVE void parley_mirror_activate(unsigned int id) { A11yMirror_RequestActivate(id); }
 
-// Draws one frame. Returns how long the page may wait before the next one: Frame_Next (the
-// next animation frame), N > 0 (after N ms: caret blink, autosave), Frame_Idle (until input).
-EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
+// One pass of the app: input, layout, draw lists, and what only the page can do after it.
+// Draws nothing: Present_Frame does, once the passes of this animation frame are done.
+static void RunApp(double now_ms)
 {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = g_last_frame_ms > 0 ? (float)std::clamp((now_ms - g_last_frame_ms) / 1000.0, 0.0001, 0.25) : 1.0f / 60.0f;
@@ -666,7 +677,6 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
 
     io.DisplaySize = ImVec2(g_css_w, g_css_h);
     io.DisplayFramebufferScale = ImVec2((float)g_fb_w / g_css_w, (float)g_fb_h / g_css_h);
-    ImGui_ImplOpenGL3_NewFrame();
     const double ui_start = emscripten_get_now();
     ImGui::NewFrame();
     Prose_BeginFrame();
@@ -675,18 +685,12 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     g_app.views.now_utc = UtcNow();   // a comment or a sign-off made this frame says when
     App_Frame(g_app);
     ImGui::Render();
-    g_ui_ms = emscripten_get_now() - ui_start;
+    g_ui_ms += emscripten_get_now() - ui_start;
     ItemHooks_EndFrame();
     FocusRecovery_EndFrame();   // the item with the keyboard went: the keyboard goes to the next
     A11yMirror_EndFrame();
     if (!A11yMirror_Changes().empty()) parley_js_mirror(A11yMirror_Changes().c_str());
     UpdateProseOverlay();
-
-    const ImU32 page = Theme_Colors().page;
-    glViewport(0, 0, g_fb_w, g_fb_h);
-    glClearColor((page & 0xFF) / 255.0f, ((page >> 8) & 0xFF) / 255.0f, ((page >> 16) & 0xFF) / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     CarryOutRequests();
     MakeShareLinkIfAsked();
@@ -697,9 +701,14 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     const int cursor = ImGui::GetMouseCursor();
     if (cursor != g_last_cursor) { parley_js_set_cursor(cursor); g_last_cursor = cursor; }
     if (g_app.window_title != g_last_title) { g_last_title = g_app.window_title; parley_js_set_title(g_last_title.c_str()); }
+}
 
+// How long the page may wait before the next frame (FrameWait, or N ms).
+static int NextWait(double now_ms)
+{
+    ImGuiIO& io = ImGui::GetIO();
     if (g_app.views.style_dirty) return Frame_Next;
-    // ImGui trickles queued input over several frames (one key change per frame); stopping
+    // ImGui trickles queued input over several passes (one key change per pass); stopping
     // while events are still queued would leave a click or typed text unprocessed.
     if (parley_input_pending() > 0) return Frame_Next;
     if (g_frames_owed > 0) { g_frames_owed--; return Frame_Next; }
@@ -716,6 +725,53 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     if (io.WantTextInput) return 200;   // caret blink
     return Frame_Idle;
 }
+
+// Passes of the app one animation frame may take to use up queued input before drawing.
+// ImGui takes one key change or click per pass; a pass costs about a millisecond, a drawn
+// frame in software WebGL tens of them, so a typed character (key down, text, key up) is
+// shown by the first frame drawn after it, not the third.
+static const int    kMaxPassesPerFrame = 12;
+static const double kPassBudgetMs = 12.0;
+
+// Draws one frame. Returns how long the page may wait before the next one: Frame_Next (the
+// next animation frame), N > 0 (after N ms: caret blink, autosave), Frame_Idle (until input).
+EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
+{
+    g_ui_ms = 0;
+    const double start = emscripten_get_now();
+    const bool had_input = parley_input_pending() > 0;
+    RunApp(now_ms);
+    int pass = 1;
+    for (; pass < kMaxPassesPerFrame && parley_input_pending() > 0 && emscripten_get_now() - start < kPassBudgetMs; pass++)
+        RunApp(now_ms);
+    // One more pass after input: what is drawn before the widget that took the input (the
+    // status bar's word count, a heading) shows its change a pass later. Drawn together, a
+    // key costs one drawn frame, not two.
+    if (had_input && pass < kMaxPassesPerFrame && emscripten_get_now() - start < kPassBudgetMs) RunApp(now_ms);
+    const double present_start = emscripten_get_now();
+    g_app_ms = present_start - start;
+    Present_Frame(ImGui::GetDrawData(), Theme_Colors().page, g_fb_w, g_fb_h);
+    g_present_ms = emscripten_get_now() - present_start;
+    return NextWait(now_ms);
+}
+
+// The same, drawn whether or not it changed (for the benchmarks' frame cost).
+EMSCRIPTEN_KEEPALIVE int parley_frame_full(double now_ms)
+{
+    Present_Invalidate();
+    return parley_frame(now_ms);
+}
+
+// The next frame is drawn even if it looks the same (the page was hidden, the context restored).
+EMSCRIPTEN_KEEPALIVE void parley_redraw() { Present_Invalidate(); Wake(); }
+
+// How many times over the last frame covers the canvas (for the benchmarks).
+EMSCRIPTEN_KEEPALIVE float parley_overdraw() { return Present_Overdraw(ImGui::GetDrawData(), g_fb_w, g_fb_h); }
+
+// Frames drawn so far; frames the app ran but did not need to draw are not counted.
+EMSCRIPTEN_KEEPALIVE int parley_frames_drawn() { return Present_FramesDrawn(); }
+EMSCRIPTEN_KEEPALIVE float parley_drawn_part() { return Present_LastDrawnPart(); }
+EMSCRIPTEN_KEEPALIVE float parley_drawn_rect(int i) { const ImVec4 r = Present_LastDrawnRect(); return i == 0 ? r.x : i == 1 ? r.y : i == 2 ? r.z : r.w; }
 
 // ---------------------------------------------------------------------------------------
 // Input from the page

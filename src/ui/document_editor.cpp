@@ -716,7 +716,11 @@ static void DrawPage(Views& views, float column, const std::vector<char>& shown)
 {
     const float z = views.zoom;
     parley::Document& doc = views.session.doc;
-    const bool empty = !DocumentView_HasContent(doc) && doc.title.empty() && doc.organisations.empty();
+    EditorState::Welcome& welcome = views.editor.welcome;
+    if (welcome == EditorState::Welcome::Undecided)
+        welcome = !DocumentView_HasContent(doc) && doc.title.empty() && doc.organisations.empty() ? EditorState::Welcome::Shown
+                                                                                                  : EditorState::Welcome::Hidden;
+    const bool empty = welcome == EditorState::Welcome::Shown;
     ImGui::PushFont(Fonts_Get(Font_Heading));
     ImGui::TextUnformatted(empty ? "Welcome to Parley" : parley::kind_label(doc.kind));
     ItemHooks_Text(A11yRole::Heading, empty ? "Welcome to Parley" : parley::kind_label(doc.kind), 1);
@@ -763,7 +767,9 @@ void DocumentEditor_Draw(Views& views)
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("Document", nullptr, flags);
+    // No background of its own: it fills the screen with the page colour the frame is cleared
+    // to (Theme_Colors().page), and software WebGL pays for every pixel filled twice.
+    ImGui::Begin("Document", nullptr, flags | ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
 
     // The outline is drawn before the page, so the filter typed there shows on the page a frame

@@ -36,6 +36,11 @@ struct EditorState {
     // Another document has just taken the open one's place (Reset): the page starts at its top,
     // not at the scroll position the old one was left at (ImGui keeps it with the window).
     bool start_at_top = true;
+    // The welcome (heading and a line on what Parley is) shows on a draft that was empty when it
+    // took its place, decided once: it stays while the first words are typed, so the page does
+    // not jump up under the caret at the first key.
+    enum class Welcome { Undecided, Shown, Hidden };
+    Welcome welcome = Welcome::Undecided;
     void Reset() { *this = EditorState{}; }
 };
 

@@ -259,6 +259,8 @@ void BeginViewWindow(const char* name, float zoom, int extra_window_flags)
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28 * zoom, 20 * zoom));
-    ImGui::Begin(name, nullptr, flags | extra_window_flags);
+    // No background of its own: it fills the screen with the page colour the frame is cleared
+    // to (Theme_Colors().page), and software WebGL pays for every pixel filled twice.
+    ImGui::Begin(name, nullptr, flags | extra_window_flags | ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
 }

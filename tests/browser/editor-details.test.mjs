@@ -239,4 +239,21 @@ describe('editor details', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+  test('the first key typed into an empty draft leaves the page where it is (issue 15)', async () => {
+    const { page, problems } = await openParley(shared.browser.context, shared.server.url);
+    await settled(page);
+    const title = await findItem(page, 'title');
+    await page.mouse.click(title.x + 40, title.y + title.h / 2);
+    await settled(page);
+    await page.keyboard.type('R');
+    await settled(page);
+    const after = (await items(page)).find((it) => it.name === '##title');
+    assert.equal(after.y, title.y, 'the title field moved under the caret at the first key');
+    await page.keyboard.type('esponse to the consultation');
+    await settled(page);
+    assert.equal((await items(page)).find((it) => it.name === '##title').y, title.y, 'nor at the following ones');
+    assert.equal(JSON.parse(await page.evaluate(() => window.parley.document())).title, 'Response to the consultation');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });
