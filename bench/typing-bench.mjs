@@ -128,7 +128,8 @@ try {
   const log = (k, v) => { rows.push([k, v]); console.error(`  ${k}: ${v}`); };
   for (const [label, example] of [['empty draft', null], ['joint response example', 'jtai-joint-response']]) {
     const c = await frameCost(context, server.url, example);
-    if (c) log(`a frame drawn in full, ${label}: app / drawing / total`, `${fmt(c.appMs)} / ${fmt(c.drawMs)} / ${fmt(c.appMs + c.drawMs)}`);
+    if (c) log(`a frame drawn in full, ${label}: app / drawing / total (window filled N times over the clear)`,
+      `${fmt(c.appMs)} / ${fmt(c.drawMs)} / ${fmt(c.appMs + c.drawMs)} (${c.overdraw.toFixed(2)})`);
   }
   const paces = quick ? [[PACE_MS, `one key every ${PACE_MS} ms`]] : [[PACE_MS, `one key every ${PACE_MS} ms`], [0, 'keys as fast as they come']];
   for (const [kind, name, peerName] of [['title', 'one-line field (title)', '<input>'], ['long', 'long-text box (summary)', '<textarea>']]) {

@@ -178,6 +178,12 @@
     }
   }
 
+  // The next frame drawn in full, not only where it changed (src/platform/present.h).
+  function redrawInFull() {
+    M._parley_redraw();
+    requestFrame();
+  }
+
   // Resolves once every input given so far has been processed and drawn.
   const settleWaiters = [];
   function settled() {
@@ -354,9 +360,9 @@
     // macOS sends no keyup for keys pressed while Cmd was held: release everything with Cmd.
     if (isMac && e.key === 'Meta') releaseAllKeys(modsOf(e));
     // Keys the app never saw go down (typed into the prose textarea or one of its text fields)
-    // need no release, nor the run of frames a key event brings. A modifier does: the app took Ctrl as held from the
-    // shortcut it was given (Ctrl+= in the textarea), and would otherwise hold it for ever,
-    // drawing frames for a key it thinks is down.
+    // need no release, nor the run of frames a key event brings. A modifier does: the app took
+    // Ctrl as held from the shortcut it was given (Ctrl+= in the textarea), and would otherwise
+    // hold it for ever, drawing frames for a key it thinks is down.
     if (!keysDown.has(e.code) && !MODIFIERS.has(e.key)) return;
     keysDown.delete(e.code);
     sendKey(e, 0);
@@ -1102,11 +1108,8 @@
       const figures = { frames: stats.frames, lastFrameMs: stats.lastFrameMs,
                     framesDrawn: M._parley_frames_drawn(),      // frames put on screen: a frame like the last is not drawn again
                     drawnPart: M._parley_drawn_part(),          // the part of the canvas the last one drew (only what changed)
-                    drawnRect: [0, 1, 2, 3].map((i) => M._parley_drawn_rect(i)),   // that part: x0, y0, x1, y1 in canvas pixels
                     meanFrameMs: stats.frames ? stats.totalMs / stats.frames : 0,
                     lastUiMs: M._parley_ui_ms(),      // the app's layout and drawing, without the GPU
-                    lastAppMs: M._parley_app_ms(),    // that and the rest of the app's passes (mirror, requests)
-                    lastPresentMs: M._parley_present_ms(),   // comparing with the frame shown, handing the change to WebGL
                     charsMeasured: M._parley_chars_measured(),  // characters measured to wrap prose, so far
                     blocksDrawn: M._parley_blocks_drawn(),      // cards of the page laid out in the last frame
                     blocksSkipped: M._parley_blocks_skipped(),  // cards out of view, spacers of their height
@@ -1128,28 +1131,26 @@
     testing: {
       // The next frame drawn in full, whatever changed (for the test that a frame drawn in part
       // looks exactly like one drawn in full).
-      redraw: () => { M._parley_redraw(); requestFrame(); },
+      redraw: redrawInFull,
       holdMemory: (megabytes) => M._parley_test_hold_memory(megabytes),
       // For make bench (bench/typing-bench.mjs): draws `n` frames in full, one after another,
-      // and waits for the graphics (software or not) to finish each (a pixel read back). Returns the mean time
-      // of the app's part (layout, draw lists, GL calls) and of the drawing itself, in ms.
+      // and waits for the graphics (software or not) to finish each (a pixel read back).
+      // Returns the mean time of the app's part (layout, draw lists, GL calls) and of the
+      // drawing itself, in ms, and how many times over the frame covers the canvas.
       frameCost: (n) => {
         const gl = canvas.getContext('webgl2');
         const pixel = new Uint8Array(4);
-        let app = 0, draw = 0, trip = 0;
+        let app = 0, draw = 0;
         for (let i = 0; i < n; i++) {
           const t0 = performance.now();
           M._parley_frame_full(t0);
           const t1 = performance.now();
           gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);   // waits until drawn (finish() need not)
           draw += performance.now() - t1;
-          const t2 = performance.now();
-          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
-          trip += performance.now() - t2;
           app += t1 - t0;
         }
         requestFrame();
-        return { appMs: app / n, drawMs: draw / n, tripMs: trip / n, overdraw: M._parley_overdraw() };
+        return { appMs: app / n, drawMs: draw / n, overdraw: M._parley_overdraw() };
       },
     },
   };
@@ -1272,9 +1273,7 @@
     canvas.addEventListener('wheel', onWheel, { passive: false });
     // Frames that look like the last are not drawn again (src/platform/present.h): when the
     // tab comes back, draw once in full in case the browser let go of what the canvas showed.
-    document.addEventListener('visibilitychange', () => {
-      if (!document.hidden && running) { M._parley_redraw(); requestFrame(); }
-    });
+    document.addEventListener('visibilitychange', () => { if (!document.hidden && running) redrawInFull(); });
     document.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('keyup', onKeyUp, true);
     document.addEventListener('paste', onPaste);

@@ -34,7 +34,6 @@ static bool  g_invalid = true;
 static int   g_drawn = 0;
 static ImDrawList g_patch(nullptr);   // the changed part's triangles, when few (BuildPatch)
 static float g_drawn_part = 0;
-static ImVec4 g_drawn_rect;   // framebuffer pixels: x0, y0, x1, y1 (rows from the top)
 
 static uint64_t Mix(uint64_t h, uint64_t w)
 {
@@ -49,6 +48,18 @@ static uint64_t HashVertex(uint64_t h, const ImDrawVert& v)
     memcpy(&b, &v.uv, 8);
     return Mix(Mix(Mix(h, a), b), v.col);
 }
+
+// The box a triangle can touch: its bounds within the clip rectangle (empty when clipped away).
+static ImVec4 TriangleBox(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, const ImVec4& clip)
+{
+    return ImVec4(std::max(std::min(std::min(a.pos.x, b.pos.x), c.pos.x), clip.x),
+                  std::max(std::min(std::min(a.pos.y, b.pos.y), c.pos.y), clip.y),
+                  std::min(std::max(std::max(a.pos.x, b.pos.x), c.pos.x), clip.z),
+                  std::min(std::max(std::max(a.pos.y, b.pos.y), c.pos.y), clip.w));
+}
+
+static bool Empty(const ImVec4& r) { return r.z <= r.x || r.w <= r.y; }
+static float Area(const ImVec4& r) { return Empty(r) ? 0.0f : (r.z - r.x) * (r.w - r.y); }
 
 // The frame's visible triangles in drawing order; triangles wholly outside their clip
 // rectangle draw nothing and are left out.
@@ -76,11 +87,8 @@ static void CollectTriangles(const ImDrawData* dd, DrawnFrame& frame)
                 const ImDrawVert& a = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i]];
                 const ImDrawVert& b = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i + 1]];
                 const ImDrawVert& c = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i + 2]];
-                const ImVec4 box(std::max(std::min(std::min(a.pos.x, b.pos.x), c.pos.x), clip.x),
-                                 std::max(std::min(std::min(a.pos.y, b.pos.y), c.pos.y), clip.y),
-                                 std::min(std::max(std::max(a.pos.x, b.pos.x), c.pos.x), clip.z),
-                                 std::min(std::max(std::max(a.pos.y, b.pos.y), c.pos.y), clip.w));
-                if (box.z <= box.x || box.w <= box.y) continue;
+                const ImVec4 box = TriangleBox(a, b, c, clip);
+                if (Empty(box)) continue;
                 out.push_back({ HashVertex(HashVertex(HashVertex(base, a), b), c), box });
             }
         }
@@ -110,9 +118,6 @@ static ImVec4 ChangedBox(const DrawnTriangle* shown, size_t shown_n, const Drawn
     for (size_t i = start; i < now_n - end; i++) AddBox(box, now[i].box);
     return box;
 }
-
-static bool Empty(const ImVec4& r) { return r.z <= r.x || r.w <= r.y; }
-static float Area(const ImVec4& r) { return Empty(r) ? 0.0f : (r.z - r.x) * (r.w - r.y); }
 
 // Adds `box` to the damaged rectangles, merging it with one it overlaps or nearly touches, and
 // all of them into one when there would be too many.
@@ -186,14 +191,12 @@ static bool BuildPatch(const ImDrawData* dd, const ImVec4& damage, ImDrawList& p
             if (cmd.UserCallback) return false;
             const ImVec4 clip(std::max(cmd.ClipRect.x, damage.x), std::max(cmd.ClipRect.y, damage.y),
                               std::min(cmd.ClipRect.z, damage.z), std::min(cmd.ClipRect.w, damage.w));
-            if (clip.z <= clip.x || clip.w <= clip.y) continue;
+            if (Empty(clip)) continue;
             for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
                 const ImDrawVert& a = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i]];
                 const ImDrawVert& b = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i + 1]];
                 const ImDrawVert& c = vtx[cmd.VtxOffset + idx[cmd.IdxOffset + i + 2]];
-                if (std::max(std::max(a.pos.x, b.pos.x), c.pos.x) <= clip.x || std::min(std::min(a.pos.x, b.pos.x), c.pos.x) >= clip.z ||
-                    std::max(std::max(a.pos.y, b.pos.y), c.pos.y) <= clip.y || std::min(std::min(a.pos.y, b.pos.y), c.pos.y) >= clip.w)
-                    continue;
+                if (Empty(TriangleBox(a, b, c, clip))) continue;
                 ImDrawCmd* last = patch.CmdBuffer.Size ? &patch.CmdBuffer.back() : nullptr;
                 if (!last || last->TextureId != cmd.TextureId || memcmp(&last->ClipRect, &clip, sizeof(clip)) != 0) {
                     ImDrawCmd next;
@@ -289,13 +292,12 @@ bool Present_Frame(ImDrawData* dd, ImU32 clear, int fb_w, int fb_h)
         if (r.x1 <= r.x0 || r.y1 <= r.y0) continue;
         rects.push_back(r);
         pixels += (double)(r.x1 - r.x0) * (r.y1 - r.y0);
-        AddBox(around, ImVec4((float)r.x0, (float)r.y0, (float)r.x1, (float)r.y1));
+        AddBox(around, r.display);
     }
     if (rects.empty()) return false;   // nothing differs: the canvas shows this frame already
 
     g_drawn++;
     g_drawn_part = (float)std::min(1.0, pixels / ((double)fb_w * fb_h));
-    g_drawn_rect = around;
     glViewport(0, 0, fb_w, fb_h);
 
     // A few words changed: each damaged rectangle cleared and drawn from a small list of the
@@ -318,8 +320,7 @@ bool Present_Frame(ImDrawData* dd, ImU32 clear, int fb_w, int fb_h)
 
     // Much changed (or a command draws with a callback): one rectangle around it all, the lists
     // drawn clipped to it.
-    const PixelRect all = ToPixels(dd, ImVec4(dd->DisplayPos.x + around.x / dd->FramebufferScale.x, dd->DisplayPos.y + around.y / dd->FramebufferScale.y,
-                                              dd->DisplayPos.x + around.z / dd->FramebufferScale.x, dd->DisplayPos.y + around.w / dd->FramebufferScale.y), fb_w, fb_h);
+    const PixelRect all = ToPixels(dd, around, fb_w, fb_h);
     ClearRect(all, clear, fb_h);
     DrawListsWithin(dd, all.display, fb_w, fb_h);
     return true;
@@ -331,7 +332,6 @@ int Present_FramesDrawn() { return g_drawn; }
 
 float Present_LastDrawnPart() { return g_drawn_part; }
 
-ImVec4 Present_LastDrawnRect() { return g_drawn_rect; }
 
 // Pixels the last frame's triangles cover, counted once per triangle (clipped to its command's
 // clip rectangle by bounding box only), over the framebuffer's: how many times over each pixel
@@ -349,10 +349,7 @@ float Present_Overdraw(const ImDrawData* dd, int fb_w, int fb_h)
                 const ImDrawVert& b = list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + i + 1]];
                 const ImDrawVert& c = list->VtxBuffer[cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + i + 2]];
                 const double tri = 0.5 * std::abs((double)(b.pos.x - a.pos.x) * (c.pos.y - a.pos.y) - (double)(c.pos.x - a.pos.x) * (b.pos.y - a.pos.y));
-                const float x0 = std::max(std::min({a.pos.x, b.pos.x, c.pos.x}), clip.x), x1 = std::min(std::max({a.pos.x, b.pos.x, c.pos.x}), clip.z);
-                const float y0 = std::max(std::min({a.pos.y, b.pos.y, c.pos.y}), clip.y), y1 = std::min(std::max({a.pos.y, b.pos.y, c.pos.y}), clip.w);
-                if (x1 <= x0 || y1 <= y0) continue;
-                area += std::min(tri, (double)(x1 - x0) * (y1 - y0));
+                area += std::min(tri, (double)Area(TriangleBox(a, b, c, clip)));
             }
         }
     }

@@ -28,7 +28,6 @@ void Present_Invalidate();
 // (1 = all of it).
 int   Present_FramesDrawn();
 float Present_LastDrawnPart();
-ImVec4 Present_LastDrawnRect();   // in framebuffer pixels, rows from the top: x0, y0, x1, y1
 
 // How many times over the last frame's triangles cover the framebuffer (1 = each pixel once),
 // not counting the clear: for the benchmarks.

@@ -646,11 +646,6 @@ static void OpenLinkWhenFree()
 // the benchmarks hold to "a few milliseconds a frame", apart from the graphics driver.
 static double g_ui_ms = 0;
 EMSCRIPTEN_KEEPALIVE double parley_ui_ms() { return g_ui_ms; }
-// The last frame's passes of the app in all (layout, the mirror, the page's requests), and its
-// presenting (comparing with the frame shown, handing the changed part to WebGL).
-static double g_app_ms = 0, g_present_ms = 0;
-EMSCRIPTEN_KEEPALIVE double parley_app_ms() { return g_app_ms; }
-EMSCRIPTEN_KEEPALIVE double parley_present_ms() { return g_present_ms; }
 // Characters measured to wrap prose so far: the long-text test holds it to the text in view.
 EMSCRIPTEN_KEEPALIVE double parley_chars_measured() { return (double)Prose_CharactersMeasured(); }
 // Cards of the page laid out and skipped in the last frame (only those in view are laid out:
@@ -748,10 +743,7 @@ EMSCRIPTEN_KEEPALIVE int parley_frame(double now_ms)
     // status bar's word count, a heading) shows its change a pass later. Drawn together, a
     // key costs one drawn frame, not two.
     if (had_input && pass < kMaxPassesPerFrame && emscripten_get_now() - start < kPassBudgetMs) RunApp(now_ms);
-    const double present_start = emscripten_get_now();
-    g_app_ms = present_start - start;
     Present_Frame(ImGui::GetDrawData(), Theme_Colors().page, g_fb_w, g_fb_h);
-    g_present_ms = emscripten_get_now() - present_start;
     return NextWait(now_ms);
 }
 
@@ -771,7 +763,6 @@ EMSCRIPTEN_KEEPALIVE float parley_overdraw() { return Present_Overdraw(ImGui::Ge
 // Frames drawn so far; frames the app ran but did not need to draw are not counted.
 EMSCRIPTEN_KEEPALIVE int parley_frames_drawn() { return Present_FramesDrawn(); }
 EMSCRIPTEN_KEEPALIVE float parley_drawn_part() { return Present_LastDrawnPart(); }
-EMSCRIPTEN_KEEPALIVE float parley_drawn_rect(int i) { const ImVec4 r = Present_LastDrawnRect(); return i == 0 ? r.x : i == 1 ? r.y : i == 2 ? r.z : r.w; }
 
 // ---------------------------------------------------------------------------------------
 // Input from the page
